@@ -1,0 +1,357 @@
+//! Checks between files: ids, order, references, links. Pure: model in, findings out.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use crate::fields::{Located, suggest};
+use crate::finding::{Finding, Pos, Rule};
+use crate::model::{MANIFEST_FILE, Manifest, ROUNDS_DIR};
+use crate::text::width;
+
+/// Run every cross-file check. `exists` tells whether a repository path exists,
+/// so that the same checks work on the work tree and on a git revision.
+pub fn check(m: &Manifest, exists: &dyn Fn(&str) -> bool) -> Vec<Finding> {
+    let mut out = Vec::new();
+    duplicate_ids(
+        m.actors.iter().map(|a| (MANIFEST_FILE, &a.id)),
+        "partij",
+        &mut out,
+    );
+    duplicate_ids(
+        m.principles.iter().map(|p| (p.path.as_str(), &p.id)),
+        "uitgangspunt",
+        &mut out,
+    );
+    duplicate_ids(m.cases.iter().map(|c| (c.path.as_str(), &c.id)), "casus", &mut out);
+    order(m, &mut out);
+    references(m, &mut out);
+    rounds(m, &mut out);
+    links(m, exists, &mut out);
+    out
+}
+
+fn duplicate_ids<'a>(
+    items: impl Iterator<Item = (&'a str, &'a Located<String>)>,
+    what: &str,
+    out: &mut Vec<Finding>,
+) {
+    let mut first: HashMap<&str, &str> = HashMap::new();
+    for (path, id) in items {
+        match first.get(id.value.as_str()) {
+            Some(other) => out.push(
+                Finding::new(
+                    Rule::DuplicateId,
+                    path,
+                    id.pos,
+                    format!("het id `{}` wordt ook gebruikt in {other}", id.value),
+                )
+                .width(width(&id.value))
+                .help(format!("geef elke {what} een eigen id")),
+            ),
+            None => {
+                first.insert(&id.value, path);
+            }
+        }
+    }
+}
+
+fn order(m: &Manifest, out: &mut Vec<Finding>) {
+    let mut by_order: BTreeMap<i64, Vec<(&str, &Located<i64>)>> = BTreeMap::new();
+    for p in &m.principles {
+        if let Some(o) = &p.order {
+            by_order.entry(o.value).or_default().push((&p.path, o));
+        }
+    }
+    for holders in by_order.values() {
+        let (first_path, _) = holders[0];
+        for (path, o) in &holders[1..] {
+            out.push(
+                Finding::new(
+                    Rule::DuplicateOrder,
+                    path,
+                    o.pos,
+                    format!("`order: {}` wordt ook gebruikt in {first_path}", o.value),
+                )
+                .width(width(&o.value.to_string()))
+                .help("geef elk uitgangspunt een eigen plaats; nummer ze 1, 2, 3, ..."),
+            );
+        }
+    }
+    let mut expected = 1;
+    for (&value, holders) in &by_order {
+        if value > expected {
+            let (path, o) = holders[0];
+            let missing = if value - expected == 1 {
+                format!("{expected}")
+            } else {
+                format!("{expected} tot en met {}", value - 1)
+            };
+            out.push(
+                Finding::new(
+                    Rule::OrderGap,
+                    path,
+                    o.pos,
+                    format!("de volgorde slaat plaats {missing} over"),
+                )
+                .help("nummer de uitgangspunten door: 1, 2, 3, ..."),
+            );
+        }
+        expected = value + 1;
+    }
+}
+
+fn references(m: &Manifest, out: &mut Vec<Finding>) {
+    let actor_ids: Vec<&str> = m.actors.iter().map(|a| a.id.value.as_str()).collect();
+    let principle_ids: Vec<&str> = m.principles.iter().map(|p| p.id.value.as_str()).collect();
+    let mut used_actors: HashSet<&str> = HashSet::new();
+
+    let unknown_actor = |path: &str, actor: &Located<String>| {
+        let mut f = Finding::new(
+            Rule::UnknownActor,
+            path,
+            actor.pos,
+            format!("onbekende partij `{}`", actor.value),
+        )
+        .width(width(&actor.value));
+        f.help = Some(match suggest(&actor.value, &actor_ids) {
+            Some(s) => format!("bedoelde u `{s}`?"),
+            None => format!(
+                "partijen staan in {MANIFEST_FILE}: {}",
+                actor_ids.join(", ")
+            ),
+        });
+        f
+    };
+
+    for p in &m.principles {
+        for r in &p.responsibilities {
+            if actor_ids.contains(&r.actor.value.as_str()) {
+                used_actors.insert(&r.actor.value);
+            } else {
+                out.push(unknown_actor(&p.path, &r.actor));
+            }
+        }
+        if m.cases_of(&p.id.value).next().is_none() {
+            out.push(
+                Finding::new(
+                    Rule::PrincipleWithoutCase,
+                    &p.path,
+                    p.id.pos,
+                    format!("het uitgangspunt `{}` heeft geen casus uit de praktijk", p.id.value),
+                )
+                .width(width(&p.id.value))
+                .help(format!(
+                    "voeg een casus toe in cases/ met `principle: {}`",
+                    p.id.value
+                )),
+            );
+        }
+    }
+    for c in &m.cases {
+        if let Some(p) = &c.principle {
+            if !principle_ids.contains(&p.value.as_str()) {
+                let mut f = Finding::new(
+                    Rule::UnknownPrinciple,
+                    &c.path,
+                    p.pos,
+                    format!("onbekend uitgangspunt `{}`", p.value),
+                )
+                .width(width(&p.value));
+                f.help = Some(match suggest(&p.value, &principle_ids) {
+                    Some(s) => format!("bedoelde u `{s}`?"),
+                    None => format!("bekende uitgangspunten: {}", principle_ids.join(", ")),
+                });
+                out.push(f);
+            }
+        }
+        for a in &c.actors {
+            if !actor_ids.contains(&a.value.as_str()) {
+                out.push(unknown_actor(&c.path, a));
+            }
+        }
+    }
+    for a in &m.actors {
+        if !used_actors.contains(a.id.value.as_str()) {
+            out.push(
+                Finding::new(
+                    Rule::ActorWithoutResponsibility,
+                    MANIFEST_FILE,
+                    a.id.pos,
+                    format!(
+                        "de partij `{}` heeft bij geen enkel uitgangspunt een verantwoordelijkheid",
+                        a.id.value
+                    ),
+                )
+                .width(width(&a.id.value))
+                .help(format!(
+                    "vul bij een uitgangspunt `responsibilities:` aan met `{}: ...`, of haal de partij weg",
+                    a.id.value
+                )),
+            );
+        }
+    }
+}
+
+fn rounds(m: &Manifest, out: &mut Vec<Finding>) {
+    if m.rounds.is_empty() {
+        out.push(
+            Finding::new(
+                Rule::NoRound,
+                ROUNDS_DIR,
+                Pos::START,
+                "er is nog geen ronde met een adviesbrief vastgelegd",
+            )
+            .help(format!("voeg {ROUNDS_DIR}/<jaar>.md toe met de brief van deze ronde")),
+        );
+    }
+    let mut seen: HashMap<i64, &str> = HashMap::new();
+    for r in &m.rounds {
+        let Some(y) = &r.year else { continue };
+        if let Some(other) = seen.insert(y.value, &r.path) {
+            out.push(
+                Finding::new(
+                    Rule::DuplicateId,
+                    &r.path,
+                    y.pos,
+                    format!("het jaar {} wordt ook gebruikt in {other}", y.value),
+                )
+                .help("leg per jaar één ronde vast"),
+            );
+        }
+    }
+}
+
+fn links(m: &Manifest, exists: &dyn Fn(&str) -> bool, out: &mut Vec<Finding>) {
+    let anchors: HashMap<&str, &[String]> = m
+        .pages
+        .iter()
+        .map(|p| (p.path.as_str(), p.anchors.as_slice()))
+        .collect();
+    for page in &m.pages {
+        for link in &page.links {
+            let Some((file, anchor)) = split_link(&link.target) else {
+                continue;
+            };
+            let broken = |message: String, help: &str| {
+                Finding::new(Rule::BrokenLink, &page.path, link.pos, message)
+                    .width(link.width)
+                    .help(help)
+            };
+            let target = if file.is_empty() {
+                page.path.clone()
+            } else {
+                match resolve(&page.path, &file) {
+                    Some(t) => t,
+                    None => {
+                        out.push(broken(
+                            format!("de link `{}` wijst buiten de repository", link.target),
+                            "verwijs naar een bestand in de repository of gebruik een volledig webadres",
+                        ));
+                        continue;
+                    }
+                }
+            };
+            if !file.is_empty() && !exists(&target) {
+                out.push(broken(
+                    format!("de link verwijst naar `{target}`, maar dat bestand bestaat niet"),
+                    "controleer de bestandsnaam; het pad is relatief ten opzichte van dit bestand",
+                ));
+                continue;
+            }
+            if let (Some(anchor), Some(known)) = (anchor, anchors.get(target.as_str())) {
+                if !known.iter().any(|a| *a == anchor) {
+                    let mut f = broken(
+                        format!("de kop `#{anchor}` bestaat niet in {target}"),
+                        "",
+                    );
+                    let known_refs: Vec<&str> = known.iter().map(String::as_str).collect();
+                    f.help = Some(match suggest(&anchor, &known_refs) {
+                        Some(s) => format!("bedoelde u `#{s}`?"),
+                        None if known.is_empty() => format!("{target} heeft geen koppen"),
+                        None => format!("koppen in {target}: #{}", known_refs.join(", #")),
+                    });
+                    out.push(f);
+                }
+            }
+        }
+    }
+}
+
+/// Split a link into file part and anchor; `None` for links that leave the repository
+/// (`https:`, `mailto:`) and need no check.
+fn split_link(target: &str) -> Option<(String, Option<String>)> {
+    let before_path = target.split(['/', '#', '?']).next().unwrap_or("");
+    if target.starts_with("//") || before_path.contains(':') {
+        return None;
+    }
+    let (file, anchor) = match target.split_once('#') {
+        Some((f, a)) => (f, Some(percent_decode(a))),
+        None => (target, None),
+    };
+    let file = file.split('?').next().unwrap_or(file);
+    Some((percent_decode(file), anchor))
+}
+
+fn percent_decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            if let Some(Ok(b)) = s.get(i + 1..i + 3).map(|h| u8::from_str_radix(h, 16)) {
+                out.push(b);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// Resolve `link` relative to the folder of `from`; `None` if it climbs out of the root.
+fn resolve(from: &str, link: &str) -> Option<String> {
+    let mut parts: Vec<&str> = if link.starts_with('/') {
+        Vec::new()
+    } else {
+        from.split('/').collect::<Vec<_>>()
+    };
+    if !link.starts_with('/') {
+        parts.pop();
+    }
+    for part in link.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            p => parts.push(p),
+        }
+    }
+    Some(parts.join("/"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn resolves_relative_links() {
+        assert_eq!(resolve("manifest/principles/01-a.md", "../../cases/b.md").as_deref(), Some("cases/b.md"));
+        assert_eq!(resolve("cases/a.md", "b.md").as_deref(), Some("cases/b.md"));
+        assert_eq!(resolve("cases/a.md", "/README.md").as_deref(), Some("README.md"));
+        assert_eq!(resolve("cases/a.md", "../../x.md"), None);
+    }
+
+    #[test]
+    fn external_links_are_skipped() {
+        assert_eq!(split_link("https://wetten.overheid.nl/BWBR0035362"), None);
+        assert_eq!(split_link("mailto:raad@example.org"), None);
+        assert_eq!(split_link("//cdn.example.org/x"), None);
+        assert_eq!(
+            split_link("b%20c.md#kop"),
+            Some(("b c.md".to_string(), Some("kop".to_string())))
+        );
+        assert_eq!(split_link("#kop"), Some((String::new(), Some("kop".to_string()))));
+    }
+}

@@ -1,0 +1,417 @@
+//! Reading typed fields out of a YAML mapping, reporting every problem
+//! (missing, wrong type, unknown key with a suggestion) instead of stopping at the first.
+
+use crate::finding::{Finding, Pos, Rule};
+use crate::text::width;
+use crate::yaml::{Entry, Kind, Yaml};
+
+/// A value with the place it was written.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Located<T> {
+    pub value: T,
+    pub pos: Pos,
+}
+
+/// Reads the keys of one mapping. Keys that are asked for are the known keys;
+/// `finish` reports the others as unknown, suggesting the nearest known one.
+pub struct Fields<'y, 'f> {
+    path: &'f str,
+    entries: &'y [Entry],
+    /// Where to point when a required key is missing.
+    anchor: Pos,
+    known: Vec<&'static str>,
+    pub findings: &'f mut Vec<Finding>,
+}
+
+impl<'y, 'f> Fields<'y, 'f> {
+    /// Start reading `node` as a mapping. An empty document counts as an empty mapping;
+    /// anything else that is not a mapping is a finding and gives `None`.
+    pub fn of(
+        node: &'y Yaml,
+        path: &'f str,
+        anchor: Pos,
+        findings: &'f mut Vec<Finding>,
+    ) -> Option<Self> {
+        let entries: &[Entry] = match &node.kind {
+            Kind::Map(entries) => entries,
+            Kind::Null => &[],
+            _ => {
+                findings.push(
+                    Finding::new(
+                        Rule::WrongType,
+                        path,
+                        node.pos,
+                        format!(
+                            "hier worden sleutels met waarden verwacht (`sleutel: waarde`), maar dit is {}",
+                            node.kind_name()
+                        ),
+                    )
+                    .help("schrijf elke eigenschap op een eigen regel als `sleutel: waarde`"),
+                );
+                return None;
+            }
+        };
+        Some(Fields {
+            path,
+            entries,
+            anchor,
+            known: Vec::new(),
+            findings,
+        })
+    }
+
+    fn entry(&mut self, key: &'static str, required: bool) -> Option<&'y Entry> {
+        self.known.push(key);
+        let found = self.entries.iter().find(|e| e.key == key);
+        if found.is_none() && required {
+            self.findings.push(
+                Finding::new(
+                    Rule::MissingKey,
+                    self.path,
+                    self.anchor,
+                    format!("de verplichte sleutel `{key}` ontbreekt"),
+                )
+                .help(format!("voeg een regel `{key}: ...` toe")),
+            );
+        }
+        found
+    }
+
+    fn wrong_type(&mut self, key: &str, value: &Yaml, expected: &str) {
+        self.findings.push(
+            Finding::new(
+                Rule::WrongType,
+                self.path,
+                value.pos,
+                format!(
+                    "`{key}` moet {expected} zijn, maar is {}",
+                    value.kind_name()
+                ),
+            )
+            .width(width(&value.raw))
+            .help(type_help(expected)),
+        );
+    }
+
+    fn empty(&mut self, key: &str, pos: Pos) {
+        self.findings.push(
+            Finding::new(
+                Rule::EmptyText,
+                self.path,
+                pos,
+                format!("`{key}` heeft geen waarde"),
+            )
+            .width(width(key))
+            .help(format!("vul een waarde in achter `{key}:` of laat de regel weg")),
+        );
+    }
+
+    /// A text value. Numbers and yes/no written without quotes count as the text typed.
+    pub fn text(&mut self, key: &'static str, required: bool) -> Option<Located<String>> {
+        let entry = self.entry(key, required)?;
+        match entry.value.as_text() {
+            Some(t) if !t.trim().is_empty() => Some(Located {
+                value: t.trim().to_string(),
+                pos: entry.value.pos,
+            }),
+            Some(_) => {
+                self.empty(key, entry.key_pos);
+                None
+            }
+            None if entry.value.kind == Kind::Null => {
+                self.empty(key, entry.key_pos);
+                None
+            }
+            None => {
+                self.wrong_type(key, &entry.value, "tekst");
+                None
+            }
+        }
+    }
+
+    /// A whole number.
+    pub fn integer(&mut self, key: &'static str, required: bool) -> Option<Located<i64>> {
+        let entry = self.entry(key, required)?;
+        match entry.value.kind {
+            Kind::Int(i) => Some(Located {
+                value: i,
+                pos: entry.value.pos,
+            }),
+            Kind::Null => {
+                self.empty(key, entry.key_pos);
+                None
+            }
+            _ => {
+                self.wrong_type(key, &entry.value, "een geheel getal");
+                None
+            }
+        }
+    }
+
+    /// A calendar date written as `JJJJ-MM-DD`.
+    pub fn date(&mut self, key: &'static str, required: bool) -> Option<Located<String>> {
+        let entry = self.entry(key, required)?;
+        match entry.value.as_text() {
+            Some(t) if is_date(t.trim()) => Some(Located {
+                value: t.trim().to_string(),
+                pos: entry.value.pos,
+            }),
+            _ if entry.value.kind == Kind::Null => {
+                self.empty(key, entry.key_pos);
+                None
+            }
+            _ => {
+                self.wrong_type(key, &entry.value, "een datum (JJJJ-MM-DD)");
+                None
+            }
+        }
+    }
+
+    /// A list of texts; a missing key is an empty list.
+    pub fn text_list(&mut self, key: &'static str, required: bool) -> Vec<Located<String>> {
+        let Some(entry) = self.entry(key, required) else {
+            return Vec::new();
+        };
+        match &entry.value.kind {
+            Kind::Seq(items) => {
+                let mut out = Vec::new();
+                for item in items {
+                    match item.as_text() {
+                        Some(t) if !t.trim().is_empty() => out.push(Located {
+                            value: t.trim().to_string(),
+                            pos: item.pos,
+                        }),
+                        _ => self.wrong_type(key, item, "een lijst van teksten"),
+                    }
+                }
+                out
+            }
+            Kind::Null => Vec::new(),
+            _ => {
+                self.wrong_type(key, &entry.value, "een lijst (`[a, b]` of regels met `- `)");
+                Vec::new()
+            }
+        }
+    }
+
+    /// A mapping from names to texts, in the order written.
+    pub fn text_map(
+        &mut self,
+        key: &'static str,
+        required: bool,
+    ) -> Vec<(Located<String>, Located<String>)> {
+        let Some(entry) = self.entry(key, required) else {
+            return Vec::new();
+        };
+        match &entry.value.kind {
+            Kind::Map(entries) => {
+                let mut out = Vec::new();
+                for e in entries {
+                    match e.value.as_text() {
+                        Some(t) if !t.trim().is_empty() => out.push((
+                            Located {
+                                value: e.key.clone(),
+                                pos: e.key_pos,
+                            },
+                            Located {
+                                value: t.trim().to_string(),
+                                pos: e.value.pos,
+                            },
+                        )),
+                        Some(_) => self.empty(&e.key, e.key_pos),
+                        None if e.value.kind == Kind::Null => self.empty(&e.key, e.key_pos),
+                        None => self.wrong_type(&e.key, &e.value, "tekst"),
+                    }
+                }
+                out
+            }
+            Kind::Null => Vec::new(),
+            _ => {
+                self.wrong_type(key, &entry.value, "een tabel van `naam: tekst`");
+                Vec::new()
+            }
+        }
+    }
+
+    /// A list whose items are mappings; each is handed back for its own `Fields`.
+    pub fn map_list(&mut self, key: &'static str, required: bool) -> Vec<&'y Yaml> {
+        let Some(entry) = self.entry(key, required) else {
+            return Vec::new();
+        };
+        match &entry.value.kind {
+            Kind::Seq(items) => items.iter().collect(),
+            Kind::Null => Vec::new(),
+            _ => {
+                self.wrong_type(key, &entry.value, "een lijst");
+                Vec::new()
+            }
+        }
+    }
+
+    /// Report every key that was not asked for.
+    pub fn finish(self) {
+        for e in self.entries {
+            if self.known.contains(&e.key.as_str()) {
+                continue;
+            }
+            let mut finding = Finding::new(
+                Rule::UnknownKey,
+                self.path,
+                e.key_pos,
+                format!("onbekende sleutel `{}`", e.key),
+            )
+            .width(width(&e.key));
+            finding.help = Some(match suggest(&e.key, &self.known) {
+                Some(s) => format!("bedoelde u `{s}`?"),
+                None => format!("toegestane sleutels hier: {}", self.known.join(", ")),
+            });
+            self.findings.push(finding);
+        }
+    }
+}
+
+fn type_help(expected: &str) -> String {
+    match expected {
+        "tekst" => "zet de tekst achter de dubbele punt, eventueel tussen aanhalingstekens".into(),
+        "een geheel getal" => "schrijf een getal zonder aanhalingstekens, bijvoorbeeld `3`".into(),
+        e if e.starts_with("een datum") => "schrijf de datum als `2015-08-18`".into(),
+        e if e.starts_with("een lijst") => "schrijf een lijst als `[a, b]` of als regels die met `- ` beginnen".into(),
+        _ => format!("verwacht: {expected}"),
+    }
+}
+
+fn is_date(t: &str) -> bool {
+    let b = t.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return false;
+    }
+    let num = |r: std::ops::Range<usize>| t.get(r).and_then(|s| s.parse::<u32>().ok());
+    matches!(
+        (num(0..4), num(5..7), num(8..10)),
+        (Some(_), Some(1..=12), Some(1..=31))
+    )
+}
+
+/// Dutch words an author may type for a key; mapped to the key meant.
+const DUTCH_KEYS: &[(&str, &str)] = &[
+    ("titel", "title"),
+    ("volgorde", "order"),
+    ("nummer", "order"),
+    ("verantwoordelijkheden", "responsibilities"),
+    ("verantwoordelijkheid", "responsibilities"),
+    ("uitgangspunt", "principle"),
+    ("partijen", "actors"),
+    ("actoren", "actors"),
+    ("sinds", "since"),
+    ("jaar", "year"),
+    ("datum", "date"),
+    ("aan", "to"),
+    ("onderwerp", "subject"),
+    ("betreft", "subject"),
+    ("aanhef", "salutation"),
+    ("afsluiting", "closing"),
+    ("ondertekening", "signatories"),
+    ("naam", "name"),
+    ("functie", "role"),
+    ("revisie", "revision"),
+    ("gemeente", "municipality"),
+    ("raad", "council"),
+    ("omschrijving", "description"),
+    ("beschrijving", "description"),
+];
+
+/// The known key nearest to `key`: a Dutch synonym, or one within a small edit distance.
+pub fn suggest<'k>(key: &str, known: &[&'k str]) -> Option<&'k str> {
+    let lower = key.to_lowercase();
+    if let Some((_, meant)) = DUTCH_KEYS.iter().find(|(nl, _)| *nl == lower) {
+        if let Some(k) = known.iter().find(|k| **k == *meant) {
+            return Some(k);
+        }
+    }
+    let limit = (key.chars().count() / 3).max(2);
+    known
+        .iter()
+        .map(|k| (distance(&lower, k), *k))
+        .filter(|(d, _)| *d <= limit)
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, k)| k)
+}
+
+/// Edit distance with transpositions (so `titel` is one step from `title`).
+fn distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let mut d = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+    for (i, row) in d.iter_mut().enumerate() {
+        row[0] = i;
+    }
+    for j in 0..=b.len() {
+        d[0][j] = j;
+    }
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            d[i][j] = (d[i - 1][j] + 1)
+                .min(d[i][j - 1] + 1)
+                .min(d[i - 1][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                d[i][j] = d[i][j].min(d[i - 2][j - 2] + 1);
+            }
+        }
+    }
+    d[a.len()][b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::yaml::parse;
+
+    fn read(src: &str) -> (Vec<Finding>, Option<Located<String>>, Option<Located<i64>>) {
+        let y = parse(src, 2).unwrap();
+        let mut findings = Vec::new();
+        let mut f = Fields::of(&y, "x.md", Pos::START, &mut findings).unwrap();
+        let title = f.text("title", true);
+        let order = f.integer("order", true);
+        f.finish();
+        (findings, title, order)
+    }
+
+    #[test]
+    fn reads_typed_values_with_positions() {
+        let (findings, title, order) = read("title: Een titel\norder: 2\n");
+        assert!(findings.is_empty(), "{findings:?}");
+        assert_eq!(title.unwrap().pos, Pos::new(2, 8));
+        assert_eq!(order.unwrap().value, 2);
+    }
+
+    #[test]
+    fn reports_every_problem_in_one_pass() {
+        let (findings, _, _) = read("titel: Een titel\norder: twee\nextra: 1\n");
+        let rules: Vec<Rule> = findings.iter().map(|f| f.rule).collect();
+        assert_eq!(
+            rules,
+            vec![Rule::MissingKey, Rule::WrongType, Rule::UnknownKey, Rule::UnknownKey]
+        );
+        let titel = findings.iter().find(|f| f.message.contains("`titel`")).unwrap();
+        assert_eq!(titel.help.as_deref(), Some("bedoelde u `title`?"));
+        assert_eq!(titel.pos, Pos::new(2, 1));
+    }
+
+    #[test]
+    fn suggestions_use_dutch_synonyms_and_edit_distance() {
+        let known = ["id", "title", "order", "responsibilities"];
+        assert_eq!(suggest("volgorde", &known), Some("order"));
+        assert_eq!(suggest("responsibilites", &known), Some("responsibilities"));
+        assert_eq!(suggest("Title", &known), Some("title"));
+        assert_eq!(suggest("kleur", &known), None);
+    }
+
+    #[test]
+    fn dates_must_be_real_calendar_forms() {
+        assert!(is_date("2015-08-18"));
+        assert!(!is_date("18-08-2015"));
+        assert!(!is_date("2015-13-01"));
+        assert!(!is_date("2015-8-18"));
+    }
+}

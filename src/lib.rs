@@ -1,0 +1,25 @@
+//! `kwaliteit`: checks, renders and compares the quality manifest of a Dutch
+//! municipal advisory council for the social domain.
+//!
+//! Data flows one way: `source` (files) -> `load` (front matter, Markdown,
+//! findings per file) -> `model` -> `check` (findings between files) -> `report`.
+
+pub mod check;
+pub mod cli;
+pub mod exit;
+pub mod fields;
+pub mod finding;
+pub mod frontmatter;
+pub mod load;
+pub mod markdown;
+pub mod model;
+pub mod report;
+pub mod slug;
+pub mod source;
+pub mod text;
+pub mod yaml;
+
+/// Run the command line with the process arguments; returns the exit code.
+pub fn run() -> u8 {
+    cli::run(std::env::args_os())
+}

@@ -1,0 +1,569 @@
+//! From files to the model: decode, split front matter, read fields, scan
+//! Markdown. Every problem of a single file is collected here; problems
+//! between files are for `check`.
+
+use std::collections::BTreeMap;
+
+use crate::fields::{Fields, Located};
+use crate::finding::{Finding, Pos, Rule};
+use crate::frontmatter::{self, SplitError};
+use crate::markdown;
+use crate::model::{
+    Actor, CASES_DIR, Case, ELABORATION_HEADING, Link, MANIFEST_FILE, Manifest, PRINCIPLES_DIR,
+    Page, Principle, ROUNDS_DIR, Responsibility, Round, Signatory,
+};
+use crate::source::SourceFile;
+use crate::text::{LineIndex, width};
+use crate::yaml::{self, Yaml};
+
+/// The model plus what was wrong while building it.
+#[derive(Debug, Default)]
+pub struct Loaded {
+    pub manifest: Manifest,
+    pub findings: Vec<Finding>,
+    /// Decoded text of every file, to quote source lines in reports.
+    pub texts: BTreeMap<String, String>,
+    pub file_count: usize,
+}
+
+enum FileKind {
+    Identity,
+    Principle,
+    Round,
+    Case,
+}
+
+fn kind_of(path: &str) -> Option<FileKind> {
+    let under = |dir: &str| {
+        path.strip_prefix(dir)
+            .is_some_and(|rest| rest.starts_with('/'))
+    };
+    if path == MANIFEST_FILE {
+        Some(FileKind::Identity)
+    } else if under(PRINCIPLES_DIR) {
+        Some(FileKind::Principle)
+    } else if under(ROUNDS_DIR) {
+        Some(FileKind::Round)
+    } else if under(CASES_DIR) {
+        Some(FileKind::Case)
+    } else {
+        None
+    }
+}
+
+/// Load every file into one model. One bad file never stops the others.
+pub fn load(files: &[SourceFile]) -> Loaded {
+    let mut loaded = Loaded {
+        file_count: files.len(),
+        ..Loaded::default()
+    };
+    for file in files {
+        let mut findings = Vec::new();
+        if let Some(text) = decode(file, &mut findings) {
+            load_file(&file.path, &text, &mut loaded.manifest, &mut findings);
+            loaded.texts.insert(file.path.clone(), text);
+        }
+        loaded.findings.append(&mut findings);
+    }
+    let m = &mut loaded.manifest;
+    m.principles.sort_by(|a, b| {
+        let key = |p: &Principle| p.order.as_ref().map_or(i64::MAX, |o| o.value);
+        key(a).cmp(&key(b)).then_with(|| a.path.cmp(&b.path))
+    });
+    m.rounds.sort_by(|a, b| {
+        let key = |r: &Round| r.year.as_ref().map_or(i64::MAX, |y| y.value);
+        key(a).cmp(&key(b)).then_with(|| a.path.cmp(&b.path))
+    });
+    loaded
+}
+
+/// Bytes to text, or a finding that says where the first invalid byte is.
+fn decode(file: &SourceFile, findings: &mut Vec<Finding>) -> Option<String> {
+    match std::str::from_utf8(&file.bytes) {
+        Ok(text) => Some(text.strip_prefix('\u{feff}').unwrap_or(text).to_string()),
+        Err(err) => {
+            let valid = std::str::from_utf8(&file.bytes[..err.valid_up_to()]).unwrap_or("");
+            let pos = LineIndex::new(valid).pos(valid.len());
+            findings.push(
+                Finding::new(
+                    Rule::InvalidUtf8,
+                    &file.path,
+                    pos,
+                    format!(
+                        "het bestand is geen geldige UTF-8-tekst (ongeldige byte op positie {})",
+                        err.valid_up_to()
+                    ),
+                )
+                .help("sla het bestand op als UTF-8, bijvoorbeeld via ‘Opslaan als’ met codering UTF-8"),
+            );
+            None
+        }
+    }
+}
+
+fn load_file(path: &str, text: &str, manifest: &mut Manifest, findings: &mut Vec<Finding>) {
+    let Some(kind) = kind_of(path) else {
+        return;
+    };
+    if text.trim().is_empty() {
+        findings.push(
+            Finding::new(Rule::EmptyFile, path, Pos::START, "het bestand is leeg")
+                .help("vul het bestand aan of verwijder het"),
+        );
+        return;
+    }
+    if matches!(kind, FileKind::Identity) {
+        load_identity(path, text, manifest, findings);
+        return;
+    }
+    if !path.ends_with(".md") {
+        findings.push(
+            Finding::new(
+                Rule::UnexpectedFile,
+                path,
+                Pos::START,
+                "dit bestand is geen Markdown (`.md`) en wordt overgeslagen",
+            )
+            .help("geef het bestand de extensie `.md` of zet het buiten deze map"),
+        );
+        return;
+    }
+    let Some(doc) = Document::read(path, text, findings) else {
+        return;
+    };
+    match kind {
+        FileKind::Principle => {
+            if let Some(p) = principle(&doc, findings) {
+                manifest.principles.push(p);
+            }
+        }
+        FileKind::Case => {
+            if let Some(c) = case(&doc, findings) {
+                manifest.cases.push(c);
+            }
+        }
+        FileKind::Round => {
+            if let Some(r) = round(&doc, findings) {
+                manifest.rounds.push(r);
+            }
+        }
+        FileKind::Identity => unreachable!("handled above"),
+    }
+    manifest.pages.push(doc.page());
+}
+
+/// A Markdown file split into parsed front matter and scanned body.
+struct Document<'a> {
+    path: &'a str,
+    text: &'a str,
+    yaml: Yaml,
+    body: &'a str,
+    body_offset: usize,
+    scan: markdown::Scan,
+}
+
+impl<'a> Document<'a> {
+    fn read(path: &'a str, text: &'a str, findings: &mut Vec<Finding>) -> Option<Self> {
+        let split = match frontmatter::split(text) {
+            Ok(split) => split,
+            Err(SplitError::Missing) => {
+                findings.push(
+                    Finding::new(
+                        Rule::FrontMatterMissing,
+                        path,
+                        Pos::START,
+                        "de kopregels (front matter) ontbreken",
+                    )
+                    .help("begin het bestand met een regel `---`, dan de kopregels zoals `id: ...`, en sluit ze af met een regel `---`"),
+                );
+                return None;
+            }
+            Err(SplitError::Unterminated) => {
+                findings.push(
+                    Finding::new(
+                        Rule::FrontMatterUnterminated,
+                        path,
+                        Pos::START,
+                        "de kopregels worden geopend met `---` maar nergens afgesloten",
+                    )
+                    .width(3)
+                    .help("zet na de laatste kopregel een regel met alleen `---`"),
+                );
+                return None;
+            }
+        };
+        let yaml = parse_yaml(path, split.yaml, split.yaml_first_line, findings)?;
+        Some(Document {
+            path,
+            text,
+            yaml,
+            body: split.body,
+            body_offset: split.body_offset,
+            scan: markdown::scan(split.body),
+        })
+    }
+
+    fn pos(&self, body_offset: usize) -> Pos {
+        LineIndex::new(self.text).pos(self.body_offset + body_offset)
+    }
+
+    fn page(&self) -> Page {
+        let index = LineIndex::new(self.text);
+        Page {
+            path: self.path.to_string(),
+            anchors: markdown::anchors(self.scan.headings.iter().map(|h| h.text.as_str())),
+            links: self
+                .scan
+                .links
+                .iter()
+                .map(|l| Link {
+                    target: l.target.clone(),
+                    pos: index.pos(self.body_offset + l.start),
+                    width: width(&self.body[l.start..l.end]),
+                })
+                .collect(),
+        }
+    }
+
+    fn fields<'f>(&'a self, findings: &'f mut Vec<Finding>) -> Option<Fields<'a, 'f>>
+    where
+        'a: 'f, {
+        Fields::of(&self.yaml, self.path, Pos::START, findings)
+    }
+
+    /// Report an empty text at the start of the body.
+    fn empty_text(&self, findings: &mut Vec<Finding>, message: &str, help: &str) {
+        findings.push(
+            Finding::new(Rule::EmptyText, self.path, self.pos(0), message).help(help),
+        );
+    }
+}
+
+fn parse_yaml(
+    path: &str,
+    source: &str,
+    first_line: usize,
+    findings: &mut Vec<Finding>,
+) -> Option<Yaml> {
+    match yaml::parse(source, first_line) {
+        Ok(y) => Some(y),
+        Err(e) => {
+            let (rule, help) = match &e.duplicate_key {
+                Some(_) => (Rule::DuplicateKey, "laat één van de twee regels weg".to_string()),
+                None => (
+                    Rule::YamlSyntax,
+                    "controleer aanhalingstekens, dubbele punten en inspringing (spaties, geen tabs); zet tekst met een dubbele punt tussen aanhalingstekens".to_string(),
+                ),
+            };
+            let width = e.duplicate_key.as_deref().map_or(1, width);
+            findings.push(Finding::new(rule, path, e.pos, e.message).width(width).help(help));
+            None
+        }
+    }
+}
+
+/// Ids become file names and anchors: lower case letters, digits and single hyphens.
+pub fn is_valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && id
+            .split('-')
+            .all(|part| !part.is_empty() && part.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit()))
+}
+
+fn check_id(path: &str, id: &Located<String>, findings: &mut Vec<Finding>) {
+    if !is_valid_id(&id.value) {
+        findings.push(
+            Finding::new(
+                Rule::InvalidId,
+                path,
+                id.pos,
+                format!("het id `{}` mag alleen kleine letters, cijfers en streepjes bevatten", id.value),
+            )
+            .width(width(&id.value))
+            .help(format!("bijvoorbeeld `{}`", crate::slug::slugify(&id.value))),
+        );
+    }
+}
+
+fn file_stem(path: &str) -> &str {
+    let name = path.rsplit('/').next().unwrap_or(path);
+    name.strip_suffix(".md").unwrap_or(name)
+}
+
+fn check_file_name(path: &str, id: &Located<String>, expected: &[String], findings: &mut Vec<Finding>) {
+    let stem = file_stem(path);
+    if !expected.iter().any(|e| e == stem) {
+        findings.push(
+            Finding::new(
+                Rule::FileNameMismatch,
+                path,
+                id.pos,
+                format!("de bestandsnaam `{stem}.md` past niet bij het id `{}`", id.value),
+            )
+            .width(width(&id.value))
+            .help(format!("noem het bestand `{}.md`", expected[0])),
+        );
+    }
+}
+
+fn principle(doc: &Document, findings: &mut Vec<Finding>) -> Option<Principle> {
+    let mut f = doc.fields(findings)?;
+    let id = f.text("id", true);
+    let title = f.text("title", true);
+    let order = f.integer("order", true);
+    let cells = f.text_map("responsibilities", false);
+    f.finish();
+    let id = id?;
+    check_id(doc.path, &id, findings);
+    let stem = file_stem(doc.path);
+    let numbered = stem
+        .split_once('-')
+        .filter(|(n, _)| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
+        .map(|(n, _)| format!("{n}-{}", id.value));
+    let prefix = order.as_ref().map_or(String::new(), |o| format!("{:02}-", o.value));
+    let mut expected = vec![format!("{prefix}{}", id.value)];
+    expected.extend(numbered);
+    expected.push(id.value.clone());
+    check_file_name(doc.path, &id, &expected, findings);
+
+    let uitwerking = doc
+        .scan
+        .headings
+        .iter()
+        .find(|h| h.level == 2 && h.text.eq_ignore_ascii_case(ELABORATION_HEADING));
+    let (short_text, elaboration) = match uitwerking {
+        Some(h) => (doc.body[..h.start].trim(), doc.body[h.end..].trim()),
+        None => {
+            let at = doc.body.len() - doc.body.trim_start().len();
+            findings.push(
+                Finding::new(
+                    Rule::MissingElaboration,
+                    doc.path,
+                    doc.pos(at),
+                    format!("het uitgangspunt heeft geen sectie `## {ELABORATION_HEADING}`"),
+                )
+                .help(format!(
+                    "zet onder de korte tekst een kop `## {ELABORATION_HEADING}` met daaronder de uitwerking"
+                )),
+            );
+            (doc.body.trim(), "")
+        }
+    };
+    if short_text.is_empty() {
+        doc.empty_text(
+            findings,
+            "het uitgangspunt heeft geen korte tekst",
+            &format!("schrijf de korte tekst van het manifest boven `## {ELABORATION_HEADING}`"),
+        );
+    }
+    if uitwerking.is_some() && elaboration.is_empty() {
+        doc.empty_text(
+            findings,
+            &format!("de sectie `## {ELABORATION_HEADING}` is leeg"),
+            "schrijf de uitwerking onder de kop",
+        );
+    }
+    Some(Principle {
+        path: doc.path.to_string(),
+        id,
+        title: title.map(|t| t.value).unwrap_or_default(),
+        order,
+        responsibilities: cells
+            .into_iter()
+            .map(|(actor, text)| Responsibility {
+                actor,
+                text: text.value,
+            })
+            .collect(),
+        short_text: short_text.to_string(),
+        elaboration: elaboration.to_string(),
+    })
+}
+
+fn case(doc: &Document, findings: &mut Vec<Finding>) -> Option<Case> {
+    let mut f = doc.fields(findings)?;
+    let id = f.text("id", true);
+    let title = f.text("title", true);
+    let principle = f.text("principle", true);
+    let actors = f.text_list("actors", false);
+    let since = f.integer("since", false);
+    f.finish();
+    let id = id?;
+    check_id(doc.path, &id, findings);
+    check_file_name(doc.path, &id, std::slice::from_ref(&id.value), findings);
+    let story = doc.body.trim();
+    if story.is_empty() {
+        doc.empty_text(
+            findings,
+            "de casus heeft geen verhaal",
+            "schrijf het verhaal uit de praktijk onder de kopregels",
+        );
+    }
+    Some(Case {
+        path: doc.path.to_string(),
+        id,
+        title: title.map(|t| t.value).unwrap_or_default(),
+        principle,
+        actors,
+        since: since.map(|s| s.value),
+        story: story.to_string(),
+    })
+}
+
+fn round(doc: &Document, findings: &mut Vec<Finding>) -> Option<Round> {
+    let mut f = doc.fields(findings)?;
+    let year = f.integer("year", true);
+    let date = f.date("date", false);
+    let to = f.text_list("to", true);
+    let subject = f.text("subject", true);
+    let salutation = f.text("salutation", false);
+    let closing = f.text("closing", false);
+    let signatory_nodes = f.map_list("signatories", false);
+    let partners = f.text_list("partners", false);
+    let revision = f.text("revision", false);
+    f.finish();
+    let mut signatories = Vec::new();
+    for node in signatory_nodes {
+        let Some(mut s) = Fields::of(node, doc.path, node.pos, findings) else {
+            continue;
+        };
+        let name = s.text("name", true);
+        let role = s.text("role", false);
+        s.finish();
+        if let Some(name) = name {
+            signatories.push(Signatory {
+                name: name.value,
+                role: role.map(|r| r.value),
+            });
+        }
+    }
+    if let Some(y) = &year {
+        check_file_name(doc.path, &Located { value: y.value.to_string(), pos: y.pos }, &[y.value.to_string()], findings);
+    }
+    let body = doc.body.trim();
+    if body.is_empty() {
+        doc.empty_text(
+            findings,
+            "de ronde heeft geen brieftekst",
+            "schrijf de tekst van de adviesbrief onder de kopregels",
+        );
+    }
+    Some(Round {
+        path: doc.path.to_string(),
+        year,
+        date: date.map(|d| d.value),
+        to: to.into_iter().map(|t| t.value).collect(),
+        subject: subject.map(|s| s.value).unwrap_or_default(),
+        salutation: salutation.map(|s| s.value),
+        closing: closing.map(|s| s.value),
+        signatories,
+        partners: partners.into_iter().map(|p| p.value).collect(),
+        revision: revision.map(|r| r.value),
+        body: body.to_string(),
+    })
+}
+
+fn load_identity(path: &str, text: &str, manifest: &mut Manifest, findings: &mut Vec<Finding>) {
+    let Some(yaml) = parse_yaml(path, text, 1, findings) else {
+        return;
+    };
+    let Some(mut f) = Fields::of(&yaml, path, Pos::START, findings) else {
+        return;
+    };
+    let title = f.text("title", true);
+    let elaboration_title = f.text("elaboration_title", false);
+    let council = f.text("council", true);
+    let council_short = f.text("council_short", false);
+    let municipality = f.text("municipality", true);
+    let actor_nodes = f.map_list("actors", true);
+    f.finish();
+    manifest.title = title.map(|t| t.value).unwrap_or_default();
+    manifest.elaboration_title = elaboration_title.map(|t| t.value);
+    manifest.council = council.map(|t| t.value).unwrap_or_default();
+    manifest.council_short = council_short.map(|t| t.value);
+    manifest.municipality = municipality.map(|t| t.value).unwrap_or_default();
+    for node in actor_nodes {
+        let Some(mut a) = Fields::of(node, path, node.pos, findings) else {
+            continue;
+        };
+        let id = a.text("id", true);
+        let name = a.text("name", true);
+        let description = a.text("description", false);
+        a.finish();
+        if let Some(id) = id {
+            check_id(path, &id, findings);
+            manifest.actors.push(Actor {
+                name: name.map_or_else(|| id.value.clone(), |n| n.value),
+                id,
+                description: description.map(|d| d.value),
+            });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn file(path: &str, text: &str) -> SourceFile {
+        SourceFile {
+            path: path.into(),
+            bytes: text.as_bytes().to_vec(),
+        }
+    }
+
+    const IDENTITY: &str = "title: T\ncouncil: R\nmunicipality: G\nactors:\n  - id: inwoners\n    name: Inwoners\n";
+
+    #[test]
+    fn loads_a_principle_with_short_text_and_elaboration() {
+        let loaded = load(&[
+            file(MANIFEST_FILE, IDENTITY),
+            file(
+                "manifest/principles/01-a.md",
+                "---\nid: a\ntitle: A\norder: 1\nresponsibilities:\n  inwoners: meedenken\n---\nKort.\n\n## Uitwerking\n\nLang.\n",
+            ),
+        ]);
+        assert!(loaded.findings.is_empty(), "{:?}", loaded.findings);
+        let p = &loaded.manifest.principles[0];
+        assert_eq!(p.short_text, "Kort.");
+        assert_eq!(p.elaboration, "Lang.");
+        assert_eq!(p.responsibilities[0].actor.value, "inwoners");
+        assert_eq!(p.responsibilities[0].actor.pos, Pos::new(6, 3));
+    }
+
+    #[test]
+    fn yaml_errors_are_reported_at_the_file_line() {
+        let loaded = load(&[file(
+            "cases/x.md",
+            "---\nid: x\ntitle: \"open\nprinciple: a\n---\nVerhaal\n",
+        )]);
+        assert_eq!(loaded.findings.len(), 1);
+        assert_eq!(loaded.findings[0].rule, Rule::YamlSyntax);
+        assert_eq!(loaded.findings[0].pos.line, 3);
+    }
+
+    #[test]
+    fn one_bad_file_does_not_stop_the_others() {
+        let loaded = load(&[
+            file("cases/a.md", "geen kopregels\n"),
+            file("cases/b.md", "---\nid: b\ntitle: B\nprinciple: p\n---\nVerhaal.\n"),
+            file("cases/c.md", ""),
+            SourceFile { path: "cases/d.md".into(), bytes: vec![b'a', b'\n', 0xff] },
+        ]);
+        let rules: Vec<Rule> = loaded.findings.iter().map(|f| f.rule).collect();
+        assert_eq!(rules, vec![Rule::FrontMatterMissing, Rule::EmptyFile, Rule::InvalidUtf8]);
+        assert_eq!(loaded.findings[2].pos, Pos::new(2, 1));
+        assert_eq!(loaded.manifest.cases.len(), 1);
+    }
+
+    #[test]
+    fn ids_are_lower_case_words_with_hyphens() {
+        assert!(is_valid_id("de-almeerder-centraal"));
+        assert!(is_valid_id("ronde-2015"));
+        assert!(!is_valid_id("De-Almeerder"));
+        assert!(!is_valid_id("a--b"));
+        assert!(!is_valid_id("-a"));
+        assert!(!is_valid_id("één"));
+        assert!(!is_valid_id(""));
+    }
+}

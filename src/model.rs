@@ -1,0 +1,137 @@
+//! The manifest as loaded: plain data that every command reads.
+
+use crate::fields::Located;
+use crate::finding::Pos;
+
+/// Where the identity of the manifest lives, relative to the repository root.
+pub const MANIFEST_FILE: &str = "manifest/manifest.yaml";
+pub const PRINCIPLES_DIR: &str = "manifest/principles";
+pub const ROUNDS_DIR: &str = "manifest/rounds";
+pub const CASES_DIR: &str = "cases";
+
+/// The heading that separates a principle's short text from its elaboration.
+pub const ELABORATION_HEADING: &str = "Uitwerking";
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Manifest {
+    pub title: String,
+    /// Title of the part with the elaborations; a default is used when absent.
+    pub elaboration_title: Option<String>,
+    pub council: String,
+    pub council_short: Option<String>,
+    pub municipality: String,
+    /// The parties of the matrix, in the order of its columns.
+    pub actors: Vec<Actor>,
+    /// Sorted by `order`, then by file.
+    pub principles: Vec<Principle>,
+    /// Sorted by file.
+    pub cases: Vec<Case>,
+    /// Sorted by year, then by file.
+    pub rounds: Vec<Round>,
+    /// Headings and links of every Markdown file, for link checking.
+    pub pages: Vec<Page>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Actor {
+    pub id: Located<String>,
+    pub name: String,
+    pub description: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Principle {
+    pub path: String,
+    pub id: Located<String>,
+    pub title: String,
+    pub order: Option<Located<i64>>,
+    /// Matrix cells of this principle's row, in the order written.
+    pub responsibilities: Vec<Responsibility>,
+    /// The short text of the manifest (Markdown).
+    pub short_text: String,
+    /// The text under `## Uitwerking` (Markdown).
+    pub elaboration: String,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Responsibility {
+    pub actor: Located<String>,
+    pub text: String,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Case {
+    pub path: String,
+    pub id: Located<String>,
+    pub title: String,
+    pub principle: Option<Located<String>>,
+    pub actors: Vec<Located<String>>,
+    pub since: Option<i64>,
+    /// The story (Markdown).
+    pub story: String,
+}
+
+/// One evaluation round: the advice letter sent with the manifest.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Round {
+    pub path: String,
+    pub year: Option<Located<i64>>,
+    pub date: Option<String>,
+    /// Addressee lines.
+    pub to: Vec<String>,
+    pub subject: String,
+    pub salutation: Option<String>,
+    pub closing: Option<String>,
+    pub signatories: Vec<Signatory>,
+    pub partners: Vec<String>,
+    /// The git revision of the manifest as sent in this round.
+    pub revision: Option<String>,
+    /// The letter (Markdown).
+    pub body: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Signatory {
+    pub name: String,
+    pub role: Option<String>,
+}
+
+/// What link checking needs of a Markdown file.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Page {
+    pub path: String,
+    /// Anchors of its headings, as GitHub makes them.
+    pub anchors: Vec<String>,
+    pub links: Vec<Link>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Link {
+    pub target: String,
+    pub pos: Pos,
+    pub width: usize,
+}
+
+impl Manifest {
+    pub fn principle(&self, id: &str) -> Option<&Principle> {
+        self.principles.iter().find(|p| p.id.value == id)
+    }
+
+    pub fn actor(&self, id: &str) -> Option<&Actor> {
+        self.actors.iter().find(|a| a.id.value == id)
+    }
+
+    /// Cases of a principle, in file order.
+    pub fn cases_of<'a>(&'a self, principle_id: &'a str) -> impl Iterator<Item = &'a Case> {
+        self.cases.iter().filter(move |c| {
+            c.principle
+                .as_ref()
+                .is_some_and(|p| p.value == principle_id)
+        })
+    }
+
+    /// The newest round, whose letter goes with the document.
+    pub fn latest_round(&self) -> Option<&Round> {
+        self.rounds.last()
+    }
+}
