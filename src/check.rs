@@ -21,7 +21,11 @@ pub fn check(m: &Manifest, exists: &dyn Fn(&str) -> bool) -> Vec<Finding> {
         "uitgangspunt",
         &mut out,
     );
-    duplicate_ids(m.cases.iter().map(|c| (c.path.as_str(), &c.id)), "casus", &mut out);
+    duplicate_ids(
+        m.cases.iter().map(|c| (c.path.as_str(), &c.id)),
+        "casus",
+        &mut out,
+    );
     order(m, &mut out);
     references(m, &mut out);
     rounds(m, &mut out);
@@ -136,7 +140,10 @@ fn references(m: &Manifest, out: &mut Vec<Finding>) {
                     Rule::PrincipleWithoutCase,
                     &p.path,
                     p.id.pos,
-                    format!("het uitgangspunt `{}` heeft geen casus uit de praktijk", p.id.value),
+                    format!(
+                        "het uitgangspunt `{}` heeft geen casus uit de praktijk",
+                        p.id.value
+                    ),
                 )
                 .width(width(&p.id.value))
                 .help(format!(
@@ -200,7 +207,9 @@ fn rounds(m: &Manifest, out: &mut Vec<Finding>) {
                 Pos::START,
                 "er is nog geen ronde met een adviesbrief vastgelegd",
             )
-            .help(format!("voeg {ROUNDS_DIR}/<jaar>.md toe met de brief van deze ronde")),
+            .help(format!(
+                "voeg {ROUNDS_DIR}/<jaar>.md toe met de brief van deze ronde"
+            )),
         );
     }
     let mut seen: HashMap<i64, &str> = HashMap::new();
@@ -259,10 +268,7 @@ fn links(m: &Manifest, exists: &dyn Fn(&str) -> bool, out: &mut Vec<Finding>) {
             }
             if let (Some(anchor), Some(known)) = (anchor, anchors.get(target.as_str())) {
                 if !known.iter().any(|a| *a == anchor) {
-                    let mut f = broken(
-                        format!("de kop `#{anchor}` bestaat niet in {target}"),
-                        "",
-                    );
+                    let mut f = broken(format!("de kop `#{anchor}` bestaat niet in {target}"), "");
                     let known_refs: Vec<&str> = known.iter().map(String::as_str).collect();
                     f.help = Some(match suggest(&anchor, &known_refs) {
                         Some(s) => format!("bedoelde u `#{s}`?"),
@@ -337,9 +343,15 @@ mod tests {
 
     #[test]
     fn resolves_relative_links() {
-        assert_eq!(resolve("manifest/principles/01-a.md", "../../cases/b.md").as_deref(), Some("cases/b.md"));
+        assert_eq!(
+            resolve("manifest/principles/01-a.md", "../../cases/b.md").as_deref(),
+            Some("cases/b.md")
+        );
         assert_eq!(resolve("cases/a.md", "b.md").as_deref(), Some("cases/b.md"));
-        assert_eq!(resolve("cases/a.md", "/README.md").as_deref(), Some("README.md"));
+        assert_eq!(
+            resolve("cases/a.md", "/README.md").as_deref(),
+            Some("README.md")
+        );
         assert_eq!(resolve("cases/a.md", "../../x.md"), None);
     }
 
@@ -352,6 +364,9 @@ mod tests {
             split_link("b%20c.md#kop"),
             Some(("b c.md".to_string(), Some("kop".to_string())))
         );
-        assert_eq!(split_link("#kop"), Some((String::new(), Some("kop".to_string()))));
+        assert_eq!(
+            split_link("#kop"),
+            Some((String::new(), Some("kop".to_string())))
+        );
     }
 }

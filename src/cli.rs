@@ -23,6 +23,7 @@ Gebruik: {usage}
     version,
     about = "Controleer, maak en vergelijk het kwaliteitsmanifest van een adviesraad sociaal domein.",
     help_template = HELP_TEMPLATE,
+    override_usage = "kwaliteit [-C MAP] <OPDRACHT> [OPTIES]",
     subcommand_help_heading = "Opdrachten",
     next_help_heading = "Opties",
     disable_help_flag = true,
@@ -50,14 +51,25 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Controleer het hele manifest en meld alle problemen in één keer
-    #[command(help_template = HELP_TEMPLATE, next_help_heading = "Opties")]
+    #[command(
+        help_template = HELP_TEMPLATE,
+        next_help_heading = "Opties",
+        override_usage = "kwaliteit check [--format human|json|github] [--strict]"
+    )]
     Check(CheckArgs),
 }
 
 #[derive(Debug, clap::Args)]
 pub struct CheckArgs {
-    /// Vorm van de uitvoer
-    #[arg(long, value_enum, default_value = "human", value_name = "VORM")]
+    /// Vorm van de uitvoer: human (standaard), json of github
+    #[arg(
+        long,
+        value_enum,
+        default_value = "human",
+        value_name = "VORM",
+        hide_possible_values = true,
+        hide_default_value = true
+    )]
     pub format: Format,
 
     /// Laat ook waarschuwingen de controle doen mislukken (afsluitcode 1)
@@ -114,7 +126,10 @@ fn dutch_usage_message(err: &clap::Error) -> String {
     };
     match err.kind() {
         ErrorKind::InvalidSubcommand => {
-            format!("onbekende opdracht `{}`{hint}", ctx(ContextKind::InvalidSubcommand))
+            format!(
+                "onbekende opdracht `{}`{hint}",
+                ctx(ContextKind::InvalidSubcommand)
+            )
         }
         ErrorKind::UnknownArgument => {
             format!("onbekende optie `{}`{hint}", ctx(ContextKind::InvalidArg))
@@ -125,11 +140,17 @@ fn dutch_usage_message(err: &clap::Error) -> String {
             ctx(ContextKind::InvalidArg)
         ),
         ErrorKind::MissingRequiredArgument => {
-            format!("verplicht argument ontbreekt: {}", ctx(ContextKind::InvalidArg))
+            format!(
+                "verplicht argument ontbreekt: {}",
+                ctx(ContextKind::InvalidArg)
+            )
         }
         ErrorKind::MissingSubcommand => "geef een opdracht, bijvoorbeeld `kwaliteit check`".into(),
         ErrorKind::TooManyValues | ErrorKind::ArgumentConflict => {
-            format!("deze opties gaan niet samen: {}", ctx(ContextKind::InvalidArg))
+            format!(
+                "deze opties gaan niet samen: {}",
+                ctx(ContextKind::InvalidArg)
+            )
         }
         _ => err.kind().to_string(),
     }
@@ -150,7 +171,9 @@ fn run_check(cli: &Cli, args: &CheckArgs) -> u8 {
     };
     let mut loaded = load::load(&snapshot.files);
     let exists = |p: &str| snapshot.has_path(p);
-    loaded.findings.extend(check::check(&loaded.manifest, &exists));
+    loaded
+        .findings
+        .extend(check::check(&loaded.manifest, &exists));
     finding::sort(&mut loaded.findings);
     report::attach_source_lines(&mut loaded.findings, &loaded.texts);
     let summary = Summary::of(&loaded.findings, loaded.file_count);
@@ -159,7 +182,11 @@ fn run_check(cli: &Cli, args: &CheckArgs) -> u8 {
         && std::env::var_os("NO_COLOR").is_none();
     let text = report::render(args.format, &loaded.findings, summary, color);
     let mut stdout = std::io::stdout().lock();
-    if stdout.write_all(text.as_bytes()).and_then(|_| stdout.flush()).is_err() {
+    if stdout
+        .write_all(text.as_bytes())
+        .and_then(|_| stdout.flush())
+        .is_err()
+    {
         return exit::FAILURE;
     }
     let failing = loaded

@@ -102,7 +102,9 @@ impl<'y, 'f> Fields<'y, 'f> {
                 format!("`{key}` heeft geen waarde"),
             )
             .width(width(key))
-            .help(format!("vul een waarde in achter `{key}:` of laat de regel weg")),
+            .help(format!(
+                "vul een waarde in achter `{key}:` of laat de regel weg"
+            )),
         );
     }
 
@@ -275,7 +277,9 @@ fn type_help(expected: &str) -> String {
         "tekst" => "zet de tekst achter de dubbele punt, eventueel tussen aanhalingstekens".into(),
         "een geheel getal" => "schrijf een getal zonder aanhalingstekens, bijvoorbeeld `3`".into(),
         e if e.starts_with("een datum") => "schrijf de datum als `2015-08-18`".into(),
-        e if e.starts_with("een lijst") => "schrijf een lijst als `[a, b]` of als regels die met `- ` beginnen".into(),
+        e if e.starts_with("een lijst") => {
+            "schrijf een lijst als `[a, b]` of als regels die met `- ` beginnen".into()
+        }
         _ => format!("verwacht: {expected}"),
     }
 }
@@ -391,9 +395,17 @@ mod tests {
         let rules: Vec<Rule> = findings.iter().map(|f| f.rule).collect();
         assert_eq!(
             rules,
-            vec![Rule::MissingKey, Rule::WrongType, Rule::UnknownKey, Rule::UnknownKey]
+            vec![
+                Rule::MissingKey,
+                Rule::WrongType,
+                Rule::UnknownKey,
+                Rule::UnknownKey
+            ]
         );
-        let titel = findings.iter().find(|f| f.message.contains("`titel`")).unwrap();
+        let titel = findings
+            .iter()
+            .find(|f| f.message.contains("`titel`"))
+            .unwrap();
         assert_eq!(titel.help.as_deref(), Some("bedoelde u `title`?"));
         assert_eq!(titel.pos, Pos::new(2, 1));
     }

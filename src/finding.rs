@@ -121,7 +121,9 @@ impl Rule {
         match self {
             Rule::InvalidUtf8 => "het bestand is geen geldige UTF-8-tekst",
             Rule::EmptyFile => "het bestand is leeg",
-            Rule::UnexpectedFile => "een bestand dat geen Markdown is in een map met Markdown-bestanden",
+            Rule::UnexpectedFile => {
+                "een bestand dat geen Markdown is in een map met Markdown-bestanden"
+            }
             Rule::FrontMatterMissing => "de kopregels (front matter) ontbreken",
             Rule::FrontMatterUnterminated => "de kopregels worden niet afgesloten met `---`",
             Rule::YamlSyntax => "de YAML van de kopregels is ongeldig",
@@ -129,14 +131,18 @@ impl Rule {
             Rule::UnknownKey => "een onbekende sleutel (vaak een tikfout)",
             Rule::MissingKey => "een verplichte sleutel ontbreekt",
             Rule::WrongType => "een waarde heeft het verkeerde soort (tekst, getal, lijst)",
-            Rule::InvalidId => "een id bevat andere tekens dan kleine letters, cijfers en streepjes",
+            Rule::InvalidId => {
+                "een id bevat andere tekens dan kleine letters, cijfers en streepjes"
+            }
             Rule::FileNameMismatch => "de bestandsnaam past niet bij het id",
             Rule::DuplicateId => "twee bestanden gebruiken hetzelfde id",
             Rule::DuplicateOrder => "twee uitgangspunten hebben dezelfde `order`",
             Rule::OrderGap => "de nummering van `order` slaat een plaats over",
             Rule::UnknownPrinciple => "een casus verwijst naar een onbekend uitgangspunt",
             Rule::UnknownActor => "een verwijzing naar een partij die niet in manifest.yaml staat",
-            Rule::ActorWithoutResponsibility => "een partij zonder enige verantwoordelijkheid in de matrix",
+            Rule::ActorWithoutResponsibility => {
+                "een partij zonder enige verantwoordelijkheid in de matrix"
+            }
             Rule::PrincipleWithoutCase => "een uitgangspunt zonder casus uit de praktijk",
             Rule::MissingElaboration => "een uitgangspunt zonder sectie `## Uitwerking`",
             Rule::EmptyText => "een tekst die niet leeg mag zijn, is leeg",

@@ -227,15 +227,14 @@ impl<'a> Document<'a> {
 
     fn fields<'f>(&'a self, findings: &'f mut Vec<Finding>) -> Option<Fields<'a, 'f>>
     where
-        'a: 'f, {
+        'a: 'f,
+    {
         Fields::of(&self.yaml, self.path, Pos::START, findings)
     }
 
     /// Report an empty text at the start of the body.
     fn empty_text(&self, findings: &mut Vec<Finding>, message: &str, help: &str) {
-        findings.push(
-            Finding::new(Rule::EmptyText, self.path, self.pos(0), message).help(help),
-        );
+        findings.push(Finding::new(Rule::EmptyText, self.path, self.pos(0), message).help(help));
     }
 }
 
@@ -256,7 +255,11 @@ fn parse_yaml(
                 ),
             };
             let width = e.duplicate_key.as_deref().map_or(1, width);
-            findings.push(Finding::new(rule, path, e.pos, e.message).width(width).help(help));
+            findings.push(
+                Finding::new(rule, path, e.pos, e.message)
+                    .width(width)
+                    .help(help),
+            );
             None
         }
     }
@@ -265,9 +268,12 @@ fn parse_yaml(
 /// Ids become file names and anchors: lower case letters, digits and single hyphens.
 pub fn is_valid_id(id: &str) -> bool {
     !id.is_empty()
-        && id
-            .split('-')
-            .all(|part| !part.is_empty() && part.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit()))
+        && id.split('-').all(|part| {
+            !part.is_empty()
+                && part
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+        })
 }
 
 fn check_id(path: &str, id: &Located<String>, findings: &mut Vec<Finding>) {
@@ -277,10 +283,16 @@ fn check_id(path: &str, id: &Located<String>, findings: &mut Vec<Finding>) {
                 Rule::InvalidId,
                 path,
                 id.pos,
-                format!("het id `{}` mag alleen kleine letters, cijfers en streepjes bevatten", id.value),
+                format!(
+                    "het id `{}` mag alleen kleine letters, cijfers en streepjes bevatten",
+                    id.value
+                ),
             )
             .width(width(&id.value))
-            .help(format!("bijvoorbeeld `{}`", crate::slug::slugify(&id.value))),
+            .help(format!(
+                "bijvoorbeeld `{}`",
+                crate::slug::slugify(&id.value)
+            )),
         );
     }
 }
@@ -290,7 +302,12 @@ fn file_stem(path: &str) -> &str {
     name.strip_suffix(".md").unwrap_or(name)
 }
 
-fn check_file_name(path: &str, id: &Located<String>, expected: &[String], findings: &mut Vec<Finding>) {
+fn check_file_name(
+    path: &str,
+    id: &Located<String>,
+    expected: &[String],
+    findings: &mut Vec<Finding>,
+) {
     let stem = file_stem(path);
     if !expected.iter().any(|e| e == stem) {
         findings.push(
@@ -298,7 +315,10 @@ fn check_file_name(path: &str, id: &Located<String>, expected: &[String], findin
                 Rule::FileNameMismatch,
                 path,
                 id.pos,
-                format!("de bestandsnaam `{stem}.md` past niet bij het id `{}`", id.value),
+                format!(
+                    "de bestandsnaam `{stem}.md` past niet bij het id `{}`",
+                    id.value
+                ),
             )
             .width(width(&id.value))
             .help(format!("noem het bestand `{}.md`", expected[0])),
@@ -320,7 +340,9 @@ fn principle(doc: &Document, findings: &mut Vec<Finding>) -> Option<Principle> {
         .split_once('-')
         .filter(|(n, _)| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
         .map(|(n, _)| format!("{n}-{}", id.value));
-    let prefix = order.as_ref().map_or(String::new(), |o| format!("{:02}-", o.value));
+    let prefix = order
+        .as_ref()
+        .map_or(String::new(), |o| format!("{:02}-", o.value));
     let mut expected = vec![format!("{prefix}{}", id.value)];
     expected.extend(numbered);
     expected.push(id.value.clone());
@@ -438,7 +460,15 @@ fn round(doc: &Document, findings: &mut Vec<Finding>) -> Option<Round> {
         }
     }
     if let Some(y) = &year {
-        check_file_name(doc.path, &Located { value: y.value.to_string(), pos: y.pos }, &[y.value.to_string()], findings);
+        check_file_name(
+            doc.path,
+            &Located {
+                value: y.value.to_string(),
+                pos: y.pos,
+            },
+            &[y.value.to_string()],
+            findings,
+        );
     }
     let body = doc.body.trim();
     if body.is_empty() {
@@ -512,7 +542,8 @@ mod tests {
         }
     }
 
-    const IDENTITY: &str = "title: T\ncouncil: R\nmunicipality: G\nactors:\n  - id: inwoners\n    name: Inwoners\n";
+    const IDENTITY: &str =
+        "title: T\ncouncil: R\nmunicipality: G\nactors:\n  - id: inwoners\n    name: Inwoners\n";
 
     #[test]
     fn loads_a_principle_with_short_text_and_elaboration() {
@@ -546,12 +577,21 @@ mod tests {
     fn one_bad_file_does_not_stop_the_others() {
         let loaded = load(&[
             file("cases/a.md", "geen kopregels\n"),
-            file("cases/b.md", "---\nid: b\ntitle: B\nprinciple: p\n---\nVerhaal.\n"),
+            file(
+                "cases/b.md",
+                "---\nid: b\ntitle: B\nprinciple: p\n---\nVerhaal.\n",
+            ),
             file("cases/c.md", ""),
-            SourceFile { path: "cases/d.md".into(), bytes: vec![b'a', b'\n', 0xff] },
+            SourceFile {
+                path: "cases/d.md".into(),
+                bytes: vec![b'a', b'\n', 0xff],
+            },
         ]);
         let rules: Vec<Rule> = loaded.findings.iter().map(|f| f.rule).collect();
-        assert_eq!(rules, vec![Rule::FrontMatterMissing, Rule::EmptyFile, Rule::InvalidUtf8]);
+        assert_eq!(
+            rules,
+            vec![Rule::FrontMatterMissing, Rule::EmptyFile, Rule::InvalidUtf8]
+        );
         assert_eq!(loaded.findings[2].pos, Pos::new(2, 1));
         assert_eq!(loaded.manifest.cases.len(), 1);
     }

@@ -49,7 +49,8 @@ pub fn scan(text: &str) -> Scan {
                     text.push_str(&t);
                 }
             }
-            Event::Start(Tag::Link { dest_url, .. }) | Event::Start(Tag::Image { dest_url, .. }) => {
+            Event::Start(Tag::Link { dest_url, .. })
+            | Event::Start(Tag::Image { dest_url, .. }) => {
                 out.links.push(LinkRef {
                     target: dest_url.to_string(),
                     start: range.start,
@@ -119,7 +120,10 @@ mod tests {
         assert_eq!(s.headings[0].level, 2);
         assert_eq!(&text[s.headings[0].start..s.headings[0].start + 2], "##");
         assert_eq!(s.links[0].target, "../cases/a.md#kop");
-        assert_eq!(&text[s.links[0].start..s.links[0].end], "[zie](../cases/a.md#kop)");
+        assert_eq!(
+            &text[s.links[0].start..s.links[0].end],
+            "[zie](../cases/a.md#kop)"
+        );
         assert_eq!(s.links[1].target, "img.png");
     }
 
@@ -127,6 +131,9 @@ mod tests {
     fn anchors_follow_github() {
         assert_eq!(anchor("De Almeerder centraal"), "de-almeerder-centraal");
         assert_eq!(anchor("Één gezin, één plan!"), "één-gezin-één-plan");
-        assert_eq!(anchors(["Kop", "Kop", "Kop"]), vec!["kop", "kop-1", "kop-2"]);
+        assert_eq!(
+            anchors(["Kop", "Kop", "Kop"]),
+            vec!["kop", "kop-1", "kop-2"]
+        );
     }
 }

@@ -28,7 +28,10 @@ pub struct Summary {
 
 impl Summary {
     pub fn of(findings: &[Finding], files: usize) -> Self {
-        let errors = findings.iter().filter(|f| f.severity == Severity::Error).count();
+        let errors = findings
+            .iter()
+            .filter(|f| f.severity == Severity::Error)
+            .count();
         Summary {
             errors,
             warnings: findings.len() - errors,
@@ -85,8 +88,7 @@ fn human(findings: &[Finding], summary: Summary, color: bool) -> String {
             Severity::Error => Level::ERROR.with_name("fout"),
             Severity::Warning => Level::WARNING.with_name("waarschuwing"),
         };
-        let mut title = level.primary_title(f.message.as_str()).id(f.rule.code());
-        let location = format!("{}:{}:{}", f.path, f.pos.line, f.pos.column);
+        let title = level.primary_title(f.message.as_str()).id(f.rule.code());
         let snippet = match &f.source_line {
             Some(line) => {
                 let start = byte_at_column(line, f.pos.column);
@@ -94,7 +96,7 @@ fn human(findings: &[Finding], summary: Summary, color: bool) -> String {
                 Some(
                     Snippet::source(line.as_str())
                         .line_start(f.pos.line)
-                        .path(location.clone())
+                        .path(f.path.as_str())
                         .annotation(AnnotationKind::Primary.span(start..end)),
                 )
             }
@@ -102,10 +104,11 @@ fn human(findings: &[Finding], summary: Summary, color: bool) -> String {
         };
         let mut group = match snippet {
             Some(s) => title.element(s),
-            None => {
-                title = title.clone();
-                title.element(Level::NOTE.with_name("plaats").message(location))
-            }
+            None => title.element(
+                Level::NOTE
+                    .with_name("plaats")
+                    .message(format!("{}:{}:{}", f.path, f.pos.line, f.pos.column)),
+            ),
         };
         if let Some(help) = &f.help {
             group = group.element(Level::HELP.with_name("hulp").message(help.as_str()));
@@ -209,9 +212,14 @@ mod tests {
     use crate::finding::{Pos, Rule};
 
     fn sample() -> Vec<Finding> {
-        let mut f = Finding::new(Rule::UnknownKey, "cases/a,b.md", Pos::new(3, 1), "onbekende sleutel `titel`")
-            .width(5)
-            .help("bedoelde u `title`?");
+        let mut f = Finding::new(
+            Rule::UnknownKey,
+            "cases/a,b.md",
+            Pos::new(3, 1),
+            "onbekende sleutel `titel`",
+        )
+        .width(5)
+        .help("bedoelde u `title`?");
         f.source_line = Some("titel: Iets".into());
         vec![f]
     }
@@ -219,12 +227,18 @@ mod tests {
     #[test]
     fn human_shows_the_line_and_marks_the_key() {
         let out = render(Format::Human, &sample(), Summary::of(&sample(), 2), false);
-        assert!(out.contains("fout[unknown-key]: onbekende sleutel `titel`"), "{out}");
+        assert!(
+            out.contains("fout[unknown-key]: onbekende sleutel `titel`"),
+            "{out}"
+        );
         assert!(out.contains("cases/a,b.md:3:1"), "{out}");
         assert!(out.contains("3 | titel: Iets"), "{out}");
         assert!(out.contains("^^^^^"), "{out}");
         assert!(out.contains("hulp: bedoelde u `title`?"), "{out}");
-        assert!(out.ends_with("1 fout en 0 waarschuwingen in 2 bestanden.\n"), "{out}");
+        assert!(
+            out.ends_with("1 fout en 0 waarschuwingen in 2 bestanden.\n"),
+            "{out}"
+        );
     }
 
     #[test]

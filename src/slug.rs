@@ -53,7 +53,10 @@ mod tests {
     #[test]
     fn folds_dutch_diacritics() {
         assert_eq!(slugify("Één gezin"), "een-gezin");
-        assert_eq!(slugify("De sociale café's in de wijken"), "de-sociale-cafes-in-de-wijken");
+        assert_eq!(
+            slugify("De sociale café's in de wijken"),
+            "de-sociale-cafes-in-de-wijken"
+        );
         assert_eq!(slugify("  Leren & verbeteren!  "), "leren-verbeteren");
         assert_eq!(slugify("Cliënt­beoordeling 2015"), "client-beoordeling-2015");
     }

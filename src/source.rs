@@ -72,7 +72,9 @@ pub fn read_worktree(root: &Path) -> Result<Snapshot, SourceError> {
         for entry in walker {
             let entry = entry.map_err(|e| SourceError::Io {
                 path: e.path().map_or_else(|| base.clone(), Path::to_path_buf),
-                source: e.into_io_error().unwrap_or_else(|| io::Error::other("lus in symbolische links")),
+                source: e
+                    .into_io_error()
+                    .unwrap_or_else(|| io::Error::other("lus in symbolische links")),
             })?;
             if !entry.file_type().is_file() {
                 continue;
@@ -126,7 +128,10 @@ mod tests {
     #[test]
     fn discover_fails_outside_a_manifest() {
         let dir = tempfile::tempdir().unwrap();
-        assert!(matches!(discover(dir.path()), Err(SourceError::NotFound { .. })));
+        assert!(matches!(
+            discover(dir.path()),
+            Err(SourceError::NotFound { .. })
+        ));
     }
 
     #[test]

@@ -105,7 +105,12 @@ fn dutch_message(full: &str) -> (String, Option<String>) {
         .map_or(first, |(_, rest)| rest)
         .trim();
     if let Some(rest) = detail.strip_prefix("duplicate mapping key: ") {
-        let key = rest.split(", set ").next().unwrap_or(rest).trim().to_string();
+        let key = rest
+            .split(", set ")
+            .next()
+            .unwrap_or(rest)
+            .trim()
+            .to_string();
         return (
             format!("de sleutel `{key}` staat twee keer in de kopregels"),
             Some(key),
@@ -121,7 +126,10 @@ fn dutch_message(full: &str) -> (String, Option<String>) {
             "mapping values are not allowed in this context",
             "een dubbele punt staat op een plek waar dat niet mag; zet de tekst tussen aanhalingstekens",
         ),
-        ("tabs", "tabs zijn in YAML niet toegestaan om in te springen; gebruik spaties"),
+        (
+            "tabs",
+            "tabs zijn in YAML niet toegestaan om in te springen; gebruik spaties",
+        ),
         ("did not find expected", "de structuur is hier onderbroken"),
         ("invalid indentation", "de inspringing klopt niet"),
         ("unexpected end", "de kopregels houden onverwacht op"),
