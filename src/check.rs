@@ -154,21 +154,21 @@ fn references(m: &Manifest, out: &mut Vec<Finding>) {
         }
     }
     for c in &m.cases {
-        if let Some(p) = &c.principle {
-            if !principle_ids.contains(&p.value.as_str()) {
-                let mut f = Finding::new(
-                    Rule::UnknownPrinciple,
-                    &c.path,
-                    p.pos,
-                    format!("onbekend uitgangspunt `{}`", p.value),
-                )
-                .width(width(&p.value));
-                f.help = Some(match suggest(&p.value, &principle_ids) {
-                    Some(s) => format!("bedoelde u `{s}`?"),
-                    None => format!("bekende uitgangspunten: {}", principle_ids.join(", ")),
-                });
-                out.push(f);
-            }
+        if let Some(p) = &c.principle
+            && !principle_ids.contains(&p.value.as_str())
+        {
+            let mut f = Finding::new(
+                Rule::UnknownPrinciple,
+                &c.path,
+                p.pos,
+                format!("onbekend uitgangspunt `{}`", p.value),
+            )
+            .width(width(&p.value));
+            f.help = Some(match suggest(&p.value, &principle_ids) {
+                Some(s) => format!("bedoelde u `{s}`?"),
+                None => format!("bekende uitgangspunten: {}", principle_ids.join(", ")),
+            });
+            out.push(f);
         }
         for a in &c.actors {
             if !actor_ids.contains(&a.value.as_str()) {
@@ -266,17 +266,17 @@ fn links(m: &Manifest, exists: &dyn Fn(&str) -> bool, out: &mut Vec<Finding>) {
                 ));
                 continue;
             }
-            if let (Some(anchor), Some(known)) = (anchor, anchors.get(target.as_str())) {
-                if !known.iter().any(|a| *a == anchor) {
-                    let mut f = broken(format!("de kop `#{anchor}` bestaat niet in {target}"), "");
-                    let known_refs: Vec<&str> = known.iter().map(String::as_str).collect();
-                    f.help = Some(match suggest(&anchor, &known_refs) {
-                        Some(s) => format!("bedoelde u `#{s}`?"),
-                        None if known.is_empty() => format!("{target} heeft geen koppen"),
-                        None => format!("koppen in {target}: #{}", known_refs.join(", #")),
-                    });
-                    out.push(f);
-                }
+            if let (Some(anchor), Some(known)) = (anchor, anchors.get(target.as_str()))
+                && !known.contains(&anchor)
+            {
+                let mut f = broken(format!("de kop `#{anchor}` bestaat niet in {target}"), "");
+                let known_refs: Vec<&str> = known.iter().map(String::as_str).collect();
+                f.help = Some(match suggest(&anchor, &known_refs) {
+                    Some(s) => format!("bedoelde u `#{s}`?"),
+                    None if known.is_empty() => format!("{target} heeft geen koppen"),
+                    None => format!("koppen in {target}: #{}", known_refs.join(", #")),
+                });
+                out.push(f);
             }
         }
     }
@@ -302,12 +302,12 @@ fn percent_decode(s: &str) -> String {
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;
     while i < bytes.len() {
-        if bytes[i] == b'%' {
-            if let Some(Ok(b)) = s.get(i + 1..i + 3).map(|h| u8::from_str_radix(h, 16)) {
-                out.push(b);
-                i += 3;
-                continue;
-            }
+        if bytes[i] == b'%'
+            && let Some(Ok(b)) = s.get(i + 1..i + 3).map(|h| u8::from_str_radix(h, 16))
+        {
+            out.push(b);
+            i += 3;
+            continue;
         }
         out.push(bytes[i]);
         i += 1;

@@ -327,10 +327,10 @@ const DUTCH_KEYS: &[(&str, &str)] = &[
 /// The known key nearest to `key`: a Dutch synonym, or one within a small edit distance.
 pub fn suggest<'k>(key: &str, known: &[&'k str]) -> Option<&'k str> {
     let lower = key.to_lowercase();
-    if let Some((_, meant)) = DUTCH_KEYS.iter().find(|(nl, _)| *nl == lower) {
-        if let Some(k) = known.iter().find(|k| **k == *meant) {
-            return Some(k);
-        }
+    if let Some((_, meant)) = DUTCH_KEYS.iter().find(|(nl, _)| *nl == lower)
+        && let Some(k) = known.iter().find(|k| **k == *meant)
+    {
+        return Some(k);
     }
     let limit = (key.chars().count() / 3).max(2);
     known
@@ -349,8 +349,8 @@ fn distance(a: &str, b: &str) -> usize {
     for (i, row) in d.iter_mut().enumerate() {
         row[0] = i;
     }
-    for j in 0..=b.len() {
-        d[0][j] = j;
+    for (j, cell) in d[0].iter_mut().enumerate() {
+        *cell = j;
     }
     for i in 1..=a.len() {
         for j in 1..=b.len() {

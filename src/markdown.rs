@@ -137,3 +137,88 @@ mod tests {
         );
     }
 }
+
+/// URL schemes that run code or smuggle content when clicked.
+fn is_dangerous_url(url: &str) -> bool {
+    let lower: String = url
+        .trim()
+        .chars()
+        .filter(|c| !c.is_whitespace() && !c.is_control())
+        .flat_map(char::to_lowercase)
+        .collect();
+    ["javascript:", "vbscript:", "data:", "file:"]
+        .iter()
+        .any(|s| lower.starts_with(s))
+}
+
+/// Make raw HTML in Markdown inert: its `<` becomes `&lt;` so every renderer shows it as
+/// text, and links with a `javascript:`-like target lose that target. Everything else
+/// is left as written.
+pub fn neutralize(text: &str) -> std::borrow::Cow<'_, str> {
+    let mut edits: Vec<(std::ops::Range<usize>, String)> = Vec::new();
+    let parser = Parser::new_ext(text, Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH);
+    for (event, range) in parser.into_offset_iter() {
+        match event {
+            Event::Html(_) | Event::InlineHtml(_) => {
+                edits.push((range.clone(), text[range].replace('<', "&lt;")));
+            }
+            Event::Start(Tag::Link { dest_url, .. })
+            | Event::Start(Tag::Image { dest_url, .. })
+                if is_dangerous_url(&dest_url) =>
+            {
+                let source = &text[range.clone()];
+                if let Some(at) = source.rfind(dest_url.as_ref()) {
+                    let start = range.start + at;
+                    edits.push((start..start + dest_url.len(), "#".to_string()));
+                }
+            }
+            _ => {}
+        }
+    }
+    if edits.is_empty() {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    edits.sort_by_key(|(r, _)| r.start);
+    let mut out = String::with_capacity(text.len() + 16);
+    let mut at = 0;
+    for (range, replacement) in edits {
+        if range.start < at {
+            continue;
+        }
+        out.push_str(&text[at..range.start]);
+        out.push_str(&replacement);
+        at = range.end;
+    }
+    out.push_str(&text[at..]);
+    std::borrow::Cow::Owned(out)
+}
+
+#[cfg(test)]
+mod neutralize_tests {
+    use super::*;
+
+    #[test]
+    fn raw_html_becomes_text() {
+        let out = neutralize("Hallo <script>alert(1)</script> en <img src=x onerror=alert(1)>.");
+        assert!(!out.contains("<script"), "{out}");
+        assert!(!out.contains("<img"), "{out}");
+        assert!(out.contains("&lt;script>alert(1)&lt;/script>"), "{out}");
+        let block = neutralize("<div onclick=\"x()\">\nblok\n</div>\n\nTekst *nadruk*.\n");
+        assert!(!block.contains("<div"), "{block}");
+        assert!(block.contains("Tekst *nadruk*."), "{block}");
+    }
+
+    #[test]
+    fn dangerous_link_targets_are_removed() {
+        let out = neutralize("Klik [hier](javascript:alert(1)) of [daar](https://example.org).");
+        assert_eq!(out, "Klik [hier](#) of [daar](https://example.org).");
+        assert!(is_dangerous_url(" JavaScript:x"));
+        assert!(is_dangerous_url("java\tscript:x"));
+    }
+
+    #[test]
+    fn ordinary_text_is_borrowed_unchanged() {
+        let text = "Gewone tekst met *nadruk* en een [link](../cases/a.md) en 3 < 4.";
+        assert!(matches!(neutralize(text), std::borrow::Cow::Borrowed(_)));
+    }
+}

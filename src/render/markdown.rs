@@ -1,0 +1,36 @@
+//! Markdown: one CommonMark file, with the matrix as a GFM table.
+
+use minijinja::value::Serde;
+use minijinja::{Value, context};
+
+use super::templates::Templates;
+use super::{RenderError, View};
+
+pub fn render(view: &View, templates: &Templates) -> Result<String, RenderError> {
+    let table = super::matrix::markdown(&view.matrix, false);
+    let mut out = templates.render(
+        "document.md",
+        context! { view => Value::from(Serde(view)), matrix_table => table },
+    )?;
+    tidy_blank_lines(&mut out);
+    Ok(out)
+}
+
+/// Templates leave runs of blank lines where optional parts are absent; keep at most one.
+fn tidy_blank_lines(text: &mut String) {
+    let mut out = String::with_capacity(text.len());
+    let mut blank = 0;
+    for line in text.lines() {
+        if line.trim().is_empty() {
+            blank += 1;
+            if blank > 1 {
+                continue;
+            }
+        } else {
+            blank = 0;
+        }
+        out.push_str(line);
+        out.push('\n');
+    }
+    *text = out.trim_start().to_string();
+}

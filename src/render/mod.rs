@@ -1,0 +1,249 @@
+//! The document the council sends: letter, manifest, elaboration with cases,
+//! matrix as annex. `View` is the document as plain data (texts still Markdown);
+//! each format turns it into bytes.
+
+pub mod docx;
+pub mod html;
+pub mod markdown;
+pub mod matrix;
+pub mod templates;
+
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+
+use crate::markdown::neutralize;
+use crate::matrix::Matrix;
+use crate::model::Manifest;
+
+/// Default title of the part with the elaborations.
+pub const DEFAULT_ELABORATION_TITLE: &str = "Uitwerking";
+
+#[derive(Clone, Debug, Serialize)]
+/// Every Markdown text in a view has had its raw HTML made inert (`markdown::neutralize`).
+pub struct View {
+    pub title: String,
+    pub elaboration_title: String,
+    pub council: String,
+    pub council_short: Option<String>,
+    pub municipality: String,
+    pub letter: Option<Letter>,
+    pub principles: Vec<PrincipleView>,
+    pub matrix: Matrix,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Letter {
+    pub to: Vec<String>,
+    pub subject: String,
+    /// Written out in Dutch: "18 augustus 2015".
+    pub date: Option<String>,
+    pub salutation: Option<String>,
+    /// Markdown.
+    pub body: String,
+    pub closing: Option<String>,
+    pub signatories: Vec<SignatoryView>,
+    pub partners: Vec<String>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct SignatoryView {
+    pub name: String,
+    pub role: Option<String>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct PrincipleView {
+    pub id: String,
+    pub number: usize,
+    pub title: String,
+    /// Markdown.
+    pub short_text: String,
+    /// Markdown.
+    pub elaboration: String,
+    pub cases: Vec<CaseView>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct CaseView {
+    pub id: String,
+    pub title: String,
+    /// Names of the actors involved, in the matrix's column order.
+    pub actors: Vec<String>,
+    /// Markdown.
+    pub story: String,
+}
+
+impl View {
+    pub fn from_manifest(m: &Manifest) -> Self {
+        let letter = m.latest_round().map(|r| Letter {
+            to: r.to.clone(),
+            subject: r.subject.clone(),
+            date: r.date.as_deref().map(dutch_date),
+            salutation: r.salutation.clone(),
+            body: neutralize(&r.body).into_owned(),
+            closing: r.closing.clone(),
+            signatories: r
+                .signatories
+                .iter()
+                .map(|s| SignatoryView {
+                    name: s.name.clone(),
+                    role: s.role.clone(),
+                })
+                .collect(),
+            partners: r.partners.clone(),
+        });
+        let principles = m
+            .principles
+            .iter()
+            .enumerate()
+            .map(|(i, p)| PrincipleView {
+                id: p.id.value.clone(),
+                number: i + 1,
+                title: p.title.clone(),
+                short_text: neutralize(&p.short_text).into_owned(),
+                elaboration: neutralize(&p.elaboration).into_owned(),
+                cases: m
+                    .cases_of(&p.id.value)
+                    .map(|c| CaseView {
+                        id: c.id.value.clone(),
+                        title: c.title.clone(),
+                        actors: m
+                            .actors
+                            .iter()
+                            .filter(|a| c.actors.iter().any(|ca| ca.value == a.id.value))
+                            .map(|a| a.name.clone())
+                            .collect(),
+                        story: neutralize(&c.story).into_owned(),
+                    })
+                    .collect(),
+            })
+            .collect();
+        View {
+            title: m.title.clone(),
+            elaboration_title: m
+                .elaboration_title
+                .clone()
+                .unwrap_or_else(|| DEFAULT_ELABORATION_TITLE.to_string()),
+            council: m.council.clone(),
+            council_short: m.council_short.clone(),
+            municipality: m.municipality.clone(),
+            letter,
+            principles,
+            matrix: Matrix::from_manifest(m),
+        }
+    }
+
+    /// File name for the output: the manifest's title as an id.
+    pub fn file_stem(&self) -> String {
+        let stem = crate::slug::slugify(&self.title);
+        if stem.is_empty() {
+            "kwaliteitsmanifest".to_string()
+        } else {
+            stem
+        }
+    }
+}
+
+const MONTHS: [&str; 12] = [
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+];
+
+/// `2015-08-18` → `18 augustus 2015`; other text is returned unchanged.
+pub fn dutch_date(iso: &str) -> String {
+    let parts: Vec<&str> = iso.split('-').collect();
+    if let [y, m, d] = parts[..]
+        && let (Ok(m), Ok(d)) = (m.parse::<usize>(), d.parse::<u32>())
+        && (1..=12).contains(&m)
+    {
+        return format!("{d} {} {y}", MONTHS[m - 1]);
+    }
+    iso.to_string()
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Html,
+    Md,
+    Docx,
+}
+
+impl Format {
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Html => "html",
+            Format::Md => "md",
+            Format::Docx => "docx",
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum RenderError {
+    #[error("het sjabloon {path} bevat een fout: {message}")]
+    Template { path: String, message: String },
+    #[error("kan {} niet schrijven: {source}", path.display())]
+    Write {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("kan het Word-document niet maken: {0}")]
+    Docx(String),
+}
+
+/// Write `bytes` to `path` atomically: a temporary file in the same folder,
+/// renamed over the target only when complete, so a failure keeps the old file.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), RenderError> {
+    use std::io::Write;
+    let err = |source| RenderError::Write {
+        path: path.to_path_buf(),
+        source,
+    };
+    let dir = path.parent().unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir).map_err(err)?;
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".kwaliteit-")
+        .tempfile_in(dir)
+        .map_err(err)?;
+    tmp.write_all(bytes).map_err(err)?;
+    tmp.as_file().sync_all().map_err(err)?;
+    tmp.persist(path).map_err(|e| err(e.error))?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_are_written_out_in_dutch() {
+        assert_eq!(dutch_date("2015-08-18"), "18 augustus 2015");
+        assert_eq!(dutch_date("2026-01-05"), "5 januari 2026");
+        assert_eq!(dutch_date("zomer 2015"), "zomer 2015");
+    }
+
+    #[test]
+    fn atomic_write_replaces_whole_file_and_leaves_no_temporary() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("uit/doc.html");
+        write_atomically(&path, b"eerste").unwrap();
+        write_atomically(&path, b"tweede").unwrap();
+        assert_eq!(std::fs::read(&path).unwrap(), b"tweede");
+        let names: Vec<_> = std::fs::read_dir(dir.path().join("uit"))
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(names, vec!["doc.html"]);
+    }
+}
