@@ -412,4 +412,14 @@ mod tests {
     fn cli_definition_is_consistent() {
         Cli::command().debug_assert();
     }
+
+    #[test]
+    fn readme_lists_every_command_with_its_usage() {
+        let readme = include_str!("../README.md").replace("\\|", "|");
+        for sub in Cli::command().get_subcommands() {
+            let usage = sub.clone().render_usage().to_string();
+            let usage = usage.trim_start_matches("Usage: ").trim();
+            assert!(readme.contains(usage), "README mist `{usage}`");
+        }
+    }
 }

@@ -213,3 +213,23 @@ pub fn sort(findings: &mut [Finding]) {
         (&a.path, a.pos, a.rule, &a.message).cmp(&(&b.path, b.pos, b.rule, &b.message))
     });
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_are_unique_and_documented_in_the_readme() {
+        let readme = include_str!("../README.md");
+        let mut seen = std::collections::HashSet::new();
+        for rule in Rule::ALL {
+            assert!(seen.insert(rule.code()), "dubbele code {}", rule.code());
+            let severity = match rule.severity() {
+                Severity::Error => "error",
+                Severity::Warning => "warning",
+            };
+            let row = format!("| `{}` | {severity} |", rule.code());
+            assert!(readme.contains(&row), "README mist de regel {row}");
+        }
+    }
+}

@@ -58,7 +58,10 @@ mod tests {
             "de-sociale-cafes-in-de-wijken"
         );
         assert_eq!(slugify("  Leren & verbeteren!  "), "leren-verbeteren");
-        assert_eq!(slugify("Cliënt\u{AD}beoordeling 2015"), "client-beoordeling-2015");
+        assert_eq!(
+            slugify("Cliënt\u{AD}beoordeling 2015"),
+            "client-beoordeling-2015"
+        );
     }
 
     proptest! {
