@@ -6,6 +6,7 @@
 
 pub mod check;
 pub mod cli;
+pub mod diff;
 pub mod exit;
 pub mod fields;
 pub mod finding;
@@ -14,6 +15,7 @@ pub mod load;
 pub mod markdown;
 pub mod matrix;
 pub mod model;
+pub mod redline;
 pub mod render;
 pub mod report;
 pub mod slug;

@@ -2,6 +2,7 @@
 //! matrix as annex. `View` is the document as plain data (texts still Markdown);
 //! each format turns it into bytes.
 
+pub mod changes;
 pub mod docx;
 pub mod html;
 pub mod markdown;

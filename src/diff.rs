@@ -1,0 +1,612 @@
+//! What changed in meaning between two versions of the manifest, matched by id:
+//! a file renamed with the same id is no change, and neither is re-wrapped text.
+
+use std::collections::{HashMap, HashSet};
+
+use serde::Serialize;
+
+use crate::model::{Case, Manifest, Principle, Round};
+use crate::redline::{Redline, same_words};
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Delta {
+    pub actors: Vec<ActorChange>,
+    pub principles: Vec<PrincipleChange>,
+    pub cases: Vec<CaseChange>,
+    pub cells: Vec<CellChange>,
+    pub rounds: Vec<RoundChange>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "change", rename_all = "kebab-case")]
+pub enum ActorChange {
+    Added {
+        id: String,
+        name: String,
+    },
+    Removed {
+        id: String,
+        name: String,
+    },
+    Renamed {
+        id: String,
+        old: String,
+        new: String,
+    },
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "change", rename_all = "kebab-case")]
+pub enum PrincipleChange {
+    Added {
+        id: String,
+        title: String,
+        position: usize,
+    },
+    Removed {
+        id: String,
+        title: String,
+        position: usize,
+    },
+    Retitled {
+        id: String,
+        old: String,
+        new: String,
+    },
+    /// Moved relative to the others (not merely shifted by an addition or removal).
+    Moved {
+        id: String,
+        title: String,
+        old_position: usize,
+        new_position: usize,
+    },
+    ShortText {
+        id: String,
+        title: String,
+        redline: Redline,
+    },
+    Elaboration {
+        id: String,
+        title: String,
+        redline: Redline,
+    },
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "change", rename_all = "kebab-case")]
+pub enum CaseChange {
+    Added {
+        id: String,
+        title: String,
+        principle: String,
+    },
+    Removed {
+        id: String,
+        title: String,
+        principle: String,
+    },
+    Moved {
+        id: String,
+        title: String,
+        old_principle: String,
+        new_principle: String,
+    },
+    Retitled {
+        id: String,
+        old: String,
+        new: String,
+    },
+    Story {
+        id: String,
+        title: String,
+        redline: Redline,
+    },
+    Actors {
+        id: String,
+        title: String,
+        added: Vec<String>,
+        removed: Vec<String>,
+    },
+}
+
+/// One cell of the matrix: added (`old` empty), removed (`new` empty) or changed.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct CellChange {
+    pub principle: String,
+    pub principle_title: String,
+    pub actor: String,
+    pub actor_name: String,
+    pub old: Option<String>,
+    pub new: Option<String>,
+    pub redline: Redline,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "change", rename_all = "kebab-case")]
+pub enum RoundChange {
+    Added {
+        year: i64,
+    },
+    Removed {
+        year: i64,
+    },
+    Letter {
+        year: i64,
+        field: String,
+        redline: Redline,
+    },
+}
+
+impl Delta {
+    pub fn is_empty(&self) -> bool {
+        self.actors.is_empty()
+            && self.principles.is_empty()
+            && self.cases.is_empty()
+            && self.cells.is_empty()
+            && self.rounds.is_empty()
+    }
+
+    pub fn len(&self) -> usize {
+        self.actors.len()
+            + self.principles.len()
+            + self.cases.len()
+            + self.cells.len()
+            + self.rounds.len()
+    }
+}
+
+pub fn diff(old: &Manifest, new: &Manifest) -> Delta {
+    let mut d = Delta::default();
+    actors(old, new, &mut d);
+    principles(old, new, &mut d);
+    cases(old, new, &mut d);
+    cells(old, new, &mut d);
+    rounds(old, new, &mut d);
+    d
+}
+
+fn actors(old: &Manifest, new: &Manifest, d: &mut Delta) {
+    for a in &old.actors {
+        match new.actor(&a.id.value) {
+            None => d.actors.push(ActorChange::Removed {
+                id: a.id.value.clone(),
+                name: a.name.clone(),
+            }),
+            Some(b) if !same_words(&a.name, &b.name) => d.actors.push(ActorChange::Renamed {
+                id: a.id.value.clone(),
+                old: a.name.clone(),
+                new: b.name.clone(),
+            }),
+            Some(_) => {}
+        }
+    }
+    for b in &new.actors {
+        if old.actor(&b.id.value).is_none() {
+            d.actors.push(ActorChange::Added {
+                id: b.id.value.clone(),
+                name: b.name.clone(),
+            });
+        }
+    }
+}
+
+fn position(list: &[Principle], id: &str) -> Option<usize> {
+    list.iter().position(|p| p.id.value == id).map(|i| i + 1)
+}
+
+fn principles(old: &Manifest, new: &Manifest, d: &mut Delta) {
+    let old_ids: Vec<&str> = old.principles.iter().map(|p| p.id.value.as_str()).collect();
+    let new_ids: Vec<&str> = new.principles.iter().map(|p| p.id.value.as_str()).collect();
+    for (i, p) in old.principles.iter().enumerate() {
+        if !new_ids.contains(&p.id.value.as_str()) {
+            d.principles.push(PrincipleChange::Removed {
+                id: p.id.value.clone(),
+                title: p.title.clone(),
+                position: i + 1,
+            });
+        }
+    }
+    let kept_old: Vec<&str> = old_ids
+        .iter()
+        .copied()
+        .filter(|id| new_ids.contains(id))
+        .collect();
+    let kept_new: Vec<&str> = new_ids
+        .iter()
+        .copied()
+        .filter(|id| old_ids.contains(id))
+        .collect();
+    let stayed = longest_common_subsequence(&kept_old, &kept_new);
+    for (i, p) in new.principles.iter().enumerate() {
+        let id = p.id.value.as_str();
+        let Some(before) = old.principle(id) else {
+            d.principles.push(PrincipleChange::Added {
+                id: id.to_string(),
+                title: p.title.clone(),
+                position: i + 1,
+            });
+            continue;
+        };
+        if !same_words(&before.title, &p.title) {
+            d.principles.push(PrincipleChange::Retitled {
+                id: id.to_string(),
+                old: before.title.clone(),
+                new: p.title.clone(),
+            });
+        }
+        if !stayed.contains(id) {
+            d.principles.push(PrincipleChange::Moved {
+                id: id.to_string(),
+                title: p.title.clone(),
+                old_position: position(&old.principles, id).unwrap_or(0),
+                new_position: i + 1,
+            });
+        }
+        if !same_words(&before.short_text, &p.short_text) {
+            d.principles.push(PrincipleChange::ShortText {
+                id: id.to_string(),
+                title: p.title.clone(),
+                redline: Redline::between(&before.short_text, &p.short_text),
+            });
+        }
+        if !same_words(&before.elaboration, &p.elaboration) {
+            d.principles.push(PrincipleChange::Elaboration {
+                id: id.to_string(),
+                title: p.title.clone(),
+                redline: Redline::between(&before.elaboration, &p.elaboration),
+            });
+        }
+    }
+}
+
+/// The ids that kept their order relative to each other; the rest moved.
+fn longest_common_subsequence<'a>(a: &[&'a str], b: &[&'a str]) -> HashSet<&'a str> {
+    let (n, m) = (a.len(), b.len());
+    let mut table = vec![vec![0u32; m + 1]; n + 1];
+    for i in (0..n).rev() {
+        for j in (0..m).rev() {
+            table[i][j] = if a[i] == b[j] {
+                table[i + 1][j + 1] + 1
+            } else {
+                table[i + 1][j].max(table[i][j + 1])
+            };
+        }
+    }
+    let (mut i, mut j, mut out) = (0, 0, HashSet::new());
+    while i < n && j < m {
+        if a[i] == b[j] {
+            out.insert(a[i]);
+            i += 1;
+            j += 1;
+        } else if table[i + 1][j] >= table[i][j + 1] {
+            i += 1;
+        } else {
+            j += 1;
+        }
+    }
+    out
+}
+
+fn principle_title(m: &Manifest, id: &str) -> String {
+    m.principle(id)
+        .map_or_else(|| id.to_string(), |p| p.title.clone())
+}
+
+fn case_principle(c: &Case) -> &str {
+    c.principle.as_ref().map_or("", |p| p.value.as_str())
+}
+
+fn cases(old: &Manifest, new: &Manifest, d: &mut Delta) {
+    let old_cases: HashMap<&str, &Case> =
+        old.cases.iter().map(|c| (c.id.value.as_str(), c)).collect();
+    let new_cases: HashMap<&str, &Case> =
+        new.cases.iter().map(|c| (c.id.value.as_str(), c)).collect();
+    for c in &old.cases {
+        if !new_cases.contains_key(c.id.value.as_str()) {
+            d.cases.push(CaseChange::Removed {
+                id: c.id.value.clone(),
+                title: c.title.clone(),
+                principle: principle_title(old, case_principle(c)),
+            });
+        }
+    }
+    for c in &new.cases {
+        let id = c.id.value.as_str();
+        let Some(before) = old_cases.get(id) else {
+            d.cases.push(CaseChange::Added {
+                id: id.to_string(),
+                title: c.title.clone(),
+                principle: principle_title(new, case_principle(c)),
+            });
+            continue;
+        };
+        if case_principle(before) != case_principle(c) {
+            d.cases.push(CaseChange::Moved {
+                id: id.to_string(),
+                title: c.title.clone(),
+                old_principle: principle_title(old, case_principle(before)),
+                new_principle: principle_title(new, case_principle(c)),
+            });
+        }
+        if !same_words(&before.title, &c.title) {
+            d.cases.push(CaseChange::Retitled {
+                id: id.to_string(),
+                old: before.title.clone(),
+                new: c.title.clone(),
+            });
+        }
+        if !same_words(&before.story, &c.story) {
+            d.cases.push(CaseChange::Story {
+                id: id.to_string(),
+                title: c.title.clone(),
+                redline: Redline::between(&before.story, &c.story),
+            });
+        }
+        let ids = |c: &Case| c.actors.iter().map(|a| a.value.clone()).collect::<Vec<_>>();
+        let (was, is) = (ids(before), ids(c));
+        let added: Vec<String> = is.iter().filter(|a| !was.contains(a)).cloned().collect();
+        let removed: Vec<String> = was.iter().filter(|a| !is.contains(a)).cloned().collect();
+        if !added.is_empty() || !removed.is_empty() {
+            d.cases.push(CaseChange::Actors {
+                id: id.to_string(),
+                title: c.title.clone(),
+                added,
+                removed,
+            });
+        }
+    }
+}
+
+fn cells(old: &Manifest, new: &Manifest, d: &mut Delta) {
+    let cell = |m: &Manifest, p: &str, a: &str| -> Option<String> {
+        m.principle(p)?
+            .responsibilities
+            .iter()
+            .find(|r| r.actor.value == a)
+            .map(|r| r.text.clone())
+    };
+    // Rows in the new order, then rows that are gone; columns likewise.
+    let mut rows: Vec<&str> = new.principles.iter().map(|p| p.id.value.as_str()).collect();
+    rows.extend(
+        old.principles
+            .iter()
+            .map(|p| p.id.value.as_str())
+            .filter(|id| new.principle(id).is_none()),
+    );
+    let mut columns: Vec<(&str, &str)> = new
+        .actors
+        .iter()
+        .map(|a| (a.id.value.as_str(), a.name.as_str()))
+        .collect();
+    columns.extend(
+        old.actors
+            .iter()
+            .filter(|a| new.actor(&a.id.value).is_none())
+            .map(|a| (a.id.value.as_str(), a.name.as_str())),
+    );
+    for p in &rows {
+        for (a, name) in &columns {
+            let (was, is) = (cell(old, p, a), cell(new, p, a));
+            let changed = match (&was, &is) {
+                (Some(x), Some(y)) => !same_words(x, y),
+                (None, None) => false,
+                _ => true,
+            };
+            if changed {
+                let title = new
+                    .principle(p)
+                    .map_or_else(|| principle_title(old, p), |x| x.title.clone());
+                d.cells.push(CellChange {
+                    principle: p.to_string(),
+                    principle_title: title,
+                    actor: a.to_string(),
+                    actor_name: name.to_string(),
+                    redline: Redline::between(
+                        was.as_deref().unwrap_or(""),
+                        is.as_deref().unwrap_or(""),
+                    ),
+                    old: was,
+                    new: is,
+                });
+            }
+        }
+    }
+}
+
+fn round_key(r: &Round) -> i64 {
+    r.year.as_ref().map_or(0, |y| y.value)
+}
+
+fn rounds(old: &Manifest, new: &Manifest, d: &mut Delta) {
+    let find = |m: &Manifest, year: i64| m.rounds.iter().find(|r| round_key(r) == year).cloned();
+    for r in &old.rounds {
+        if find(new, round_key(r)).is_none() {
+            d.rounds.push(RoundChange::Removed { year: round_key(r) });
+        }
+    }
+    for r in &new.rounds {
+        let year = round_key(r);
+        let Some(before) = find(old, year) else {
+            d.rounds.push(RoundChange::Added { year });
+            continue;
+        };
+        let fields: [(&str, String, String); 6] = [
+            ("onderwerp", before.subject.clone(), r.subject.clone()),
+            (
+                "datum",
+                before.date.clone().unwrap_or_default(),
+                r.date.clone().unwrap_or_default(),
+            ),
+            ("aan", before.to.join(", "), r.to.join(", ")),
+            (
+                "partners",
+                before.partners.join(", "),
+                r.partners.join(", "),
+            ),
+            (
+                "ondertekening",
+                before
+                    .signatories
+                    .iter()
+                    .map(|s| s.name.clone())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                r.signatories
+                    .iter()
+                    .map(|s| s.name.clone())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            ),
+            ("brief", before.body.clone(), r.body.clone()),
+        ];
+        for (field, was, is) in fields {
+            if !same_words(&was, &is) {
+                d.rounds.push(RoundChange::Letter {
+                    year,
+                    field: field.to_string(),
+                    redline: Redline::between(&was, &is),
+                });
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::load;
+    use crate::source::SourceFile;
+
+    const IDENTITY: &str = "title: T\ncouncil: R\nmunicipality: G\nactors:\n  - {id: inwoners, name: Inwoners}\n  - {id: gemeente, name: Gemeente}\n";
+
+    fn principle(id: &str, order: usize, short: &str, cells: &str) -> SourceFile {
+        SourceFile {
+            path: format!("manifest/principles/{order:02}-{id}.md"),
+            bytes: format!(
+                "---\nid: {id}\ntitle: Titel {id}\norder: {order}\nresponsibilities:\n{cells}---\n{short}\n\n## Uitwerking\n\nUitwerking van {id}.\n"
+            )
+            .into_bytes(),
+        }
+    }
+
+    fn case(id: &str, principle: &str, story: &str) -> SourceFile {
+        SourceFile {
+            path: format!("cases/{id}.md"),
+            bytes: format!(
+                "---\nid: {id}\ntitle: Casus {id}\nprinciple: {principle}\n---\n{story}\n"
+            )
+            .into_bytes(),
+        }
+    }
+
+    fn manifest(files: Vec<SourceFile>) -> Manifest {
+        let mut all = vec![SourceFile {
+            path: "manifest/manifest.yaml".into(),
+            bytes: IDENTITY.as_bytes().to_vec(),
+        }];
+        all.extend(files);
+        load(&all).manifest
+    }
+
+    #[test]
+    fn nothing_changed_is_empty_even_when_rewrapped_and_renamed() {
+        let a = manifest(vec![
+            principle("a", 1, "Een korte tekst.", "  inwoners: x\n"),
+            case("c", "a", "Verhaal hier."),
+        ]);
+        let mut renamed = case("c", "a", "Verhaal\n   hier.");
+        renamed.path = "cases/andere-naam.md".into();
+        let b = manifest(vec![
+            principle("a", 1, "Een  korte\ntekst.", "  inwoners: x\n"),
+            renamed,
+        ]);
+        assert_eq!(diff(&a, &b), Delta::default());
+    }
+
+    #[test]
+    fn a_move_is_reported_once_not_as_a_shift_of_everything() {
+        let old = manifest(vec![
+            principle("a", 1, "A.", ""),
+            principle("b", 2, "B.", ""),
+            principle("c", 3, "C.", ""),
+        ]);
+        let new = manifest(vec![
+            principle("a", 1, "A.", ""),
+            principle("c", 2, "C.", ""),
+            principle("b", 3, "B.", ""),
+        ]);
+        let d = diff(&old, &new);
+        assert_eq!(d.principles.len(), 1, "{:?}", d.principles);
+        assert!(matches!(
+            &d.principles[0],
+            PrincipleChange::Moved {
+                old_position: 3,
+                new_position: 2,
+                ..
+            } | PrincipleChange::Moved {
+                old_position: 2,
+                new_position: 3,
+                ..
+            }
+        ));
+
+        let inserted = manifest(vec![
+            principle("n", 1, "N.", ""),
+            principle("a", 2, "A.", ""),
+            principle("b", 3, "B.", ""),
+            principle("c", 4, "C.", ""),
+        ]);
+        let d = diff(&old, &inserted);
+        assert_eq!(
+            d.principles,
+            vec![PrincipleChange::Added {
+                id: "n".into(),
+                title: "Titel n".into(),
+                position: 1
+            }]
+        );
+    }
+
+    #[test]
+    fn text_cells_and_cases_are_diffed_by_id() {
+        let old = manifest(vec![
+            principle(
+                "a",
+                1,
+                "De basis moet op orde zijn.",
+                "  inwoners: meedenken\n",
+            ),
+            principle("b", 2, "B.", ""),
+            case("c", "a", "Verhaal."),
+            case("weg", "a", "Weg."),
+        ]);
+        let new = manifest(vec![
+            principle(
+                "a",
+                1,
+                "De basis moet echt op orde zijn.",
+                "  inwoners: actief meedenken\n  gemeente: kaders\n",
+            ),
+            principle("b", 2, "B.", ""),
+            case("c", "b", "Verhaal."),
+            case("nieuw", "b", "Nieuw."),
+        ]);
+        let d = diff(&old, &new);
+        assert!(matches!(&d.principles[..], [PrincipleChange::ShortText { id, .. }] if id == "a"));
+        let kinds: Vec<String> = d
+            .cases
+            .iter()
+            .map(|c| {
+                serde_json::to_value(c).unwrap()["change"]
+                    .as_str()
+                    .unwrap()
+                    .to_string()
+            })
+            .collect();
+        assert_eq!(kinds, ["removed", "moved", "added"]);
+        assert_eq!(d.cells.len(), 2);
+        assert_eq!(d.cells[0].actor, "inwoners");
+        assert_eq!(d.cells[1].old, None);
+        assert_eq!(d.cells[1].new.as_deref(), Some("kaders"));
+    }
+}

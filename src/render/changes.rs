@@ -1,0 +1,376 @@
+//! What changed, for people: plain Dutch sentences (for the advice letter), a terminal
+//! redline, Markdown for a pull-request comment, HTML with `<del>`/`<ins>`, and JSON.
+
+use std::fmt::Write as _;
+
+use crate::diff::{ActorChange, CaseChange, CellChange, Delta, PrincipleChange, RoundChange};
+use crate::redline::{Redline, Segment};
+
+/// One plain Dutch sentence per change, as the council would write it.
+pub fn sentences(d: &Delta) -> Vec<String> {
+    let mut out = Vec::new();
+    for c in &d.principles {
+        out.push(match c {
+            PrincipleChange::Added { title, position, .. } => {
+                format!("Het uitgangspunt ‘{title}’ is toegevoegd op plaats {position}.")
+            }
+            PrincipleChange::Removed { title, .. } => format!("Het uitgangspunt ‘{title}’ is vervallen."),
+            PrincipleChange::Retitled { old, new, .. } => format!("Het uitgangspunt ‘{old}’ heet nu ‘{new}’."),
+            PrincipleChange::Moved { title, old_position, new_position, .. } => {
+                format!("Het uitgangspunt ‘{title}’ staat nu op plaats {new_position} (was {old_position}).")
+            }
+            PrincipleChange::ShortText { title, .. } => {
+                format!("De korte tekst van het uitgangspunt ‘{title}’ is aangepast.")
+            }
+            PrincipleChange::Elaboration { title, .. } => {
+                format!("De uitwerking van het uitgangspunt ‘{title}’ is aangepast.")
+            }
+        });
+    }
+    for c in &d.cases {
+        out.push(match c {
+            CaseChange::Added {
+                title, principle, ..
+            } => {
+                format!("Bij ‘{principle}’ is de casus ‘{title}’ toegevoegd.")
+            }
+            CaseChange::Removed {
+                title, principle, ..
+            } => {
+                format!("De casus ‘{title}’ bij ‘{principle}’ is vervallen.")
+            }
+            CaseChange::Moved {
+                title,
+                old_principle,
+                new_principle,
+                ..
+            } => {
+                format!(
+                    "De casus ‘{title}’ hoort nu bij ‘{new_principle}’ (was ‘{old_principle}’)."
+                )
+            }
+            CaseChange::Retitled { old, new, .. } => format!("De casus ‘{old}’ heet nu ‘{new}’."),
+            CaseChange::Story { title, .. } => {
+                format!("Het verhaal van de casus ‘{title}’ is aangepast.")
+            }
+            CaseChange::Actors { title, .. } => {
+                format!("Bij de casus ‘{title}’ zijn de betrokken partijen aangepast.")
+            }
+        });
+    }
+    for c in &d.cells {
+        out.push(cell_sentence(c));
+    }
+    for c in &d.actors {
+        out.push(match c {
+            ActorChange::Added { name, .. } => {
+                format!("De partij ‘{name}’ is aan de matrix toegevoegd.")
+            }
+            ActorChange::Removed { name, .. } => {
+                format!("De partij ‘{name}’ is uit de matrix gehaald.")
+            }
+            ActorChange::Renamed { old, new, .. } => format!("De partij ‘{old}’ heet nu ‘{new}’."),
+        });
+    }
+    for c in &d.rounds {
+        out.push(match c {
+            RoundChange::Added { year } => format!("De ronde van {year} is vastgelegd."),
+            RoundChange::Removed { year } => format!("De ronde van {year} is verwijderd."),
+            RoundChange::Letter { year, field, .. } => {
+                format!("In de brief van {year} is ‘{field}’ aangepast.")
+            }
+        });
+    }
+    out
+}
+
+fn cell_sentence(c: &CellChange) -> String {
+    let (p, a) = (&c.principle_title, &c.actor_name);
+    match (&c.old, &c.new) {
+        (None, Some(_)) => {
+            format!("In de matrix heeft ‘{a}’ nu een verantwoordelijkheid bij ‘{p}’.")
+        }
+        (Some(_), None) => {
+            format!("In de matrix is de verantwoordelijkheid van ‘{a}’ bij ‘{p}’ vervallen.")
+        }
+        _ => format!("In de matrix is de verantwoordelijkheid van ‘{a}’ bij ‘{p}’ aangepast."),
+    }
+}
+
+/// Counts per kind, for the summary table.
+fn summary(d: &Delta) -> Vec<(&'static str, usize)> {
+    let count = |f: &dyn Fn(&PrincipleChange) -> bool| d.principles.iter().filter(|c| f(c)).count();
+    vec![
+        (
+            "Uitgangspunten toegevoegd",
+            count(&|c| matches!(c, PrincipleChange::Added { .. })),
+        ),
+        (
+            "Uitgangspunten vervallen",
+            count(&|c| matches!(c, PrincipleChange::Removed { .. })),
+        ),
+        (
+            "Uitgangspunten hernoemd",
+            count(&|c| matches!(c, PrincipleChange::Retitled { .. })),
+        ),
+        (
+            "Uitgangspunten verplaatst",
+            count(&|c| matches!(c, PrincipleChange::Moved { .. })),
+        ),
+        (
+            "Teksten van uitgangspunten aangepast",
+            count(&|c| {
+                matches!(
+                    c,
+                    PrincipleChange::ShortText { .. } | PrincipleChange::Elaboration { .. }
+                )
+            }),
+        ),
+        ("Casussen gewijzigd", d.cases.len()),
+        ("Cellen van de matrix gewijzigd", d.cells.len()),
+        ("Partijen gewijzigd", d.actors.len()),
+        ("Rondes en brieven gewijzigd", d.rounds.len()),
+    ]
+}
+
+/// Each change as a title and, where text changed, its redline.
+fn details(d: &Delta) -> Vec<(String, Option<&Redline>)> {
+    let texts = sentences(d);
+    let mut redlines: Vec<Option<&Redline>> = Vec::new();
+    for c in &d.principles {
+        redlines.push(match c {
+            PrincipleChange::ShortText { redline, .. }
+            | PrincipleChange::Elaboration { redline, .. } => Some(redline),
+            _ => None,
+        });
+    }
+    for c in &d.cases {
+        redlines.push(match c {
+            CaseChange::Story { redline, .. } => Some(redline),
+            _ => None,
+        });
+    }
+    for c in &d.cells {
+        redlines.push(Some(&c.redline));
+    }
+    redlines.extend(d.actors.iter().map(|_| None));
+    for c in &d.rounds {
+        redlines.push(match c {
+            RoundChange::Letter { redline, .. } => Some(redline),
+            _ => None,
+        });
+    }
+    texts.into_iter().zip(redlines).collect()
+}
+
+const CONTEXT_WORDS: usize = 8;
+
+pub fn terminal(d: &Delta, from: &str, to: &str, color: bool) -> String {
+    let (del, ins, dim, reset) = if color {
+        ("\x1b[9;31m", "\x1b[4;32m", "\x1b[2m", "\x1b[0m")
+    } else {
+        ("[-", "{+", "", "")
+    };
+    let (del_end, ins_end) = if color { (reset, reset) } else { ("-]", "+}") };
+    let mut out = String::new();
+    if d.is_empty() {
+        let _ = writeln!(out, "Geen inhoudelijke wijzigingen tussen {from} en {to}.");
+        return out;
+    }
+    let _ = writeln!(out, "Wijzigingen van {from} naar {to}: {}\n", d.len());
+    for (sentence, redline) in details(d) {
+        let _ = writeln!(out, "• {sentence}");
+        if let Some(r) = redline {
+            out.push_str("    ");
+            for (i, s) in r.condensed(CONTEXT_WORDS).0.iter().enumerate() {
+                if i > 0 {
+                    out.push(' ');
+                }
+                match s {
+                    Segment::Same(t) => {
+                        let _ = write!(out, "{dim}{t}{reset}");
+                    }
+                    Segment::Deleted(t) => {
+                        let _ = write!(out, "{del}{t}{del_end}");
+                    }
+                    Segment::Inserted(t) => {
+                        let _ = write!(out, "{ins}{t}{ins_end}");
+                    }
+                }
+            }
+            out.push('\n');
+        }
+    }
+    out
+}
+
+fn md_escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if matches!(
+            c,
+            '\\' | '*' | '_' | '~' | '`' | '[' | ']' | '<' | '>' | '|' | '#'
+        ) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Markdown for a pull-request comment: a summary table, then each change with its redline.
+pub fn markdown(d: &Delta, from: &str, to: &str) -> String {
+    let mut out =
+        format!("## Wijzigingen in het kwaliteitsmanifest\n\nVan `{from}` naar `{to}`.\n\n");
+    if d.is_empty() {
+        out.push_str("Geen inhoudelijke wijzigingen.\n");
+        return out;
+    }
+    out.push_str("| Wat | Aantal |\n|---|---:|\n");
+    for (what, n) in summary(d).into_iter().filter(|(_, n)| *n > 0) {
+        let _ = writeln!(out, "| {what} | {n} |");
+    }
+    out.push_str("\n### Details\n\n");
+    for (sentence, redline) in details(d) {
+        let _ = writeln!(out, "- {}", md_escape(&sentence));
+        if let Some(r) = redline {
+            let parts: Vec<String> = r
+                .condensed(CONTEXT_WORDS)
+                .0
+                .iter()
+                .map(|s| match s {
+                    Segment::Same(t) => md_escape(t),
+                    Segment::Deleted(t) => format!("~~{}~~", md_escape(t)),
+                    Segment::Inserted(t) => format!("**{}**", md_escape(t)),
+                })
+                .collect();
+            let _ = writeln!(out, "\n  > {}\n", parts.join(" "));
+        }
+    }
+    out
+}
+
+fn html_escape(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+/// The redline of a text as HTML with `<del>` and `<ins>`.
+pub fn redline_html(r: &Redline) -> String {
+    r.0.iter()
+        .map(|s| match s {
+            Segment::Same(t) => html_escape(t),
+            Segment::Deleted(t) => format!("<del>{}</del>", html_escape(t)),
+            Segment::Inserted(t) => format!("<ins>{}</ins>", html_escape(t)),
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// A self-contained HTML page listing every change, with full redlines.
+pub fn html(d: &Delta, from: &str, to: &str, style: &str) -> String {
+    let mut body = String::new();
+    if d.is_empty() {
+        body.push_str("<p>Geen inhoudelijke wijzigingen.</p>\n");
+    } else {
+        body.push_str("<table class=\"matrix\"><caption>Samenvatting</caption>\n<thead><tr><th scope=\"col\">Wat</th><th scope=\"col\">Aantal</th></tr></thead><tbody>\n");
+        for (what, n) in summary(d).into_iter().filter(|(_, n)| *n > 0) {
+            let _ = writeln!(body, "<tr><th scope=\"row\">{what}</th><td>{n}</td></tr>");
+        }
+        body.push_str("</tbody></table>\n<h2>Details</h2>\n<ol class=\"changes\">\n");
+        for (sentence, redline) in details(d) {
+            let _ = write!(body, "<li><p>{}</p>", html_escape(&sentence));
+            if let Some(r) = redline {
+                let _ = write!(body, "<blockquote>{}</blockquote>", redline_html(r));
+            }
+            body.push_str("</li>\n");
+        }
+        body.push_str("</ol>\n");
+    }
+    format!(
+        "<!DOCTYPE html>\n<html lang=\"nl\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>Wijzigingen in het kwaliteitsmanifest</title>\n<style>\n{style}\ndel {{ color: #8a1c1c; background: #fbe9e9; }}\nins {{ color: #14532d; background: #e6f4ea; text-decoration: underline; }}\n</style>\n</head>\n<body>\n<main>\n<h1>Wijzigingen in het kwaliteitsmanifest</h1>\n<p>Van <code>{}</code> naar <code>{}</code>.</p>\n{body}</main>\n</body>\n</html>\n",
+        html_escape(from),
+        html_escape(to)
+    )
+}
+
+/// The JSON shape of `diff --format json` (documented in the README): add fields, never rename.
+pub fn json(d: &Delta, from: &str, to: &str) -> String {
+    let value = serde_json::json!({
+        "version": 1,
+        "from": from,
+        "to": to,
+        "changes": d.len(),
+        "delta": d,
+    });
+    let mut s = serde_json::to_string_pretty(&value).unwrap_or_else(|_| "{}".into());
+    s.push('\n');
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample() -> Delta {
+        Delta {
+            principles: vec![
+                PrincipleChange::Moved {
+                    id: "leren-en-verbeteren".into(),
+                    title: "Leren en verbeteren".into(),
+                    old_position: 3,
+                    new_position: 2,
+                },
+                PrincipleChange::ShortText {
+                    id: "a".into(),
+                    title: "De basis op orde".into(),
+                    redline: Redline::between(
+                        "de basis moet op orde zijn",
+                        "de basis moet echt op orde zijn",
+                    ),
+                },
+            ],
+            ..Delta::default()
+        }
+    }
+
+    #[test]
+    fn sentences_are_plain_dutch() {
+        assert_eq!(
+            sentences(&sample())[0],
+            "Het uitgangspunt ‘Leren en verbeteren’ staat nu op plaats 2 (was 3)."
+        );
+    }
+
+    #[test]
+    fn markdown_has_summary_table_and_redline() {
+        let md = markdown(&sample(), "ronde-2015", "werkmap");
+        assert!(md.contains("| Uitgangspunten verplaatst | 1 |"), "{md}");
+        assert!(md.contains("> de basis moet **echt** op orde zijn"), "{md}");
+    }
+
+    #[test]
+    fn html_marks_insertions_and_escapes_text() {
+        let r = Redline::between("a <b>", "a <b> c");
+        assert_eq!(redline_html(&r), "a &lt;b&gt; <ins>c</ins>");
+    }
+
+    #[test]
+    fn terminal_without_color_uses_brackets() {
+        let out = terminal(&sample(), "ronde-2015", "werkmap", false);
+        assert!(out.contains("de basis moet {+echt+} op orde zijn"), "{out}");
+    }
+
+    #[test]
+    fn json_is_valid_and_names_each_change() {
+        let v: serde_json::Value = serde_json::from_str(&json(&sample(), "a", "b")).unwrap();
+        assert_eq!(v["changes"], 2);
+        assert_eq!(v["delta"]["principles"][0]["change"], "moved");
+        assert_eq!(
+            v["delta"]["principles"][1]["redline"][1]["kind"],
+            "inserted"
+        );
+    }
+}

