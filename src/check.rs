@@ -38,21 +38,28 @@ fn duplicate_ids<'a>(
     what: &str,
     out: &mut Vec<Finding>,
 ) {
-    let mut first: HashMap<&str, &str> = HashMap::new();
+    let mut first: HashMap<&str, (&str, usize)> = HashMap::new();
     for (path, id) in items {
         match first.get(id.value.as_str()) {
-            Some(other) => out.push(
-                Finding::new(
-                    Rule::DuplicateId,
-                    path,
-                    id.pos,
-                    format!("het id `{}` wordt ook gebruikt in {other}", id.value),
-                )
-                .width(width(&id.value))
-                .help(format!("geef elke {what} een eigen id")),
-            ),
+            Some((other, line)) => {
+                let place = if *other == path {
+                    format!("op regel {line}")
+                } else {
+                    format!("in {other}")
+                };
+                out.push(
+                    Finding::new(
+                        Rule::DuplicateId,
+                        path,
+                        id.pos,
+                        format!("het id `{}` wordt ook gebruikt {place}", id.value),
+                    )
+                    .width(width(&id.value))
+                    .help(format!("geef elke {what} een eigen id")),
+                );
+            }
             None => {
-                first.insert(&id.value, path);
+                first.insert(&id.value, (path, id.pos.line));
             }
         }
     }
@@ -79,6 +86,9 @@ fn order(m: &Manifest, out: &mut Vec<Finding>) {
                 .help("geef elk uitgangspunt een eigen plaats; nummer ze 1, 2, 3, ..."),
             );
         }
+    }
+    if !m.incomplete.principles.is_empty() {
+        return;
     }
     let mut expected = 1;
     for (&value, holders) in &by_order {
@@ -126,15 +136,16 @@ fn references(m: &Manifest, out: &mut Vec<Finding>) {
         f
     };
 
+    let actors_known = !m.incomplete.identity;
     for p in &m.principles {
         for r in &p.responsibilities {
             if actor_ids.contains(&r.actor.value.as_str()) {
                 used_actors.insert(&r.actor.value);
-            } else {
+            } else if actors_known {
                 out.push(unknown_actor(&p.path, &r.actor));
             }
         }
-        if m.cases_of(&p.id.value).next().is_none() {
+        if !m.incomplete.cases && m.cases_of(&p.id.value).next().is_none() {
             out.push(
                 Finding::new(
                     Rule::PrincipleWithoutCase,
@@ -156,6 +167,7 @@ fn references(m: &Manifest, out: &mut Vec<Finding>) {
     for c in &m.cases {
         if let Some(p) = &c.principle
             && !principle_ids.contains(&p.value.as_str())
+            && !m.incomplete.principles.contains(&p.value)
         {
             let mut f = Finding::new(
                 Rule::UnknownPrinciple,
@@ -171,13 +183,13 @@ fn references(m: &Manifest, out: &mut Vec<Finding>) {
             out.push(f);
         }
         for a in &c.actors {
-            if !actor_ids.contains(&a.value.as_str()) {
+            if actors_known && !actor_ids.contains(&a.value.as_str()) {
                 out.push(unknown_actor(&c.path, a));
             }
         }
     }
     for a in &m.actors {
-        if !used_actors.contains(a.id.value.as_str()) {
+        if m.incomplete.principles.is_empty() && !used_actors.contains(a.id.value.as_str()) {
             out.push(
                 Finding::new(
                     Rule::ActorWithoutResponsibility,
@@ -199,7 +211,7 @@ fn references(m: &Manifest, out: &mut Vec<Finding>) {
 }
 
 fn rounds(m: &Manifest, out: &mut Vec<Finding>) {
-    if m.rounds.is_empty() {
+    if m.rounds.is_empty() && !m.incomplete.rounds {
         out.push(
             Finding::new(
                 Rule::NoRound,
@@ -223,6 +235,7 @@ fn rounds(m: &Manifest, out: &mut Vec<Finding>) {
                     y.pos,
                     format!("het jaar {} wordt ook gebruikt in {other}", y.value),
                 )
+                .width(width(&y.value.to_string()))
                 .help("leg per jaar één ronde vast"),
             );
         }

@@ -195,6 +195,7 @@ fn dutch_usage_message(err: &clap::Error) -> String {
     } else {
         format!(" (bedoelde u `{suggestion}`?)")
     };
+    let arg = ctx(ContextKind::InvalidArg);
     match err.kind() {
         ErrorKind::InvalidSubcommand => {
             format!(
@@ -202,29 +203,38 @@ fn dutch_usage_message(err: &clap::Error) -> String {
                 ctx(ContextKind::InvalidSubcommand)
             )
         }
-        ErrorKind::UnknownArgument => {
-            format!("onbekende optie `{}`{hint}", ctx(ContextKind::InvalidArg))
+        ErrorKind::UnknownArgument if arg.starts_with('-') => {
+            format!("onbekende optie `{arg}`{hint}")
+        }
+        ErrorKind::UnknownArgument => format!("onverwacht argument `{arg}`"),
+        ErrorKind::InvalidValue if ctx(ContextKind::InvalidValue).is_empty() => {
+            format!("`{}` verwacht een waarde", option_name(&arg))
         }
         ErrorKind::InvalidValue => format!(
-            "ongeldige waarde `{}` voor {}; mogelijk: {valid}",
+            "ongeldige waarde `{}` voor `{}`; mogelijk: {valid}",
             ctx(ContextKind::InvalidValue),
-            ctx(ContextKind::InvalidArg)
+            option_name(&arg)
         ),
-        ErrorKind::MissingRequiredArgument => {
-            format!(
-                "verplicht argument ontbreekt: {}",
-                ctx(ContextKind::InvalidArg)
-            )
-        }
+        ErrorKind::MissingRequiredArgument => format!("verplicht argument ontbreekt: {arg}"),
         ErrorKind::MissingSubcommand => "geef een opdracht, bijvoorbeeld `kwaliteit check`".into(),
-        ErrorKind::TooManyValues | ErrorKind::ArgumentConflict => {
-            format!(
-                "deze opties gaan niet samen: {}",
-                ctx(ContextKind::InvalidArg)
-            )
+        ErrorKind::ArgumentConflict
+            if ctx(ContextKind::PriorArg) == arg || ctx(ContextKind::PriorArg).is_empty() =>
+        {
+            format!("`{}` mag maar één keer gegeven worden", option_name(&arg))
         }
+        ErrorKind::ArgumentConflict => format!(
+            "`{}` gaat niet samen met `{}`",
+            option_name(&arg),
+            option_name(&ctx(ContextKind::PriorArg))
+        ),
+        ErrorKind::TooManyValues => format!("te veel waarden voor `{}`", option_name(&arg)),
         _ => err.kind().to_string(),
     }
+}
+
+/// `--format <VORM>` → `--format`.
+fn option_name(arg: &str) -> &str {
+    arg.split([' ', '=']).next().unwrap_or(arg)
 }
 
 fn start_dir(cli: &Cli) -> PathBuf {
@@ -286,8 +296,14 @@ fn run_check(cli: &Cli, args: &CheckArgs) -> u8 {
     if write_stdout(&text) != exit::OK {
         return exit::FAILURE;
     }
-    let failing = summary.errors > 0 || (args.strict && summary.warnings > 0);
-    if failing { exit::FINDINGS } else { exit::OK }
+    if summary.errors > 0 {
+        return exit::FINDINGS;
+    }
+    if args.strict && summary.warnings > 0 {
+        eprintln!("Met --strict tellen waarschuwingen als fouten.");
+        return exit::FINDINGS;
+    }
+    exit::OK
 }
 
 /// Print the errors of a manifest that a command refuses to use, on stderr.

@@ -20,6 +20,9 @@ pub struct Fields<'y, 'f> {
     /// Where to point when a required key is missing.
     anchor: Pos,
     known: Vec<&'static str>,
+    /// Required keys found missing, with the index of their finding, so that a
+    /// misspelling of one is reported once (as unknown key with a suggestion).
+    missing: Vec<(&'static str, usize)>,
     pub findings: &'f mut Vec<Finding>,
 }
 
@@ -56,6 +59,7 @@ impl<'y, 'f> Fields<'y, 'f> {
             entries,
             anchor,
             known: Vec::new(),
+            missing: Vec::new(),
             findings,
         })
     }
@@ -64,6 +68,7 @@ impl<'y, 'f> Fields<'y, 'f> {
         self.known.push(key);
         let found = self.entries.iter().find(|e| e.key == key);
         if found.is_none() && required {
+            self.missing.push((key, self.findings.len()));
             self.findings.push(
                 Finding::new(
                     Rule::MissingKey,
@@ -78,17 +83,28 @@ impl<'y, 'f> Fields<'y, 'f> {
     }
 
     fn wrong_type(&mut self, key: &str, value: &Yaml, expected: &str) {
+        // A list or table has no single place of its own: point at its key.
+        let (pos, underline) = match &value.kind {
+            Kind::Seq(_) | Kind::Map(_) => (
+                self.entries
+                    .iter()
+                    .find(|e| e.key == key)
+                    .map_or(value.pos, |e| e.key_pos),
+                key,
+            ),
+            _ => (value.pos, value.raw.as_str()),
+        };
         self.findings.push(
             Finding::new(
                 Rule::WrongType,
                 self.path,
-                value.pos,
+                pos,
                 format!(
                     "`{key}` moet {expected} zijn, maar is {}",
                     value.kind_name()
                 ),
             )
-            .width(width(&value.raw))
+            .width(width(underline))
             .help(type_help(expected)),
         );
     }
@@ -252,6 +268,7 @@ impl<'y, 'f> Fields<'y, 'f> {
 
     /// Report every key that was not asked for.
     pub fn finish(self) {
+        let mut superseded = Vec::new();
         for e in self.entries {
             if self.known.contains(&e.key.as_str()) {
                 continue;
@@ -264,10 +281,20 @@ impl<'y, 'f> Fields<'y, 'f> {
             )
             .width(width(&e.key));
             finding.help = Some(match suggest(&e.key, &self.known) {
-                Some(s) => format!("bedoelde u `{s}`?"),
+                Some(s) => {
+                    if let Some((_, index)) = self.missing.iter().find(|(k, _)| *k == s) {
+                        superseded.push(*index);
+                    }
+                    format!("bedoelde u `{s}`?")
+                }
                 None => format!("toegestane sleutels hier: {}", self.known.join(", ")),
             });
             self.findings.push(finding);
+        }
+        superseded.sort_unstable();
+        superseded.dedup();
+        for index in superseded.into_iter().rev() {
+            self.findings.remove(index);
         }
     }
 }
@@ -393,14 +420,10 @@ mod tests {
     fn reports_every_problem_in_one_pass() {
         let (findings, _, _) = read("titel: Een titel\norder: twee\nextra: 1\n");
         let rules: Vec<Rule> = findings.iter().map(|f| f.rule).collect();
+        // `titel` is reported once, as a misspelling of `title`, not also as `title` missing.
         assert_eq!(
             rules,
-            vec![
-                Rule::MissingKey,
-                Rule::WrongType,
-                Rule::UnknownKey,
-                Rule::UnknownKey
-            ]
+            vec![Rule::WrongType, Rule::UnknownKey, Rule::UnknownKey]
         );
         let titel = findings
             .iter()

@@ -40,7 +40,7 @@ pub fn split(text: &str) -> Result<Split<'_>, SplitError> {
         if is_fence(line, true) {
             return Ok(Split {
                 yaml: &text[yaml_start..offset],
-                yaml_first_line: 2,
+                yaml_first_line: 1 + crate::text::line_breaks(first).count(),
                 body: &text[offset + line.len()..],
                 body_offset: offset + line.len(),
             });
@@ -99,6 +99,12 @@ mod tests {
     fn unterminated_when_no_closing_fence() {
         assert_eq!(split("---\nid: a\n"), Err(SplitError::Unterminated));
         assert_eq!(split("---"), Err(SplitError::Unterminated));
+    }
+
+    #[test]
+    fn a_fence_ending_in_two_carriage_returns_spans_two_lines() {
+        let s = split("---\r\r\nid: a\r\r\n---\r\r\n").unwrap();
+        assert_eq!(s.yaml_first_line, 3);
     }
 
     #[test]

@@ -59,9 +59,30 @@ pub fn load(files: &[SourceFile]) -> Loaded {
     };
     for file in files {
         let mut findings = Vec::new();
-        if let Some(text) = decode(file, &mut findings) {
-            load_file(&file.path, &text, &mut loaded.manifest, &mut findings);
-            loaded.texts.insert(file.path.clone(), text);
+        let complete = match decode(file, &mut findings) {
+            Some(text) => {
+                let complete = load_file(&file.path, &text, &mut loaded.manifest, &mut findings);
+                loaded.texts.insert(file.path.clone(), text);
+                complete
+            }
+            None => false,
+        };
+        if !complete {
+            let incomplete = &mut loaded.manifest.incomplete;
+            match kind_of(&file.path) {
+                Some(FileKind::Identity) => incomplete.identity = true,
+                Some(FileKind::Principle) => {
+                    let stem = file_stem(&file.path);
+                    let id = stem
+                        .split_once('-')
+                        .filter(|(n, _)| n.chars().all(|c| c.is_ascii_digit()))
+                        .map_or(stem, |(_, rest)| rest);
+                    incomplete.principles.push(id.to_string());
+                }
+                Some(FileKind::Case) => incomplete.cases = true,
+                Some(FileKind::Round) => incomplete.rounds = true,
+                None => {}
+            }
         }
         loaded.findings.append(&mut findings);
     }
@@ -70,9 +91,10 @@ pub fn load(files: &[SourceFile]) -> Loaded {
         let key = |p: &Principle| p.order.as_ref().map_or(i64::MAX, |o| o.value);
         key(a).cmp(&key(b)).then_with(|| a.path.cmp(&b.path))
     });
-    m.rounds.sort_by(|a, b| {
-        let key = |r: &Round| r.year.as_ref().map_or(i64::MAX, |y| y.value);
-        key(a).cmp(&key(b)).then_with(|| a.path.cmp(&b.path))
+    // Per year, the file named `<year>.md` comes first, so a second file is the duplicate.
+    m.rounds.sort_by_key(|r| {
+        let year = r.year.as_ref().map_or(i64::MAX, |y| y.value);
+        (year, file_stem(&r.path) != year.to_string(), r.path.clone())
     });
     loaded
 }
@@ -90,8 +112,8 @@ fn decode(file: &SourceFile, findings: &mut Vec<Finding>) -> Option<String> {
                     &file.path,
                     pos,
                     format!(
-                        "het bestand is geen geldige UTF-8-tekst (ongeldige byte op positie {})",
-                        err.valid_up_to()
+                        "het bestand is geen geldige UTF-8-tekst (byte {} van het bestand is ongeldig)",
+                        err.valid_up_to() + 1
                     ),
                 )
                 .help("sla het bestand op als UTF-8, bijvoorbeeld via ‘Opslaan als’ met codering UTF-8"),
@@ -101,20 +123,20 @@ fn decode(file: &SourceFile, findings: &mut Vec<Finding>) -> Option<String> {
     }
 }
 
-fn load_file(path: &str, text: &str, manifest: &mut Manifest, findings: &mut Vec<Finding>) {
+/// Load one file into the model; false when it could not be read into it.
+fn load_file(path: &str, text: &str, manifest: &mut Manifest, findings: &mut Vec<Finding>) -> bool {
     let Some(kind) = kind_of(path) else {
-        return;
+        return true;
     };
     if text.trim().is_empty() {
         findings.push(
             Finding::new(Rule::EmptyFile, path, Pos::START, "het bestand is leeg")
                 .help("vul het bestand aan of verwijder het"),
         );
-        return;
+        return false;
     }
     if matches!(kind, FileKind::Identity) {
-        load_identity(path, text, manifest, findings);
-        return;
+        return load_identity(path, text, manifest, findings);
     }
     if !path.ends_with(".md") {
         findings.push(
@@ -126,30 +148,20 @@ fn load_file(path: &str, text: &str, manifest: &mut Manifest, findings: &mut Vec
             )
             .help("geef het bestand de extensie `.md` of zet het buiten deze map"),
         );
-        return;
+        return true;
     }
     let Some(doc) = Document::read(path, text, findings) else {
-        return;
+        return false;
     };
-    match kind {
-        FileKind::Principle => {
-            if let Some(p) = principle(&doc, findings) {
-                manifest.principles.push(p);
-            }
-        }
-        FileKind::Case => {
-            if let Some(c) = case(&doc, findings) {
-                manifest.cases.push(c);
-            }
-        }
-        FileKind::Round => {
-            if let Some(r) = round(&doc, findings) {
-                manifest.rounds.push(r);
-            }
-        }
+    let complete = match kind {
+        FileKind::Principle => principle(&doc, findings).map(|p| manifest.principles.push(p)),
+        FileKind::Case => case(&doc, findings).map(|c| manifest.cases.push(c)),
+        FileKind::Round => round(&doc, findings).map(|r| manifest.rounds.push(r)),
         FileKind::Identity => unreachable!("handled above"),
     }
+    .is_some();
     manifest.pages.push(doc.page());
+    complete
 }
 
 /// A Markdown file split into parsed front matter and scanned body.
@@ -232,9 +244,9 @@ impl<'a> Document<'a> {
         Fields::of(&self.yaml, self.path, Pos::START, findings)
     }
 
-    /// Report an empty text at the start of the body.
-    fn empty_text(&self, findings: &mut Vec<Finding>, message: &str, help: &str) {
-        findings.push(Finding::new(Rule::EmptyText, self.path, self.pos(0), message).help(help));
+    /// Report an empty text at a byte offset of the body.
+    fn empty_text(&self, at: usize, findings: &mut Vec<Finding>, message: &str, help: &str) {
+        findings.push(Finding::new(Rule::EmptyText, self.path, self.pos(at), message).help(help));
     }
 }
 
@@ -276,8 +288,10 @@ pub fn is_valid_id(id: &str) -> bool {
         })
 }
 
-fn check_id(path: &str, id: &Located<String>, findings: &mut Vec<Finding>) {
-    if !is_valid_id(&id.value) {
+/// Report an invalid id; true when the id is valid.
+fn check_id(path: &str, id: &Located<String>, findings: &mut Vec<Finding>) -> bool {
+    let valid = is_valid_id(&id.value);
+    if !valid {
         findings.push(
             Finding::new(
                 Rule::InvalidId,
@@ -295,6 +309,7 @@ fn check_id(path: &str, id: &Located<String>, findings: &mut Vec<Finding>) {
             )),
         );
     }
+    valid
 }
 
 fn file_stem(path: &str) -> &str {
@@ -302,8 +317,10 @@ fn file_stem(path: &str) -> &str {
     name.strip_suffix(".md").unwrap_or(name)
 }
 
+/// `what` names the value the file name should follow: "het id" or "het jaar".
 fn check_file_name(
     path: &str,
+    what: &str,
     id: &Located<String>,
     expected: &[String],
     findings: &mut Vec<Finding>,
@@ -316,7 +333,7 @@ fn check_file_name(
                 path,
                 id.pos,
                 format!(
-                    "de bestandsnaam `{stem}.md` past niet bij het id `{}`",
+                    "de bestandsnaam `{stem}.md` past niet bij {what} `{}`",
                     id.value
                 ),
             )
@@ -334,19 +351,37 @@ fn principle(doc: &Document, findings: &mut Vec<Finding>) -> Option<Principle> {
     let cells = f.text_map("responsibilities", false);
     f.finish();
     let id = id?;
-    check_id(doc.path, &id, findings);
-    let stem = file_stem(doc.path);
-    let numbered = stem
-        .split_once('-')
-        .filter(|(n, _)| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
-        .map(|(n, _)| format!("{n}-{}", id.value));
-    let prefix = order
-        .as_ref()
-        .map_or(String::new(), |o| format!("{:02}-", o.value));
-    let mut expected = vec![format!("{prefix}{}", id.value)];
-    expected.extend(numbered);
-    expected.push(id.value.clone());
-    check_file_name(doc.path, &id, &expected, findings);
+    if let Some(o) = order.as_ref().filter(|o| o.value < 1) {
+        findings.push(
+            Finding::new(
+                Rule::WrongType,
+                doc.path,
+                o.pos,
+                format!("`order` moet 1 of hoger zijn, maar is {}", o.value),
+            )
+            .width(width(&o.value.to_string()))
+            .help("nummer de uitgangspunten 1, 2, 3, ..."),
+        );
+    }
+    if check_id(doc.path, &id, findings) {
+        // `NN-<id>.md` with NN the order (any zero padding), or just `<id>.md`.
+        let stem = file_stem(doc.path);
+        let numbered_like_order = stem.split_once('-').is_some_and(|(n, rest)| {
+            rest == id.value
+                && !n.is_empty()
+                && n.chars().all(|c| c.is_ascii_digit())
+                && order
+                    .as_ref()
+                    .is_some_and(|o| n.parse::<i64>() == Ok(o.value))
+        });
+        if !numbered_like_order {
+            let prefix = order
+                .as_ref()
+                .map_or(String::new(), |o| format!("{:02}-", o.value));
+            let expected = [format!("{prefix}{}", id.value), id.value.clone()];
+            check_file_name(doc.path, "het id", &id, &expected, findings);
+        }
+    }
 
     let uitwerking = doc
         .scan
@@ -373,6 +408,7 @@ fn principle(doc: &Document, findings: &mut Vec<Finding>) -> Option<Principle> {
     };
     if short_text.is_empty() {
         doc.empty_text(
+            0,
             findings,
             "het uitgangspunt heeft geen korte tekst",
             &format!("schrijf de korte tekst van het manifest boven `## {ELABORATION_HEADING}`"),
@@ -380,6 +416,7 @@ fn principle(doc: &Document, findings: &mut Vec<Finding>) -> Option<Principle> {
     }
     if uitwerking.is_some() && elaboration.is_empty() {
         doc.empty_text(
+            uitwerking.map_or(0, |h| h.start),
             findings,
             &format!("de sectie `## {ELABORATION_HEADING}` is leeg"),
             "schrijf de uitwerking onder de kop",
@@ -411,11 +448,19 @@ fn case(doc: &Document, findings: &mut Vec<Finding>) -> Option<Case> {
     let since = f.integer("since", false);
     f.finish();
     let id = id?;
-    check_id(doc.path, &id, findings);
-    check_file_name(doc.path, &id, std::slice::from_ref(&id.value), findings);
+    if check_id(doc.path, &id, findings) {
+        check_file_name(
+            doc.path,
+            "het id",
+            &id,
+            std::slice::from_ref(&id.value),
+            findings,
+        );
+    }
     let story = doc.body.trim();
     if story.is_empty() {
         doc.empty_text(
+            0,
             findings,
             "de casus heeft geen verhaal",
             "schrijf het verhaal uit de praktijk onder de kopregels",
@@ -462,6 +507,7 @@ fn round(doc: &Document, findings: &mut Vec<Finding>) -> Option<Round> {
     if let Some(y) = &year {
         check_file_name(
             doc.path,
+            "het jaar",
             &Located {
                 value: y.value.to_string(),
                 pos: y.pos,
@@ -473,6 +519,7 @@ fn round(doc: &Document, findings: &mut Vec<Finding>) -> Option<Round> {
     let body = doc.body.trim();
     if body.is_empty() {
         doc.empty_text(
+            0,
             findings,
             "de ronde heeft geen brieftekst",
             "schrijf de tekst van de adviesbrief onder de kopregels",
@@ -493,12 +540,18 @@ fn round(doc: &Document, findings: &mut Vec<Finding>) -> Option<Round> {
     })
 }
 
-fn load_identity(path: &str, text: &str, manifest: &mut Manifest, findings: &mut Vec<Finding>) {
+/// Read manifest.yaml; false when the parties could not all be read.
+fn load_identity(
+    path: &str,
+    text: &str,
+    manifest: &mut Manifest,
+    findings: &mut Vec<Finding>,
+) -> bool {
     let Some(yaml) = parse_yaml(path, text, 1, findings) else {
-        return;
+        return false;
     };
     let Some(mut f) = Fields::of(&yaml, path, Pos::START, findings) else {
-        return;
+        return false;
     };
     let title = f.text("title", true);
     let elaboration_title = f.text("elaboration_title", false);
@@ -512,8 +565,10 @@ fn load_identity(path: &str, text: &str, manifest: &mut Manifest, findings: &mut
     manifest.council = council.map(|t| t.value).unwrap_or_default();
     manifest.council_short = council_short.map(|t| t.value);
     manifest.municipality = municipality.map(|t| t.value).unwrap_or_default();
+    let mut complete = !actor_nodes.is_empty();
     for node in actor_nodes {
         let Some(mut a) = Fields::of(node, path, node.pos, findings) else {
+            complete = false;
             continue;
         };
         let id = a.text("id", true);
@@ -527,8 +582,11 @@ fn load_identity(path: &str, text: &str, manifest: &mut Manifest, findings: &mut
                 id,
                 description: description.map(|d| d.value),
             });
+        } else {
+            complete = false;
         }
     }
+    complete
 }
 
 #[cfg(test)]

@@ -30,6 +30,20 @@ pub struct Manifest {
     pub rounds: Vec<Round>,
     /// Headings and links of every Markdown file, for link checking.
     pub pages: Vec<Page>,
+    /// Which kinds of file could not all be read into the model.
+    pub incomplete: Incomplete,
+}
+
+/// Checks that need every file of a kind stay quiet when one of them could not be
+/// read, rather than report follow-on problems in files that are fine.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Incomplete {
+    pub identity: bool,
+    /// Ids guessed from the names of principle files that could not be read
+    /// (`02-samenwerken.md` → `samenwerken`), so references to them stay quiet.
+    pub principles: Vec<String>,
+    pub cases: bool,
+    pub rounds: bool,
 }
 
 #[derive(Clone, Debug, PartialEq)]

@@ -31,8 +31,21 @@ pub enum SourceError {
         start.display()
     )]
     NotFound { start: PathBuf },
-    #[error("kan {} niet lezen: {source}", path.display())]
+    #[error("kan `{}` niet lezen: {}", path.display(), dutch_io(source))]
     Io { path: PathBuf, source: io::Error },
+}
+
+/// The operating system's message in Dutch for the common cases.
+pub fn dutch_io(err: &io::Error) -> String {
+    match err.kind() {
+        io::ErrorKind::NotFound => "het bestand of de map bestaat niet".into(),
+        io::ErrorKind::PermissionDenied => "geen toestemming".into(),
+        io::ErrorKind::IsADirectory => "dit is een map, geen bestand".into(),
+        io::ErrorKind::NotADirectory => "dit is een bestand, geen map".into(),
+        io::ErrorKind::StorageFull => "de schijf is vol".into(),
+        io::ErrorKind::ReadOnlyFilesystem => "de schijf is alleen-lezen".into(),
+        _ => err.to_string(),
+    }
 }
 
 /// Walk up from `start` to the folder that holds `manifest/manifest.yaml`, as git does for `.git`.

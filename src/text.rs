@@ -11,7 +11,7 @@ pub struct LineIndex<'a> {
 impl<'a> LineIndex<'a> {
     pub fn new(text: &'a str) -> Self {
         let mut starts = vec![0];
-        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        starts.extend(line_breaks(text));
         LineIndex { text, starts }
     }
 
@@ -32,6 +32,17 @@ impl<'a> LineIndex<'a> {
     }
 }
 
+/// Offsets where a new line starts: after `\n`, `\r\n`, or a lone `\r` (a line break
+/// for YAML and CommonMark too, so positions agree with the parsers).
+pub fn line_breaks(text: &str) -> impl Iterator<Item = usize> + '_ {
+    let bytes = text.as_bytes();
+    bytes.iter().enumerate().filter_map(move |(i, b)| match b {
+        b'\n' => Some(i + 1),
+        b'\r' if bytes.get(i + 1) != Some(&b'\n') => Some(i + 1),
+        _ => None,
+    })
+}
+
 fn line_of<'a>(text: &'a str, starts: &[usize], line: usize) -> Option<&'a str> {
     let start = *starts.get(line.checked_sub(1)?)?;
     let end = starts.get(line).map_or(text.len(), |&e| e);
@@ -40,9 +51,9 @@ fn line_of<'a>(text: &'a str, starts: &[usize], line: usize) -> Option<&'a str> 
 
 /// The text of a 1-based line of `text`, for one-off lookups.
 pub fn line_text(text: &str, line: usize) -> Option<&str> {
-    text.split('\n')
-        .nth(line.checked_sub(1)?)
-        .map(|l| l.trim_end_matches('\r'))
+    let mut starts = vec![0];
+    starts.extend(line_breaks(text));
+    line_of(text, &starts, line)
 }
 
 fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
@@ -75,6 +86,14 @@ mod tests {
     fn offset_past_end_is_clamped() {
         let idx = LineIndex::new("ab");
         assert_eq!(idx.pos(99), Pos::new(1, 3));
+    }
+
+    #[test]
+    fn a_lone_carriage_return_ends_a_line() {
+        let idx = LineIndex::new("a\r\r\nb\rc");
+        assert_eq!(idx.pos(4), Pos::new(3, 1));
+        assert_eq!(idx.line(3), Some("b"));
+        assert_eq!(line_text("a\r\r\nb\rc", 4), Some("c"));
     }
 
     #[test]

@@ -43,7 +43,7 @@ impl Yaml {
             Kind::Null => "een lege waarde",
             Kind::Bool(_) => "ja/nee",
             Kind::Int(_) => "een geheel getal",
-            Kind::Float(_) => "een getal",
+            Kind::Float(_) => "een kommagetal",
             Kind::Str(_) => "tekst",
             Kind::Seq(_) => "een lijst",
             Kind::Map(_) => "een tabel van sleutels en waarden",
@@ -112,7 +112,7 @@ fn dutch_message(full: &str) -> (String, Option<String>) {
             .trim()
             .to_string();
         return (
-            format!("de sleutel `{key}` staat twee keer in de kopregels"),
+            format!("de sleutel `{key}` staat twee keer in dezelfde tabel"),
             Some(key),
         );
     }
@@ -127,7 +127,7 @@ fn dutch_message(full: &str) -> (String, Option<String>) {
             "een dubbele punt staat op een plek waar dat niet mag; zet de tekst tussen aanhalingstekens",
         ),
         (
-            "tabs",
+            "tab",
             "tabs zijn in YAML niet toegestaan om in te springen; gebruik spaties",
         ),
         ("did not find expected", "de structuur is hier onderbroken"),

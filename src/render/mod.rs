@@ -194,7 +194,7 @@ impl Format {
 pub enum RenderError {
     #[error("het sjabloon {path} bevat een fout: {message}")]
     Template { path: String, message: String },
-    #[error("kan {} niet schrijven: {source}", path.display())]
+    #[error("kan `{}` niet schrijven: {}", path.display(), crate::source::dutch_io(source))]
     Write {
         path: PathBuf,
         source: std::io::Error,
