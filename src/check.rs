@@ -176,7 +176,12 @@ fn references(m: &Manifest, out: &mut Vec<Finding>) {
                 format!("onbekend uitgangspunt `{}`", p.value),
             )
             .width(width(&p.value));
-            f.help = Some(match suggest(&p.value, &principle_ids) {
+            let candidates: Vec<&str> = principle_ids
+                .iter()
+                .copied()
+                .chain(m.incomplete.principles.iter().map(String::as_str))
+                .collect();
+            f.help = Some(match suggest(&p.value, &candidates) {
                 Some(s) => format!("bedoelde u `{s}`?"),
                 None => format!("bekende uitgangspunten: {}", principle_ids.join(", ")),
             });
