@@ -1,16 +1,12 @@
 //! The command line: argument definitions (help in Dutch) and dispatch.
 
-use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 
 use clap::error::{ContextKind, ContextValue, ErrorKind};
 use clap::{ArgAction, Parser, Subcommand};
 
-use crate::exit;
-use crate::finding::{self, Severity};
-use crate::matrix::Matrix;
-use crate::report::{self, Format, Summary};
-use crate::{check, load, render, source};
+use crate::report::Format;
+use crate::{commands, exit, render};
 
 const HELP_TEMPLATE: &str = "\
 {before-help}{about-with-newline}
@@ -55,7 +51,7 @@ pub enum Command {
     #[command(
         help_template = HELP_TEMPLATE,
         next_help_heading = "Opties",
-        override_usage = "kwaliteit check [--format human|json|github] [--strict]"
+        override_usage = "kwaliteit check [--format human|json|github] [--strict] [--rev REVISIE]"
     )]
     Check(CheckArgs),
 
@@ -63,7 +59,7 @@ pub enum Command {
     #[command(
         help_template = HELP_TEMPLATE,
         next_help_heading = "Opties",
-        override_usage = "kwaliteit render [--format html|md|docx] [--out MAP] [--force]"
+        override_usage = "kwaliteit render [--format html|md|docx] [--out MAP] [--force] [--rev REVISIE]"
     )]
     Render(RenderArgs),
 
@@ -74,6 +70,102 @@ pub enum Command {
         override_usage = "kwaliteit matrix [--format table|md|csv|html] [--compact]"
     )]
     Matrix(MatrixArgs),
+
+    /// Toon wat er inhoudelijk veranderd is tussen twee versies van het manifest
+    #[command(
+        help_template = HELP_TEMPLATE,
+        next_help_heading = "Opties",
+        override_usage = "kwaliteit diff [VAN] [NAAR] [--format terminal|md|html|json|docx] [--exit-code]"
+    )]
+    Diff(DiffArgs),
+
+    /// Maak het nieuwe ongevraagde advies: brief, wat er veranderd is, manifest en matrix
+    #[command(
+        help_template = HELP_TEMPLATE,
+        next_help_heading = "Opties",
+        override_usage = "kwaliteit advies [--since REVISIE] [--format html|md|docx] [--out MAP]"
+    )]
+    Advies(AdviesArgs),
+
+    /// Zet een bestand van het manifest om in leesbare tekst, voor `git diff` (textconv)
+    #[command(
+        help_template = HELP_TEMPLATE,
+        next_help_heading = "Opties",
+        override_usage = "kwaliteit textconv BESTAND"
+    )]
+    Textconv(TextconvArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct DiffArgs {
+    /// De oude versie: een git-revisie (zoals `ronde-2015`) of een map (standaard: de revisie van de laatste ronde)
+    #[arg(value_name = "VAN")]
+    pub from: Option<String>,
+
+    /// De nieuwe versie: een git-revisie of een map (standaard: de werkmap)
+    #[arg(value_name = "NAAR")]
+    pub to: Option<String>,
+
+    /// Vorm: terminal (standaard), md, html, json of docx
+    #[arg(
+        long,
+        value_enum,
+        default_value = "terminal",
+        value_name = "VORM",
+        hide_possible_values = true,
+        hide_default_value = true
+    )]
+    pub format: DiffFormat,
+
+    /// Bestand voor de uitvoer (nodig bij docx; standaard: build/wijzigingen.docx)
+    #[arg(long, value_name = "BESTAND")]
+    pub out: Option<PathBuf>,
+
+    /// Afsluitcode 1 als er wijzigingen zijn, zoals bij `git diff --exit-code`
+    #[arg(long)]
+    pub exit_code: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum DiffFormat {
+    Terminal,
+    Md,
+    Html,
+    Json,
+    Docx,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct AdviesArgs {
+    /// Vergelijk met deze revisie (standaard: de revisie van de vorige ronde)
+    #[arg(long, value_name = "REVISIE")]
+    pub since: Option<String>,
+
+    /// Vorm van het advies: html (standaard), md of docx
+    #[arg(
+        long,
+        value_enum,
+        default_value = "html",
+        value_name = "VORM",
+        hide_possible_values = true,
+        hide_default_value = true
+    )]
+    pub format: render::Format,
+
+    /// Map voor het advies (standaard: build/ in de map van het manifest)
+    #[arg(long, value_name = "MAP")]
+    pub out: Option<PathBuf>,
+
+    /// Schrijf het advies ook als de controle fouten vindt
+    #[arg(long)]
+    pub force: bool,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct TextconvArgs {
+    /// Het bestand om om te zetten
+    #[arg(value_name = "BESTAND")]
+    pub file: PathBuf,
 }
 
 #[derive(Debug, clap::Args)]
@@ -96,6 +188,10 @@ pub struct RenderArgs {
     /// Schrijf het document ook als de controle fouten vindt
     #[arg(long)]
     pub force: bool,
+
+    /// Maak het document van het manifest zoals het was bij deze git-revisie
+    #[arg(long, value_name = "REVISIE")]
+    pub rev: Option<String>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -144,6 +240,10 @@ pub struct CheckArgs {
     /// Laat ook waarschuwingen de controle doen mislukken (afsluitcode 1)
     #[arg(long)]
     pub strict: bool,
+
+    /// Controleer het manifest zoals het was bij deze git-revisie
+    #[arg(long, value_name = "REVISIE")]
+    pub rev: Option<String>,
 }
 
 /// Parse the arguments and run; returns the process exit code.
@@ -156,10 +256,14 @@ where
         Ok(cli) => cli,
         Err(err) => return usage_error(err),
     };
-    match cli.command {
-        Command::Check(ref args) => run_check(&cli, args),
-        Command::Render(ref args) => run_render(&cli, args),
-        Command::Matrix(ref args) => run_matrix(&cli, args),
+    let start = cli.dir.clone().unwrap_or_else(|| PathBuf::from("."));
+    match &cli.command {
+        Command::Check(args) => commands::check::run(&start, args),
+        Command::Render(args) => commands::render::run(&start, args),
+        Command::Matrix(args) => commands::matrix::run(&start, args),
+        Command::Diff(args) => commands::diff::run(&start, args),
+        Command::Advies(args) => commands::advies::run(&start, args),
+        Command::Textconv(args) => commands::textconv::run(args),
     }
 }
 
@@ -235,188 +339,6 @@ fn dutch_usage_message(err: &clap::Error) -> String {
 /// `--format <VORM>` → `--format`.
 fn option_name(arg: &str) -> &str {
     arg.split([' ', '=']).next().unwrap_or(arg)
-}
-
-fn start_dir(cli: &Cli) -> PathBuf {
-    cli.dir.clone().unwrap_or_else(|| PathBuf::from("."))
-}
-
-/// The repository's manifest, loaded and checked, with every finding ready to report.
-struct Checked {
-    root: PathBuf,
-    loaded: load::Loaded,
-}
-
-impl Checked {
-    fn errors(&self) -> usize {
-        self.loaded
-            .findings
-            .iter()
-            .filter(|f| f.severity == Severity::Error)
-            .count()
-    }
-}
-
-fn open(cli: &Cli) -> Result<Checked, u8> {
-    let root = source::discover(&start_dir(cli)).map_err(|e| fatal(&e))?;
-    let snapshot = source::read_worktree(&root).map_err(|e| fatal(&e))?;
-    let mut loaded = load::load(&snapshot.files);
-    let exists = |p: &str| snapshot.has_path(p);
-    let cross_file = check::check(&loaded.manifest, &exists);
-    loaded.findings.extend(cross_file);
-    finding::sort(&mut loaded.findings);
-    report::attach_source_lines(&mut loaded.findings, &loaded.texts);
-    Ok(Checked { root, loaded })
-}
-
-fn color_for(stream_is_terminal: bool) -> bool {
-    stream_is_terminal && std::env::var_os("NO_COLOR").is_none()
-}
-
-fn write_stdout(text: &str) -> u8 {
-    let mut stdout = std::io::stdout().lock();
-    match stdout
-        .write_all(text.as_bytes())
-        .and_then(|_| stdout.flush())
-    {
-        Ok(()) => exit::OK,
-        Err(_) => exit::FAILURE,
-    }
-}
-
-fn run_check(cli: &Cli, args: &CheckArgs) -> u8 {
-    let checked = match open(cli) {
-        Ok(c) => c,
-        Err(code) => return code,
-    };
-    let loaded = &checked.loaded;
-    let summary = Summary::of(&loaded.findings, loaded.file_count);
-    let color = args.format == Format::Human && color_for(std::io::stdout().is_terminal());
-    let text = report::render(args.format, &loaded.findings, summary, color);
-    if write_stdout(&text) != exit::OK {
-        return exit::FAILURE;
-    }
-    if summary.errors > 0 {
-        return exit::FINDINGS;
-    }
-    if args.strict && summary.warnings > 0 {
-        eprintln!("Met --strict tellen waarschuwingen als fouten.");
-        return exit::FINDINGS;
-    }
-    exit::OK
-}
-
-/// Print the errors of a manifest that a command refuses to use, on stderr.
-fn refuse(checked: &Checked, what: &str) -> u8 {
-    let errors: Vec<_> = checked
-        .loaded
-        .findings
-        .iter()
-        .filter(|f| f.severity == Severity::Error)
-        .cloned()
-        .collect();
-    let summary = Summary::of(&errors, checked.loaded.file_count);
-    let color = color_for(std::io::stderr().is_terminal());
-    eprint!("{}", report::render(Format::Human, &errors, summary, color));
-    eprintln!(
-        "{what} niet gemaakt: los eerst de fouten op, of gebruik --force om toch te schrijven."
-    );
-    exit::FINDINGS
-}
-
-/// A path as the user will recognise it: relative to the current folder when inside it.
-fn shown(path: &std::path::Path) -> String {
-    let cwd = std::env::current_dir()
-        .ok()
-        .and_then(|c| std::fs::canonicalize(c).ok());
-    let full = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
-    cwd.and_then(|c| full.strip_prefix(c).ok().map(|p| p.display().to_string()))
-        .filter(|p| !p.is_empty())
-        .unwrap_or_else(|| full.display().to_string())
-}
-
-fn run_render(cli: &Cli, args: &RenderArgs) -> u8 {
-    let checked = match open(cli) {
-        Ok(c) => c,
-        Err(code) => return code,
-    };
-    if checked.errors() > 0 && !args.force {
-        return refuse(&checked, "Het document is");
-    }
-    let view = render::View::from_manifest(&checked.loaded.manifest);
-    let bytes = match render_bytes(&view, args.format, &checked.root) {
-        Ok(b) => b,
-        Err(e) => return fatal(&e),
-    };
-    let out_dir = args
-        .out
-        .clone()
-        .unwrap_or_else(|| checked.root.join("build"));
-    let path = out_dir.join(format!("{}.{}", view.file_stem(), args.format.extension()));
-    if let Err(e) = render::write_atomically(&path, &bytes) {
-        return fatal(&e);
-    }
-    write_stdout(&format!("Geschreven: {}\n", shown(&path)))
-}
-
-fn render_bytes(
-    view: &render::View,
-    format: render::Format,
-    root: &std::path::Path,
-) -> Result<Vec<u8>, render::RenderError> {
-    Ok(match format {
-        render::Format::Html => {
-            let templates = render::templates::Templates::load(Some(root))?;
-            render::html::render(view, &templates)?.into_bytes()
-        }
-        render::Format::Md => {
-            let templates = render::templates::Templates::load(Some(root))?;
-            render::markdown::render(view, &templates)?.into_bytes()
-        }
-        render::Format::Docx => render::docx::render(view)?,
-    })
-}
-
-fn run_matrix(cli: &Cli, args: &MatrixArgs) -> u8 {
-    let checked = match open(cli) {
-        Ok(c) => c,
-        Err(code) => return code,
-    };
-    let errors = checked.errors();
-    if errors > 0 {
-        eprintln!(
-            "let op: het manifest bevat {errors} {}; de matrix kan onvolledig zijn (zie `kwaliteit check`).",
-            if errors == 1 { "fout" } else { "fouten" }
-        );
-    }
-    let manifest = &checked.loaded.manifest;
-    let matrix = Matrix::from_manifest(manifest);
-    let text = match args.format {
-        MatrixFormat::Table => {
-            let width = args.width.unwrap_or_else(|| {
-                terminal_size::terminal_size()
-                    .map(|(w, _)| usize::from(w.0))
-                    .unwrap_or(100)
-            });
-            render::matrix::terminal(&matrix, args.compact, width)
-        }
-        MatrixFormat::Md => render::matrix::markdown(&matrix, args.compact),
-        MatrixFormat::Csv => render::matrix::csv(&matrix, args.compact),
-        MatrixFormat::Html => {
-            match render::templates::Templates::load(Some(&checked.root)).and_then(|t| {
-                render::html::render_matrix(&matrix, &manifest.title, args.compact, &t)
-            }) {
-                Ok(html) => html,
-                Err(e) => return fatal(&e),
-            }
-        }
-    };
-    write_stdout(&text)
-}
-
-fn fatal(err: &dyn std::fmt::Display) -> u8 {
-    eprintln!("fout: {err}");
-    exit::FAILURE
 }
 
 #[cfg(test)]

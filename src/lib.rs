@@ -6,11 +6,13 @@
 
 pub mod check;
 pub mod cli;
+pub mod commands;
 pub mod diff;
 pub mod exit;
 pub mod fields;
 pub mod finding;
 pub mod frontmatter;
+pub mod git;
 pub mod load;
 pub mod markdown;
 pub mod matrix;
@@ -21,6 +23,7 @@ pub mod report;
 pub mod slug;
 pub mod source;
 pub mod text;
+pub mod today;
 pub mod yaml;
 
 /// Run the command line with the process arguments; returns the exit code.

@@ -8,6 +8,8 @@ pub const MANIFEST_FILE: &str = "manifest/manifest.yaml";
 pub const PRINCIPLES_DIR: &str = "manifest/principles";
 pub const ROUNDS_DIR: &str = "manifest/rounds";
 pub const CASES_DIR: &str = "cases";
+/// A council's own templates for rendering.
+pub const TEMPLATES_DIR: &str = "manifest/templates";
 
 /// The heading that separates a principle's short text from its elaboration.
 pub const ELABORATION_HEADING: &str = "Uitwerking";

@@ -5,7 +5,9 @@ use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
-use crate::model::{CASES_DIR, MANIFEST_FILE, PRINCIPLES_DIR, ROUNDS_DIR};
+use std::collections::HashSet;
+
+use crate::model::{CASES_DIR, MANIFEST_FILE, PRINCIPLES_DIR, ROUNDS_DIR, TEMPLATES_DIR};
 
 /// One file of the manifest, as bytes: decoding is the loader's job, so that
 /// invalid UTF-8 becomes a finding rather than an I/O error.
@@ -16,12 +18,22 @@ pub struct SourceFile {
     pub bytes: Vec<u8>,
 }
 
-/// The manifest's files at one moment (today: the work tree).
+/// The manifest's files at one moment: the work tree, another folder, or a git revision.
 #[derive(Debug)]
 pub struct Snapshot {
     /// `manifest/manifest.yaml` first, then every file under the content folders, sorted.
     pub files: Vec<SourceFile>,
-    root: PathBuf,
+    /// The council's own templates (`manifest/templates/`), if any.
+    pub templates: Vec<SourceFile>,
+    /// How to name this version to the user: a revision, or a folder.
+    pub label: String,
+    place: Place,
+}
+
+#[derive(Debug)]
+enum Place {
+    Folder(PathBuf),
+    Revision(HashSet<String>),
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -33,6 +45,8 @@ pub enum SourceError {
     NotFound { start: PathBuf },
     #[error("kan `{}` niet lezen: {}", path.display(), dutch_io(source))]
     Io { path: PathBuf, source: io::Error },
+    #[error(transparent)]
+    Git(#[from] crate::git::GitError),
 }
 
 /// The operating system's message in Dutch for the common cases.
@@ -61,7 +75,37 @@ pub fn discover(start: &Path) -> Result<PathBuf, SourceError> {
         .ok_or(SourceError::NotFound { start })
 }
 
-/// Read the manifest's files from the work tree at `root`.
+/// The folders and files, relative to the manifest root, that make up a manifest.
+pub const CONTENT: &[&str] = &[
+    MANIFEST_FILE,
+    PRINCIPLES_DIR,
+    ROUNDS_DIR,
+    CASES_DIR,
+    TEMPLATES_DIR,
+];
+
+fn is_template(path: &str) -> bool {
+    path.strip_prefix(TEMPLATES_DIR)
+        .is_some_and(|rest| rest.starts_with('/'))
+}
+
+/// Split files into content and templates, each sorted, manifest.yaml first.
+fn snapshot(all: Vec<SourceFile>, label: String, place: Place) -> Snapshot {
+    let (mut templates, mut files): (Vec<_>, Vec<_>) =
+        all.into_iter().partition(|f| is_template(&f.path));
+    files.sort_by(|a, b| {
+        (a.path != MANIFEST_FILE, &a.path).cmp(&(b.path != MANIFEST_FILE, &b.path))
+    });
+    templates.sort_by(|a, b| a.path.cmp(&b.path));
+    Snapshot {
+        files,
+        templates,
+        label,
+        place,
+    }
+}
+
+/// Read the manifest's files from the folder `root` (the work tree, or any folder).
 pub fn read_worktree(root: &Path) -> Result<Snapshot, SourceError> {
     let read = |path: &Path| {
         fs::read(path).map_err(|source| SourceError::Io {
@@ -74,7 +118,7 @@ pub fn read_worktree(root: &Path) -> Result<Snapshot, SourceError> {
         bytes: read(&root.join(MANIFEST_FILE))?,
     }];
     let mut content = Vec::new();
-    for dir in [PRINCIPLES_DIR, ROUNDS_DIR, CASES_DIR] {
+    for dir in [PRINCIPLES_DIR, ROUNDS_DIR, CASES_DIR, TEMPLATES_DIR] {
         let base = root.join(dir);
         if !base.is_dir() {
             continue;
@@ -103,23 +147,42 @@ pub fn read_worktree(root: &Path) -> Result<Snapshot, SourceError> {
             content.push((rel, entry.into_path()));
         }
     }
-    content.sort();
     for (rel, path) in content {
         files.push(SourceFile {
             path: rel,
             bytes: read(&path)?,
         });
     }
-    Ok(Snapshot {
+    Ok(snapshot(
         files,
-        root: root.to_path_buf(),
-    })
+        "werkmap".to_string(),
+        Place::Folder(root.to_path_buf()),
+    ))
+}
+
+/// Read the manifest's files as they were at a git revision (tag, branch, commit).
+pub fn read_revision(root: &Path, rev: &str) -> Result<Snapshot, SourceError> {
+    let found = crate::git::read_revision(root, rev, CONTENT)?;
+    let files = found
+        .files
+        .into_iter()
+        .filter(|(path, _)| !path.rsplit('/').next().is_some_and(|n| n.starts_with('.')))
+        .map(|(path, bytes)| SourceFile { path, bytes })
+        .collect();
+    Ok(snapshot(
+        files,
+        rev.to_string(),
+        Place::Revision(found.paths),
+    ))
 }
 
 impl Snapshot {
     /// Whether a repository-relative path (already normalised) names a file or folder.
     pub fn has_path(&self, rel: &str) -> bool {
-        self.root.join(rel).exists()
+        match &self.place {
+            Place::Folder(root) => root.join(rel).exists(),
+            Place::Revision(paths) => paths.contains(rel.trim_end_matches('/')),
+        }
     }
 }
 

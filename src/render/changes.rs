@@ -133,8 +133,8 @@ fn summary(d: &Delta) -> Vec<(&'static str, usize)> {
     ]
 }
 
-/// Each change as a title and, where text changed, its redline.
-fn details(d: &Delta) -> Vec<(String, Option<&Redline>)> {
+/// Each change as a sentence and, where text changed, its redline.
+pub fn sentences_with_redlines(d: &Delta) -> Vec<(String, Option<&Redline>)> {
     let texts = sentences(d);
     let mut redlines: Vec<Option<&Redline>> = Vec::new();
     for c in &d.principles {
@@ -178,7 +178,7 @@ pub fn terminal(d: &Delta, from: &str, to: &str, color: bool) -> String {
         return out;
     }
     let _ = writeln!(out, "Wijzigingen van {from} naar {to}: {}\n", d.len());
-    for (sentence, redline) in details(d) {
+    for (sentence, redline) in sentences_with_redlines(d) {
         let _ = writeln!(out, "• {sentence}");
         if let Some(r) = redline {
             out.push_str("    ");
@@ -231,7 +231,7 @@ pub fn markdown(d: &Delta, from: &str, to: &str) -> String {
         let _ = writeln!(out, "| {what} | {n} |");
     }
     out.push_str("\n### Details\n\n");
-    for (sentence, redline) in details(d) {
+    for (sentence, redline) in sentences_with_redlines(d) {
         let _ = writeln!(out, "- {}", md_escape(&sentence));
         if let Some(r) = redline {
             let parts: Vec<String> = r
@@ -280,7 +280,7 @@ pub fn html(d: &Delta, from: &str, to: &str, style: &str) -> String {
             let _ = writeln!(body, "<tr><th scope=\"row\">{what}</th><td>{n}</td></tr>");
         }
         body.push_str("</tbody></table>\n<h2>Details</h2>\n<ol class=\"changes\">\n");
-        for (sentence, redline) in details(d) {
+        for (sentence, redline) in sentences_with_redlines(d) {
             let _ = write!(body, "<li><p>{}</p>", html_escape(&sentence));
             if let Some(r) = redline {
                 let _ = write!(body, "<blockquote>{}</blockquote>", redline_html(r));

@@ -3,6 +3,7 @@
 //! each format turns it into bytes.
 
 pub mod changes;
+pub mod changes_docx;
 pub mod docx;
 pub mod html;
 pub mod markdown;
@@ -31,6 +32,16 @@ pub struct View {
     pub letter: Option<Letter>,
     pub principles: Vec<PrincipleView>,
     pub matrix: Matrix,
+    /// For a new advice: what changed since the previous one.
+    pub changes: Option<ChangesView>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct ChangesView {
+    /// "Wat is er veranderd sinds het advies van 18 augustus 2015"
+    pub title: String,
+    /// One plain Dutch sentence per change.
+    pub sentences: Vec<String>,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -132,6 +143,7 @@ impl View {
             letter,
             principles,
             matrix: Matrix::from_manifest(m),
+            changes: None,
         }
     }
 

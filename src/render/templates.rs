@@ -1,14 +1,11 @@
 //! The templates, embedded in the binary; a council overrides any of them by
 //! putting a file of the same name in `manifest/templates/`.
 
-use std::path::Path;
-
 use minijinja::Environment;
 
 use super::RenderError;
-
-/// Folder, relative to the repository root, where a council's own templates live.
-pub const OVERRIDE_DIR: &str = "manifest/templates";
+use crate::model::TEMPLATES_DIR;
+use crate::source::SourceFile;
 
 pub const BUILT_IN: &[(&str, &str)] = &[
     (
@@ -27,22 +24,27 @@ pub const BUILT_IN: &[(&str, &str)] = &[
 pub struct Templates {
     env: Environment<'static>,
     style: String,
+    /// Where each template came from, to name it in error messages.
+    origins: Vec<(&'static str, String)>,
 }
 
 impl Templates {
-    /// The built-in templates, with overrides from `root/manifest/templates/` when present.
-    pub fn load(root: Option<&Path>) -> Result<Self, RenderError> {
+    /// The built-in templates, each replaced by the council's own file of the same
+    /// name in `manifest/templates/` when there is one.
+    pub fn load(overrides: &[SourceFile]) -> Result<Self, RenderError> {
         let mut env = Environment::new();
         let mut style = String::new();
+        let mut origins = Vec::new();
         for (name, built_in) in BUILT_IN {
-            let own = root.map(|r| r.join(OVERRIDE_DIR).join(name));
-            let (source, path) = match own.filter(|p| p.is_file()) {
-                Some(p) => {
-                    let text = std::fs::read_to_string(&p).map_err(|e| RenderError::Template {
-                        path: p.display().to_string(),
-                        message: e.to_string(),
-                    })?;
-                    (text, format!("{OVERRIDE_DIR}/{name}"))
+            let own_path = format!("{TEMPLATES_DIR}/{name}");
+            let (source, path) = match overrides.iter().find(|f| f.path == own_path) {
+                Some(f) => {
+                    let text =
+                        String::from_utf8(f.bytes.clone()).map_err(|_| RenderError::Template {
+                            path: own_path.clone(),
+                            message: "het bestand is geen geldige UTF-8-tekst".into(),
+                        })?;
+                    (text, own_path)
                 }
                 None => (built_in.to_string(), format!("ingebouwd sjabloon {name}")),
             };
@@ -52,8 +54,13 @@ impl Templates {
             }
             env.add_template_owned(*name, source)
                 .map_err(|e| template_error(&path, &e))?;
+            origins.push((*name, path));
         }
-        Ok(Templates { env, style })
+        Ok(Templates {
+            env,
+            style,
+            origins,
+        })
     }
 
     pub fn style(&self) -> &str {
@@ -65,7 +72,16 @@ impl Templates {
             .env
             .get_template(name)
             .map_err(|e| template_error(name, &e))?;
-        template.render(ctx).map_err(|e| template_error(name, &e))
+        template.render(ctx).map_err(|e| {
+            // An error may sit in an included template: name the one it names.
+            let failing = e.name().unwrap_or(name);
+            let origin = self
+                .origins
+                .iter()
+                .find(|(n, _)| *n == failing)
+                .map_or(failing, |(_, p)| p.as_str());
+            template_error(origin, &e)
+        })
     }
 }
 

@@ -1,0 +1,75 @@
+//! `kwaliteit advies`: the new unsolicited advice: the letter of the newest round,
+//! what changed since the previous advice in plain Dutch, the manifest and the matrix.
+
+use std::path::Path;
+
+use super::diff::versions;
+use super::refuse;
+use super::render::write_document;
+use crate::cli::AdviesArgs;
+use crate::diff::diff;
+use crate::exit;
+use crate::render::{ChangesView, View, changes, dutch_date};
+
+pub fn run(start: &Path, args: &AdviesArgs) -> u8 {
+    let root = match crate::source::discover(start) {
+        Ok(r) => r,
+        Err(e) => return super::fatal(&e),
+    };
+    let current = match crate::source::read_worktree(&root) {
+        Ok(s) => super::check_snapshot(root.clone(), s),
+        Err(e) => return super::fatal(&e),
+    };
+    if current.errors() > 0 && !args.force {
+        return refuse(&current, "Het advies is");
+    }
+    let rounds = &current.loaded.manifest.rounds;
+    let previous = rounds.len().checked_sub(2).map(|i| &rounds[i]);
+    let since = match (&args.since, previous.and_then(|r| r.revision.clone())) {
+        (Some(rev), _) => rev.clone(),
+        (None, Some(rev)) => rev,
+        (None, None) => {
+            eprintln!(
+                "fout: er is geen vorige ronde met een `revision` om mee te vergelijken\n  hulp: geef de revisie van het vorige advies met `--since`, bijvoorbeeld `--since ronde-2015`"
+            );
+            return exit::FAILURE;
+        }
+    };
+    let (old, _) = match versions(start, Some(&since), None) {
+        Ok(v) => v,
+        Err(code) => return code,
+    };
+    let delta = diff(&old.loaded.manifest, &current.loaded.manifest);
+    // Name the earlier advice by its date when the revision is that of a recorded round.
+    let earlier = rounds
+        .iter()
+        .rev()
+        .find(|r| r.revision.as_deref() == Some(since.as_str()))
+        .and_then(|r| r.date.as_deref())
+        .map_or_else(
+            || format!("`{since}`"),
+            |d| format!("het advies van {}", dutch_date(d)),
+        );
+    let mut sentences = changes::sentences(&delta);
+    if sentences.is_empty() {
+        sentences.push("Het manifest is sindsdien niet inhoudelijk veranderd.".to_string());
+    }
+    let mut view = View::from_manifest(&current.loaded.manifest);
+    view.changes = Some(ChangesView {
+        title: format!("Wat is er veranderd sinds {earlier}"),
+        sentences,
+    });
+    let year = current
+        .loaded
+        .manifest
+        .latest_round()
+        .and_then(|r| r.year.as_ref())
+        .map_or_else(String::new, |y| format!("-{}", y.value));
+    write_document(
+        &current,
+        &view,
+        args.format,
+        args.out.as_deref(),
+        &format!("advies{year}"),
+    )
+}

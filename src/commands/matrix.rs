@@ -1,0 +1,43 @@
+//! `kwaliteit matrix`: principles by parties, for the terminal or another document.
+
+use std::path::Path;
+
+use super::{fatal, open, write_stdout};
+use crate::cli::{MatrixArgs, MatrixFormat};
+use crate::matrix::Matrix;
+use crate::render::{self, templates::Templates};
+
+pub fn run(start: &Path, args: &MatrixArgs) -> u8 {
+    let checked = match open(start, None) {
+        Ok(c) => c,
+        Err(code) => return code,
+    };
+    let errors = checked.errors();
+    if errors > 0 {
+        eprintln!(
+            "let op: het manifest bevat {errors} {}; de matrix kan onvolledig zijn (zie `kwaliteit check`).",
+            if errors == 1 { "fout" } else { "fouten" }
+        );
+    }
+    let manifest = &checked.loaded.manifest;
+    let matrix = Matrix::from_manifest(manifest);
+    let text = match args.format {
+        MatrixFormat::Table => {
+            let width = args.width.unwrap_or_else(|| {
+                terminal_size::terminal_size()
+                    .map(|(w, _)| usize::from(w.0))
+                    .unwrap_or(100)
+            });
+            render::matrix::terminal(&matrix, args.compact, width)
+        }
+        MatrixFormat::Md => render::matrix::markdown(&matrix, args.compact),
+        MatrixFormat::Csv => render::matrix::csv(&matrix, args.compact),
+        MatrixFormat::Html => match Templates::load(&checked.snapshot.templates)
+            .and_then(|t| render::html::render_matrix(&matrix, &manifest.title, args.compact, &t))
+        {
+            Ok(html) => html,
+            Err(e) => return fatal(&e),
+        },
+    };
+    write_stdout(text.as_bytes())
+}

@@ -1,0 +1,110 @@
+//! One module per command; shared here: opening a manifest, printing, refusing.
+
+pub mod advies;
+pub mod check;
+pub mod diff;
+pub mod matrix;
+pub mod render;
+pub mod textconv;
+
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+
+use crate::finding::{self, Severity};
+use crate::report::{self, Format, Summary};
+use crate::source::{self, Snapshot};
+use crate::{exit, load};
+
+/// A version of the manifest, loaded and checked, with every finding ready to report.
+pub struct Checked {
+    pub root: PathBuf,
+    pub snapshot: Snapshot,
+    pub loaded: load::Loaded,
+}
+
+impl Checked {
+    pub fn errors(&self) -> usize {
+        self.loaded
+            .findings
+            .iter()
+            .filter(|f| f.severity == Severity::Error)
+            .count()
+    }
+}
+
+/// Load and check a snapshot: findings of single files and between files, sorted.
+pub fn check_snapshot(root: PathBuf, snapshot: Snapshot) -> Checked {
+    let mut loaded = load::load(&snapshot.files);
+    let exists = |p: &str| snapshot.has_path(p);
+    let cross_file = crate::check::check(&loaded.manifest, &exists);
+    loaded.findings.extend(cross_file);
+    finding::sort(&mut loaded.findings);
+    report::attach_source_lines(&mut loaded.findings, &loaded.texts);
+    Checked {
+        root,
+        snapshot,
+        loaded,
+    }
+}
+
+/// Find the manifest from `start` and read it from the work tree or, with `rev`, from git.
+pub fn open(start: &Path, rev: Option<&str>) -> Result<Checked, u8> {
+    let root = source::discover(start).map_err(|e| fatal(&e))?;
+    let snapshot = match rev {
+        Some(rev) => source::read_revision(&root, rev),
+        None => source::read_worktree(&root),
+    }
+    .map_err(|e| fatal(&e))?;
+    Ok(check_snapshot(root, snapshot))
+}
+
+pub fn color_for(stream_is_terminal: bool) -> bool {
+    stream_is_terminal && std::env::var_os("NO_COLOR").is_none()
+}
+
+pub fn write_stdout(text: &[u8]) -> u8 {
+    let mut stdout = std::io::stdout().lock();
+    match stdout.write_all(text).and_then(|_| stdout.flush()) {
+        Ok(()) => exit::OK,
+        Err(_) => exit::FAILURE,
+    }
+}
+
+/// Print the errors of a manifest on stderr, rustc-style.
+pub fn print_errors(checked: &Checked) {
+    let errors: Vec<_> = checked
+        .loaded
+        .findings
+        .iter()
+        .filter(|f| f.severity == Severity::Error)
+        .cloned()
+        .collect();
+    let summary = Summary::of(&errors, checked.loaded.file_count);
+    let color = color_for(std::io::stderr().is_terminal());
+    eprint!("{}", report::render(Format::Human, &errors, summary, color));
+}
+
+/// Refuse to use a manifest with errors: print them, write nothing, exit 1.
+pub fn refuse(checked: &Checked, what: &str) -> u8 {
+    print_errors(checked);
+    eprintln!(
+        "{what} niet gemaakt: los eerst de fouten op, of gebruik --force om toch te schrijven."
+    );
+    exit::FINDINGS
+}
+
+/// A path as the user will recognise it: relative to the current folder when inside it.
+pub fn shown(path: &Path) -> String {
+    let cwd = std::env::current_dir()
+        .ok()
+        .and_then(|c| std::fs::canonicalize(c).ok());
+    let full = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+    cwd.and_then(|c| full.strip_prefix(c).ok().map(|p| p.display().to_string()))
+        .filter(|p| !p.is_empty())
+        .unwrap_or_else(|| full.display().to_string())
+}
+
+pub fn fatal(err: &dyn std::fmt::Display) -> u8 {
+    eprintln!("fout: {err}");
+    exit::FAILURE
+}

@@ -1,0 +1,142 @@
+//! `kwaliteit textconv FILE`: a manifest file as text that line-based `git diff` shows
+//! well: front matter flattened to `key: value` lines, one sentence per line.
+//! It never fails on content: a file it cannot read as a manifest file is passed through.
+
+use std::path::Path;
+
+use super::{fatal, write_stdout};
+use crate::cli::TextconvArgs;
+use crate::frontmatter;
+use crate::source::SourceError;
+use crate::yaml::{self, Kind, Yaml};
+
+pub fn run(args: &TextconvArgs) -> u8 {
+    let bytes = match std::fs::read(&args.file) {
+        Ok(b) => b,
+        Err(source) => {
+            return fatal(&SourceError::Io {
+                path: args.file.clone(),
+                source,
+            });
+        }
+    };
+    let Ok(text) = String::from_utf8(bytes.clone()) else {
+        return write_stdout(&bytes);
+    };
+    write_stdout(convert(&args.file, &text).as_bytes())
+}
+
+/// The readable form of one file; unchanged when it is not a manifest file.
+pub fn convert(path: &Path, text: &str) -> String {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if path.extension().is_some_and(|e| e == "yaml" || e == "yml") {
+        return match yaml::parse(text, 1) {
+            Ok(y) => flatten(&y),
+            Err(_) => text.to_string(),
+        };
+    }
+    let Ok(split) = frontmatter::split(text) else {
+        return sentences(text);
+    };
+    match yaml::parse(split.yaml, split.yaml_first_line) {
+        Ok(y) => format!("{}---\n{}", flatten(&y), sentences(split.body)),
+        Err(_) => text.to_string(),
+    }
+}
+
+fn flatten(y: &Yaml) -> String {
+    let mut out = String::new();
+    walk(y, "", &mut out);
+    out
+}
+
+fn walk(y: &Yaml, prefix: &str, out: &mut String) {
+    match &y.kind {
+        Kind::Map(entries) => {
+            for e in entries {
+                let key = if prefix.is_empty() {
+                    e.key.clone()
+                } else {
+                    format!("{prefix}.{}", e.key)
+                };
+                walk(&e.value, &key, out);
+            }
+        }
+        Kind::Seq(items) => {
+            for (i, item) in items.iter().enumerate() {
+                walk(item, &format!("{prefix}[{}]", i + 1), out);
+            }
+        }
+        Kind::Null => out.push_str(&format!("{prefix}:\n")),
+        _ => {
+            let value = y.as_text().unwrap_or_default();
+            let value = value.split_whitespace().collect::<Vec<_>>().join(" ");
+            out.push_str(&format!("{prefix}: {value}\n"));
+        }
+    }
+}
+
+/// Paragraphs as one sentence per line, whitespace normalised: re-wrapping shows no change.
+fn sentences(body: &str) -> String {
+    let mut out = String::new();
+    let normalised = body.replace("\r\n", "\n");
+    for paragraph in normalised.split("\n\n") {
+        let words: Vec<&str> = paragraph.split_whitespace().collect();
+        if words.is_empty() {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push('\n');
+        }
+        let mut line = String::new();
+        for word in words {
+            if !line.is_empty() {
+                line.push(' ');
+            }
+            line.push_str(word);
+            if word.ends_with(['.', '?', '!', ':']) && word.chars().count() > 3 {
+                out.push_str(&line);
+                out.push('\n');
+                line.clear();
+            }
+        }
+        if !line.is_empty() {
+            out.push_str(&line);
+            out.push('\n');
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn front_matter_is_flattened_and_sentences_get_their_own_line() {
+        let text = "---\nid: a\nresponsibilities:\n  inwoners: \"meedenken\"\nactors: [x, y]\n---\nEen zin. Nog een\nzin die doorloopt.\n\n## Uitwerking\n";
+        assert_eq!(
+            convert(Path::new("a.md"), text),
+            "id: a\nresponsibilities.inwoners: meedenken\nactors[1]: x\nactors[2]: y\n---\nEen zin.\nNog een zin die doorloopt.\n\n## Uitwerking\n"
+        );
+    }
+
+    #[test]
+    fn rewrapping_gives_the_same_text() {
+        let a = convert(
+            Path::new("a.md"),
+            "---\nid: a\n---\nEen zin die\nlang is. En nog.\n",
+        );
+        let b = convert(
+            Path::new("a.md"),
+            "---\nid: a\n---\nEen zin die lang is.\nEn nog.\n",
+        );
+        assert_eq!(a, b);
+    }
+
+    #[test]
+    fn unreadable_files_pass_through() {
+        let broken = "---\nid: \"open\n---\nTekst\n";
+        assert_eq!(convert(Path::new("a.md"), broken), broken);
+    }
+}
