@@ -1,0 +1,341 @@
+//! Versions from git: histories are built by the tests in temporary folders.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command as Process;
+
+use assert_cmd::Command;
+
+fn repo_root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn git(dir: &Path, args: &[&str]) -> String {
+    let out = Process::new("git")
+        .current_dir(dir)
+        .args([
+            "-c",
+            "user.name=Secretaris",
+            "-c",
+            "user.email=secretaris@example.org",
+        ])
+        .args([
+            "-c",
+            "commit.gpgsign=false",
+            "-c",
+            "tag.gpgsign=false",
+            "-c",
+            "init.defaultBranch=main",
+        ])
+        .args(args)
+        .env("GIT_CONFIG_GLOBAL", "/dev/null")
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .output()
+        .expect("git draait");
+    assert!(
+        out.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    fs::create_dir_all(to).unwrap();
+    for entry in fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+/// A repository holding this manifest, committed and tagged `ronde-2015`.
+fn history() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for sub in ["manifest", "cases"] {
+        copy_dir(&repo_root().join(sub), &dir.path().join(sub));
+    }
+    git(dir.path(), &["init", "-q"]);
+    git(dir.path(), &["add", "."]);
+    git(dir.path(), &["commit", "-q", "-m", "Manifest 2015"]);
+    git(dir.path(), &["tag", "ronde-2015"]);
+    dir
+}
+
+fn edit(path: &Path, from: &str, to: &str) {
+    let text = fs::read_to_string(path).unwrap();
+    assert!(text.contains(from), "{from} niet in {}", path.display());
+    fs::write(path, text.replacen(from, to, 1)).unwrap();
+}
+
+fn kwaliteit(dir: &Path) -> Command {
+    let mut cmd = Command::cargo_bin("kwaliteit").unwrap();
+    cmd.arg("-C").arg(dir).env("NO_COLOR", "1");
+    cmd
+}
+
+fn stdout(cmd: &mut Command, code: i32) -> String {
+    let out = cmd.assert().code(code);
+    String::from_utf8(out.get_output().stdout.clone()).unwrap()
+}
+
+#[test]
+fn diff_defaults_to_the_revision_of_the_latest_round() {
+    let dir = history();
+    let p = dir
+        .path()
+        .join("manifest/principles/03-de-basis-op-orde.md");
+    edit(
+        &p,
+        "de basis moet op orde zijn",
+        "de basis moet echt op orde zijn",
+    );
+    let out = stdout(kwaliteit(dir.path()).args(["diff"]), 0);
+    assert!(
+        out.contains("Wijzigingen van ronde-2015 naar werkmap: 1"),
+        "{out}"
+    );
+    assert!(out.contains("{+echt+}"), "{out}");
+    kwaliteit(dir.path())
+        .args(["diff", "--exit-code"])
+        .assert()
+        .code(1);
+}
+
+#[test]
+fn no_changes_after_rewrapping_and_renaming() {
+    let dir = history();
+    let case = dir.path().join("cases/tuin-van-mevrouw-jansen.md");
+    edit(
+        &case,
+        "haar tuin niet meer onderhouden",
+        "haar tuin\nniet   meer onderhouden",
+    );
+    git(
+        dir.path(),
+        &["mv", "cases/tuin-van-mevrouw-jansen.md", "cases/jansen.md"],
+    );
+    // The new name does not match the id: a warning, not a change in meaning.
+    let out = stdout(
+        kwaliteit(dir.path()).args(["diff", "ronde-2015", "--exit-code"]),
+        0,
+    );
+    assert!(out.contains("Geen inhoudelijke wijzigingen"), "{out}");
+}
+
+#[test]
+fn check_and_render_read_a_revision() {
+    let dir = history();
+    fs::write(dir.path().join("cases/kapot.md"), "geen kopregels\n").unwrap();
+    kwaliteit(dir.path()).args(["check"]).assert().code(1);
+    let out = stdout(
+        kwaliteit(dir.path()).args(["check", "--rev", "ronde-2015"]),
+        0,
+    );
+    assert!(
+        out.contains("Geen problemen gevonden in 16 bestanden."),
+        "{out}"
+    );
+    let out = stdout(
+        kwaliteit(dir.path())
+            .args(["render", "--rev", "ronde-2015", "--format", "md", "--out"])
+            .arg(dir.path().join("uit")),
+        0,
+    );
+    assert!(out.starts_with("Geschreven: "), "{out}");
+}
+
+#[test]
+fn unknown_revision_and_no_repository_are_clear_errors() {
+    let dir = history();
+    let out = kwaliteit(dir.path())
+        .args(["diff", "ronde-2099"])
+        .assert()
+        .code(2);
+    let err = String::from_utf8(out.get_output().stderr.clone()).unwrap();
+    assert!(err.contains("ronde-2099"), "{err}");
+
+    let plain = tempfile::tempdir().unwrap();
+    for sub in ["manifest", "cases"] {
+        copy_dir(&repo_root().join(sub), &plain.path().join(sub));
+    }
+    let out = kwaliteit(plain.path())
+        .env("GIT_CEILING_DIRECTORIES", plain.path().parent().unwrap())
+        .args(["diff", "ronde-2015"])
+        .assert()
+        .code(2);
+    let err = String::from_utf8(out.get_output().stderr.clone()).unwrap();
+    assert!(err.contains("geen git-repository"), "{err}");
+}
+
+#[test]
+fn a_shallow_clone_says_to_fetch_the_history() {
+    let dir = history();
+    let p = dir
+        .path()
+        .join("manifest/principles/01-de-almeerder-centraal.md");
+    edit(
+        &p,
+        "Iedereen heeft iets te geven.",
+        "Iedereen heeft iets te geven!",
+    );
+    git(dir.path(), &["commit", "-q", "-am", "Nieuwe ronde"]);
+    let clone = tempfile::tempdir().unwrap();
+    let url = format!("file://{}", dir.path().display());
+    git(
+        clone.path(),
+        &["clone", "-q", "--depth", "1", &url, "kopie"],
+    );
+    let out = kwaliteit(&clone.path().join("kopie"))
+        .args(["diff", "ronde-2015"])
+        .assert()
+        .code(2);
+    let err = String::from_utf8(out.get_output().stderr.clone()).unwrap();
+    assert!(err.contains("fetch-depth: 0"), "{err}");
+}
+
+#[test]
+fn a_revision_with_errors_still_diffs_and_shows_them() {
+    let dir = history();
+    let case = dir.path().join("cases/wethouder-de-jonge.md");
+    edit(
+        &case,
+        "principle: zorg-dat-kwaliteitsmanagement-leeft",
+        "principle: bestaat-niet",
+    );
+    git(dir.path(), &["commit", "-q", "-am", "Kapotte verwijzing"]);
+    git(dir.path(), &["tag", "kapot"]);
+    edit(
+        &case,
+        "principle: bestaat-niet",
+        "principle: zorg-dat-kwaliteitsmanagement-leeft",
+    );
+    let out = kwaliteit(dir.path())
+        .args(["diff", "kapot"])
+        .assert()
+        .code(0);
+    let err = String::from_utf8(out.get_output().stderr.clone()).unwrap();
+    let text = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    assert!(
+        err.contains("unknown-principle") && err.contains("kapot bevat 1 fout"),
+        "{err}"
+    );
+    assert!(text.contains("hoort nu bij"), "{text}");
+}
+
+#[test]
+fn advies_describes_the_changes_since_the_previous_round() {
+    let dir = history();
+    let root = dir.path();
+    // Move "Leren en verbeteren" from 2 to 3 and "De basis op orde" from 3 to 2.
+    edit(
+        &root.join("manifest/principles/02-leren-en-verbeteren.md"),
+        "order: 2",
+        "order: 3",
+    );
+    edit(
+        &root.join("manifest/principles/03-de-basis-op-orde.md"),
+        "order: 3",
+        "order: 2",
+    );
+    git(
+        root,
+        &[
+            "mv",
+            "manifest/principles/02-leren-en-verbeteren.md",
+            "manifest/principles/03-leren-en-verbeteren.md",
+        ],
+    );
+    git(
+        root,
+        &[
+            "mv",
+            "manifest/principles/03-de-basis-op-orde.md",
+            "manifest/principles/02-de-basis-op-orde.md",
+        ],
+    );
+    let letter_2015 = fs::read_to_string(root.join("manifest/rounds/2015.md")).unwrap();
+    let letter_2026 = letter_2015
+        .replace("year: 2015", "year: 2026")
+        .replace("date: 2015-08-18", "date: 2026-11-23")
+        .replace("revision: ronde-2015", "revision: ronde-2026");
+    fs::write(root.join("manifest/rounds/2026.md"), letter_2026).unwrap();
+    let out = stdout(
+        kwaliteit(root)
+            .args(["advies", "--format", "md", "--out"])
+            .arg(root.join("uit")),
+        0,
+    );
+    assert!(out.contains("advies-2026.md"), "{out}");
+    let md = fs::read_to_string(root.join("uit/advies-2026.md")).unwrap();
+    assert!(
+        md.contains("## Wat is er veranderd sinds het advies van 18 augustus 2015"),
+        "{md}"
+    );
+    assert!(
+        md.contains("staat nu op plaats 3 (was 2).")
+            || md.contains("staat nu op plaats 2 (was 3)."),
+        "{md}"
+    );
+    assert!(md.contains("De ronde van 2026 is vastgelegd."), "{md}");
+    assert!(
+        md.find("## Wat is er veranderd").unwrap()
+            < md.find("## Kwaliteitsmanifest Sociaal Domein").unwrap()
+    );
+}
+
+#[test]
+fn the_readme_diff_driver_makes_git_diff_show_sentences() {
+    let dir = history();
+    let root = dir.path();
+    fs::copy(
+        repo_root().join(".gitattributes"),
+        root.join(".gitattributes"),
+    )
+    .unwrap();
+    let exe = env!("CARGO_BIN_EXE_kwaliteit");
+    git(
+        root,
+        &[
+            "config",
+            "diff.kwaliteit.textconv",
+            &format!("'{exe}' textconv"),
+        ],
+    );
+    git(root, &["add", ".gitattributes"]);
+    git(root, &["commit", "-q", "-m", "diff-driver"]);
+    let p = root.join("manifest/principles/03-de-basis-op-orde.md");
+    // Re-wrap a whole paragraph and change one word: only that sentence shows.
+    let text = fs::read_to_string(&p).unwrap();
+    let rewrapped = text
+        .replacen(
+            "Experimenteren kan alleen als",
+            "Experimenteren kan\nalleen als",
+            1,
+        )
+        .replacen(
+            "de basis moet op orde zijn",
+            "de basis moet echt op orde zijn",
+            1,
+        );
+    fs::write(&p, rewrapped).unwrap();
+    let diff = git(
+        root,
+        &["diff", "--", "manifest/principles/03-de-basis-op-orde.md"],
+    );
+    let changed: Vec<&str> = diff
+        .lines()
+        .filter(|l| {
+            (l.starts_with('+') || l.starts_with('-'))
+                && !l.starts_with("+++")
+                && !l.starts_with("---")
+        })
+        .collect();
+    assert_eq!(changed.len(), 2, "{diff}");
+    assert_eq!(changed[0], "-de basis moet op orde zijn.", "{diff}");
+    assert_eq!(changed[1], "+de basis moet echt op orde zijn.", "{diff}");
+}
