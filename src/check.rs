@@ -4,6 +4,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 use crate::fields::{Located, suggest};
 use crate::finding::{Finding, Pos, Rule};
+use crate::law;
 use crate::model::{MANIFEST_FILE, Manifest, ROUNDS_DIR};
 use crate::text::width;
 
@@ -30,7 +31,93 @@ pub fn check(m: &Manifest, exists: &dyn Fn(&str) -> bool) -> Vec<Finding> {
     references(m, &mut out);
     rounds(m, &mut out);
     links(m, exists, &mut out);
+    kompas(m, &mut out);
+    laws(m, &mut out);
     out
+}
+
+/// Every kompas tag must be one of the blocks listed in manifest.yaml.
+fn kompas(m: &Manifest, out: &mut Vec<Finding>) {
+    if m.incomplete.identity {
+        return;
+    }
+    let blocks: Vec<&str> = m.kompas.iter().map(|k| k.id.value.as_str()).collect();
+    let tagged = m
+        .principles
+        .iter()
+        .map(|p| (p.path.as_str(), &p.kompas))
+        .chain(m.cases.iter().map(|c| (c.path.as_str(), &c.kompas)));
+    for (path, tags) in tagged {
+        for tag in tags.iter().filter(|t| !blocks.contains(&t.value.as_str())) {
+            let mut f = Finding::new(
+                Rule::UnknownKompas,
+                path,
+                tag.pos,
+                format!("onbekend kompas-label `{}`", tag.value),
+            )
+            .width(width(&tag.value));
+            f.help = Some(match (suggest(&tag.value, &blocks), blocks.is_empty()) {
+                (Some(s), _) => format!("bedoelde u `{s}`?"),
+                (None, true) => format!(
+                    "er staan geen kompas-blokken in {MANIFEST_FILE}; voeg ze toe onder `kompas:`"
+                ),
+                (None, false) => format!("geldige labels: {}", blocks.join(", ")),
+            });
+            out.push(f);
+        }
+    }
+}
+
+/// Law citations in front matter and links to wetten.overheid.nl in the text.
+fn laws(m: &Manifest, out: &mut Vec<Finding>) {
+    let cited = m
+        .principles
+        .iter()
+        .map(|p| (p.path.as_str(), &p.laws))
+        .chain(m.cases.iter().map(|c| (c.path.as_str(), &c.laws)));
+    for (path, laws) in cited {
+        for law in laws {
+            if let Some(f) = law_finding(path, &law.id.value, law.id.pos, width(&law.id.value)) {
+                out.push(f);
+            }
+        }
+    }
+    for page in &m.pages {
+        for link in &page.links {
+            if let Some((id, _)) = law::ids_in_url(&link.target)
+                && let Some(f) = law_finding(&page.path, &id, link.pos, link.width)
+            {
+                out.push(f);
+            }
+        }
+    }
+}
+
+fn law_finding(path: &str, id: &str, pos: Pos, width: usize) -> Option<Finding> {
+    if !law::is_valid_id(id) {
+        return Some(
+            Finding::new(
+                Rule::InvalidLawId,
+                path,
+                pos,
+                format!("`{id}` is geen geldig wet-id"),
+            )
+            .width(width)
+            .help("een wet-id is `BWBR` gevolgd door 7 cijfers, zoals BWBR0035362 (Wmo 2015); zie wetten.overheid.nl"),
+        );
+    }
+    let known = law::known(id)?;
+    let replacement = known.repealed_by?;
+    Some(
+        Finding::new(
+            Rule::RepealedLaw,
+            path,
+            pos,
+            format!("de {} ({id}) is vervallen", known.name),
+        )
+        .width(width)
+        .help(replacement.to_string()),
+    )
 }
 
 fn duplicate_ids<'a>(

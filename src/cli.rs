@@ -51,7 +51,7 @@ pub enum Command {
     #[command(
         help_template = HELP_TEMPLATE,
         next_help_heading = "Opties",
-        override_usage = "kwaliteit check [--format human|json|github] [--strict] [--rev REVISIE]"
+        override_usage = "kwaliteit check [--format human|json|github|sarif] [--strict] [--lang-level] [--rev REVISIE]"
     )]
     Check(CheckArgs),
 
@@ -244,6 +244,10 @@ pub struct CheckArgs {
     /// Controleer het manifest zoals het was bij deze git-revisie
     #[arg(long, value_name = "REVISIE")]
     pub rev: Option<String>,
+
+    /// Schrijfhulp: meld ook lange zinnen en vaktaal (richting taalniveau B1)
+    #[arg(long)]
+    pub lang_level: bool,
 }
 
 /// Parse the arguments and run; returns the process exit code.

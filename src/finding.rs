@@ -47,6 +47,13 @@ pub enum Rule {
     EmptyText,
     BrokenLink,
     NoRound,
+    PersonalData,
+    UnknownKompas,
+    InvalidLawId,
+    RepealedLaw,
+    Placeholder,
+    LongSentence,
+    Jargon,
 }
 
 impl Rule {
@@ -74,6 +81,13 @@ impl Rule {
         Rule::EmptyText,
         Rule::BrokenLink,
         Rule::NoRound,
+        Rule::PersonalData,
+        Rule::UnknownKompas,
+        Rule::InvalidLawId,
+        Rule::RepealedLaw,
+        Rule::Placeholder,
+        Rule::LongSentence,
+        Rule::Jargon,
     ];
 
     pub fn code(self) -> &'static str {
@@ -101,6 +115,13 @@ impl Rule {
             Rule::EmptyText => "empty-text",
             Rule::BrokenLink => "broken-link",
             Rule::NoRound => "no-round",
+            Rule::PersonalData => "personal-data",
+            Rule::UnknownKompas => "unknown-kompas",
+            Rule::InvalidLawId => "invalid-law-id",
+            Rule::RepealedLaw => "repealed-law",
+            Rule::Placeholder => "placeholder",
+            Rule::LongSentence => "long-sentence",
+            Rule::Jargon => "jargon",
         }
     }
 
@@ -111,7 +132,11 @@ impl Rule {
             | Rule::OrderGap
             | Rule::ActorWithoutResponsibility
             | Rule::PrincipleWithoutCase
-            | Rule::NoRound => Severity::Warning,
+            | Rule::NoRound
+            | Rule::RepealedLaw
+            | Rule::Placeholder
+            | Rule::LongSentence
+            | Rule::Jargon => Severity::Warning,
             _ => Severity::Error,
         }
     }
@@ -148,6 +173,15 @@ impl Rule {
             Rule::EmptyText => "een tekst die niet leeg mag zijn, is leeg",
             Rule::BrokenLink => "een link naar een bestand of kop die niet bestaat",
             Rule::NoRound => "er is nog geen ronde (adviesbrief) vastgelegd",
+            Rule::PersonalData => {
+                "persoonsgegevens (BSN, e-mailadres, telefoonnummer, IBAN) in een verhaal of tekst"
+            }
+            Rule::UnknownKompas => "een kompas-label dat niet in de lijst van manifest.yaml staat",
+            Rule::InvalidLawId => "een wet-id dat niet de vorm `BWBR` + 7 cijfers heeft",
+            Rule::RepealedLaw => "een verwijzing naar een vervallen wet, zoals de Wbp",
+            Rule::Placeholder => "een tekst die nog ingevuld moet worden (`TODO:`)",
+            Rule::LongSentence => "een zin van meer dan 25 woorden (met `--lang-level`)",
+            Rule::Jargon => "vaktaal met een eenvoudiger alternatief (met `--lang-level`)",
         }
     }
 }

@@ -9,12 +9,13 @@ use crate::finding::{Finding, Pos, Rule};
 use crate::frontmatter::{self, SplitError};
 use crate::markdown;
 use crate::model::{
-    Actor, CASES_DIR, Case, ELABORATION_HEADING, Link, MANIFEST_FILE, Manifest, PRINCIPLES_DIR,
-    Page, Principle, ROUNDS_DIR, Responsibility, Round, Signatory,
+    Actor, CASES_DIR, Case, ELABORATION_HEADING, LawCitation, Link, MANIFEST_FILE, Manifest,
+    PRINCIPLES_DIR, Page, Principle, ROUNDS_DIR, Responsibility, Round, Signatory,
 };
 use crate::source::SourceFile;
 use crate::text::{LineIndex, width};
 use crate::yaml::{self, Yaml};
+use crate::{plain_language, privacy};
 
 /// The model plus what was wrong while building it.
 #[derive(Debug, Default)]
@@ -51,8 +52,19 @@ fn kind_of(path: &str) -> Option<FileKind> {
     }
 }
 
+/// What loading may do beyond the checks that always run.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Options {
+    /// Writing aid toward language level B1: long sentences and jargon as warnings.
+    pub lang_level: bool,
+}
+
 /// Load every file into one model. One bad file never stops the others.
 pub fn load(files: &[SourceFile]) -> Loaded {
+    load_with(files, Options::default())
+}
+
+pub fn load_with(files: &[SourceFile], options: Options) -> Loaded {
     let mut loaded = Loaded {
         file_count: files.len(),
         ..Loaded::default()
@@ -61,7 +73,13 @@ pub fn load(files: &[SourceFile]) -> Loaded {
         let mut findings = Vec::new();
         let complete = match decode(file, &mut findings) {
             Some(text) => {
-                let complete = load_file(&file.path, &text, &mut loaded.manifest, &mut findings);
+                let complete = load_file(
+                    &file.path,
+                    &text,
+                    options,
+                    &mut loaded.manifest,
+                    &mut findings,
+                );
                 loaded.texts.insert(file.path.clone(), text);
                 complete
             }
@@ -124,7 +142,13 @@ fn decode(file: &SourceFile, findings: &mut Vec<Finding>) -> Option<String> {
 }
 
 /// Load one file into the model; false when it could not be read into it.
-fn load_file(path: &str, text: &str, manifest: &mut Manifest, findings: &mut Vec<Finding>) -> bool {
+fn load_file(
+    path: &str,
+    text: &str,
+    options: Options,
+    manifest: &mut Manifest,
+    findings: &mut Vec<Finding>,
+) -> bool {
     let Some(kind) = kind_of(path) else {
         return true;
     };
@@ -153,6 +177,9 @@ fn load_file(path: &str, text: &str, manifest: &mut Manifest, findings: &mut Vec
     let Some(doc) = Document::read(path, text, findings) else {
         return false;
     };
+    if options.lang_level {
+        writing_aid(&doc, findings);
+    }
     let complete = match kind {
         FileKind::Principle => principle(&doc, findings).map(|p| manifest.principles.push(p)),
         FileKind::Case => case(&doc, findings).map(|c| manifest.cases.push(c)),
@@ -277,6 +304,65 @@ fn parse_yaml(
     }
 }
 
+/// Law citations: each `{id: BWBR..., artikel: "..."}`; the id is checked in `check`.
+fn citations(path: &str, nodes: &[&Yaml], findings: &mut Vec<Finding>) -> Vec<LawCitation> {
+    let mut out = Vec::new();
+    for node in nodes {
+        let Some(mut f) = Fields::of(node, path, node.pos, findings) else {
+            continue;
+        };
+        let id = f.text("id", true);
+        let artikel = f.text("artikel", false);
+        f.finish();
+        if let Some(id) = id {
+            out.push(LawCitation {
+                id,
+                artikel: artikel.map(|a| a.value),
+            });
+        }
+    }
+    out
+}
+
+/// Personal data in a story or principle must not be published (AVG): each hit is an
+/// error, unless the front matter gives a reasoned `privacy_uitzondering`.
+fn scan_text(doc: &Document, exception: Option<&Located<String>>, findings: &mut Vec<Finding>) {
+    if exception.is_some() {
+        return;
+    }
+    for hit in privacy::scan(doc.body) {
+        findings.push(
+            Finding::new(Rule::PersonalData, doc.path, doc.pos(hit.start), hit.message())
+                .width(width(&hit.text))
+                .help("maak de tekst anoniem; is dit echt nodig, leg dan de reden vast met `privacy_uitzondering: \"...\"` in de kopregels"),
+        );
+    }
+}
+
+/// Warnings toward language level B1: sentences over 25 words, and jargon.
+fn writing_aid(doc: &Document, findings: &mut Vec<Finding>) {
+    const MAX_WORDS: usize = 25;
+    for s in plain_language::long_sentences(doc.body, MAX_WORDS) {
+        findings.push(
+            Finding::new(
+                Rule::LongSentence,
+                doc.path,
+                doc.pos(s.start),
+                s.message(MAX_WORDS),
+            )
+            .width(width(doc.body[s.start..s.end].split('\n').next().unwrap_or("")).min(40))
+            .help("B1 is het taalniveau dat de meeste inwoners goed kunnen lezen"),
+        );
+    }
+    for hit in plain_language::jargon(doc.body) {
+        findings.push(
+            Finding::new(Rule::Jargon, doc.path, doc.pos(hit.start), hit.message())
+                .width(width(&hit.word))
+                .help("B1 is het taalniveau dat de meeste inwoners goed kunnen lezen"),
+        );
+    }
+}
+
 /// Ids become file names and anchors: lower case letters, digits and single hyphens.
 pub fn is_valid_id(id: &str) -> bool {
     !id.is_empty()
@@ -349,7 +435,11 @@ fn principle(doc: &Document, findings: &mut Vec<Finding>) -> Option<Principle> {
     let title = f.text("title", true);
     let order = f.integer("order", true);
     let cells = f.text_map("responsibilities", false);
+    let kompas = f.text_list("kompas", false);
+    let law_nodes = f.map_list("wetten", false);
     f.finish();
+    let laws = citations(doc.path, &law_nodes, findings);
+    scan_text(doc, None, findings);
     let id = id?;
     if let Some(o) = order.as_ref().filter(|o| o.value < 1) {
         findings.push(
@@ -436,6 +526,8 @@ fn principle(doc: &Document, findings: &mut Vec<Finding>) -> Option<Principle> {
             .collect(),
         short_text: short_text.to_string(),
         elaboration: elaboration.to_string(),
+        kompas,
+        laws,
     })
 }
 
@@ -446,7 +538,12 @@ fn case(doc: &Document, findings: &mut Vec<Finding>) -> Option<Case> {
     let principle = f.text("principle", true);
     let actors = f.text_list("actors", false);
     let since = f.integer("since", false);
+    let kompas = f.text_list("kompas", false);
+    let law_nodes = f.map_list("wetten", false);
+    let privacy_exception = f.text("privacy_uitzondering", false);
     f.finish();
+    let laws = citations(doc.path, &law_nodes, findings);
+    scan_text(doc, privacy_exception.as_ref(), findings);
     let id = id?;
     if check_id(doc.path, &id, findings) {
         check_file_name(
@@ -474,6 +571,9 @@ fn case(doc: &Document, findings: &mut Vec<Finding>) -> Option<Case> {
         actors,
         since: since.map(|s| s.value),
         story: story.to_string(),
+        kompas,
+        laws,
+        privacy_exception: privacy_exception.map(|p| p.value),
     })
 }
 
@@ -559,7 +659,23 @@ fn load_identity(
     let council_short = f.text("council_short", false);
     let municipality = f.text("municipality", true);
     let actor_nodes = f.map_list("actors", true);
+    let kompas_nodes = f.map_list("kompas", false);
     f.finish();
+    for node in kompas_nodes {
+        let Some(mut k) = Fields::of(node, path, node.pos, findings) else {
+            continue;
+        };
+        let id = k.text("id", true);
+        let name = k.text("name", true);
+        k.finish();
+        if let Some(id) = id {
+            check_id(path, &id, findings);
+            manifest.kompas.push(crate::model::KompasBlock {
+                name: name.map_or_else(|| id.value.clone(), |n| n.value),
+                id,
+            });
+        }
+    }
     manifest.title = title.map(|t| t.value).unwrap_or_default();
     manifest.elaboration_title = elaboration_title.map(|t| t.value);
     manifest.council = council.map(|t| t.value).unwrap_or_default();

@@ -24,6 +24,8 @@ pub struct Manifest {
     pub municipality: String,
     /// The parties of the matrix, in the order of its columns.
     pub actors: Vec<Actor>,
+    /// The blocks of the NJi Kwaliteitskompas (or a council's own), for tagging.
+    pub kompas: Vec<KompasBlock>,
     /// Sorted by `order`, then by file.
     pub principles: Vec<Principle>,
     /// Sorted by file.
@@ -56,6 +58,19 @@ pub struct Actor {
 }
 
 #[derive(Clone, Debug, PartialEq)]
+pub struct KompasBlock {
+    pub id: Located<String>,
+    pub name: String,
+}
+
+/// A law cited by a principle or case: `wetten: [{id: BWBR0035362, artikel: "2.1.3"}]`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LawCitation {
+    pub id: Located<String>,
+    pub artikel: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
 pub struct Principle {
     pub path: String,
     pub id: Located<String>,
@@ -67,6 +82,8 @@ pub struct Principle {
     pub short_text: String,
     /// The text under `## Uitwerking` (Markdown).
     pub elaboration: String,
+    pub kompas: Vec<Located<String>>,
+    pub laws: Vec<LawCitation>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -85,6 +102,10 @@ pub struct Case {
     pub since: Option<i64>,
     /// The story (Markdown).
     pub story: String,
+    pub kompas: Vec<Located<String>>,
+    pub laws: Vec<LawCitation>,
+    /// Why this case may name personal data after all (`privacy_uitzondering`).
+    pub privacy_exception: Option<String>,
 }
 
 /// One evaluation round: the advice letter sent with the manifest.

@@ -3,13 +3,16 @@
 use std::io::IsTerminal;
 use std::path::Path;
 
-use super::{color_for, open, write_stdout};
+use super::{color_for, open_with, write_stdout};
 use crate::cli::CheckArgs;
 use crate::exit;
 use crate::report::{self, Format, Summary};
 
 pub fn run(start: &Path, args: &CheckArgs) -> u8 {
-    let checked = match open(start, args.rev.as_deref()) {
+    let options = crate::load::Options {
+        lang_level: args.lang_level,
+    };
+    let checked = match open_with(start, args.rev.as_deref(), options) {
         Ok(c) => c,
         Err(code) => return code,
     };

@@ -34,7 +34,11 @@ impl Checked {
 
 /// Load and check a snapshot: findings of single files and between files, sorted.
 pub fn check_snapshot(root: PathBuf, snapshot: Snapshot) -> Checked {
-    let mut loaded = load::load(&snapshot.files);
+    check_snapshot_with(root, snapshot, load::Options::default())
+}
+
+pub fn check_snapshot_with(root: PathBuf, snapshot: Snapshot, options: load::Options) -> Checked {
+    let mut loaded = load::load_with(&snapshot.files, options);
     let exists = |p: &str| snapshot.has_path(p);
     let cross_file = crate::check::check(&loaded.manifest, &exists);
     loaded.findings.extend(cross_file);
@@ -49,13 +53,17 @@ pub fn check_snapshot(root: PathBuf, snapshot: Snapshot) -> Checked {
 
 /// Find the manifest from `start` and read it from the work tree or, with `rev`, from git.
 pub fn open(start: &Path, rev: Option<&str>) -> Result<Checked, u8> {
+    open_with(start, rev, load::Options::default())
+}
+
+pub fn open_with(start: &Path, rev: Option<&str>, options: load::Options) -> Result<Checked, u8> {
     let root = source::discover(start).map_err(|e| fatal(&e))?;
     let snapshot = match rev {
         Some(rev) => source::read_revision(&root, rev),
         None => source::read_worktree(&root),
     }
     .map_err(|e| fatal(&e))?;
-    Ok(check_snapshot(root, snapshot))
+    Ok(check_snapshot_with(root, snapshot, options))
 }
 
 pub fn color_for(stream_is_terminal: bool) -> bool {
