@@ -94,6 +94,29 @@ pub enum Command {
         override_usage = "kwaliteit textconv BESTAND"
     )]
     Textconv(TextconvArgs),
+
+    /// Schrijf de tab-aanvulling voor een shell (bash, zsh, fish of powershell)
+    #[command(
+        help_template = HELP_TEMPLATE,
+        next_help_heading = "Opties",
+        override_usage = "kwaliteit completions bash|zsh|fish|powershell"
+    )]
+    Completions(CompletionsArgs),
+
+    /// Schrijf de handleiding als man-pagina (roff)
+    #[command(
+        help_template = HELP_TEMPLATE,
+        next_help_heading = "Opties",
+        override_usage = "kwaliteit manpage"
+    )]
+    Manpage,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct CompletionsArgs {
+    /// De shell
+    #[arg(value_enum, value_name = "SHELL")]
+    pub shell: clap_complete::Shell,
 }
 
 #[derive(Debug, clap::Args)]
@@ -268,6 +291,23 @@ where
         Command::Diff(args) => commands::diff::run(&start, args),
         Command::Advies(args) => commands::advies::run(&start, args),
         Command::Textconv(args) => commands::textconv::run(args),
+        Command::Completions(args) => {
+            let mut out = Vec::new();
+            clap_complete::generate(
+                args.shell,
+                &mut <Cli as clap::CommandFactory>::command(),
+                "kwaliteit",
+                &mut out,
+            );
+            commands::write_stdout(&out)
+        }
+        Command::Manpage => {
+            let mut out = Vec::new();
+            match clap_mangen::Man::new(<Cli as clap::CommandFactory>::command()).render(&mut out) {
+                Ok(()) => commands::write_stdout(&out),
+                Err(e) => commands::fatal(&e),
+            }
+        }
     }
 }
 

@@ -17,6 +17,8 @@ pub enum Format {
     Json,
     /// Regels `::error file=…` voor annotaties in GitHub Actions
     Github,
+    /// SARIF 2.1.0, voor code-scanning-overzichten
+    Sarif,
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
@@ -57,6 +59,7 @@ pub fn render(format: Format, findings: &[Finding], summary: Summary, color: boo
         Format::Human => human(findings, summary, color),
         Format::Json => json(findings, summary),
         Format::Github => github(findings, summary),
+        Format::Sarif => sarif(findings),
     }
 }
 
@@ -196,6 +199,71 @@ fn github(findings: &[Finding], summary: Summary) -> String {
     out
 }
 
+/// SARIF 2.1.0: one rule per code (with its Dutch summary), one result per finding.
+fn sarif(findings: &[Finding]) -> String {
+    use crate::finding::Rule;
+    let rules: Vec<serde_json::Value> = Rule::ALL
+        .iter()
+        .map(|r| {
+            serde_json::json!({
+                "id": r.code(),
+                "shortDescription": { "text": r.summary() },
+                "defaultConfiguration": { "level": sarif_level(r.severity()) },
+                "help": { "text": format!("{} (zie de README, `What check reports`)", r.summary()) },
+            })
+        })
+        .collect();
+    let results: Vec<serde_json::Value> = findings
+        .iter()
+        .map(|f| {
+            let mut message = f.message.clone();
+            if let Some(help) = &f.help {
+                message.push_str("\nhulp: ");
+                message.push_str(help);
+            }
+            serde_json::json!({
+                "ruleId": f.rule.code(),
+                "ruleIndex": Rule::ALL.iter().position(|r| *r == f.rule).unwrap_or(0),
+                "level": sarif_level(f.severity),
+                "message": { "text": message },
+                "locations": [{
+                    "physicalLocation": {
+                        "artifactLocation": { "uri": f.path, "uriBaseId": "%SRCROOT%" },
+                        "region": {
+                            "startLine": f.pos.line,
+                            "startColumn": f.pos.column,
+                            "endColumn": f.pos.column + f.width,
+                        }
+                    }
+                }],
+            })
+        })
+        .collect();
+    let log = serde_json::json!({
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [{
+            "tool": { "driver": {
+                "name": "kwaliteit",
+                "version": env!("CARGO_PKG_VERSION"),
+                "rules": rules,
+            }},
+            "language": "nl-NL",
+            "results": results,
+        }],
+    });
+    let mut s = serde_json::to_string_pretty(&log).unwrap_or_else(|_| "{}".into());
+    s.push('\n');
+    s
+}
+
+fn sarif_level(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+    }
+}
+
 fn escape_data(s: &str) -> String {
     s.replace('%', "%25")
         .replace('\r', "%0D")
@@ -250,6 +318,24 @@ mod tests {
         assert_eq!(v["findings"][0]["code"], "unknown-key");
         assert_eq!(v["findings"][0]["line"], 3);
         assert_eq!(v["findings"][0]["severity"], "error");
+    }
+
+    #[test]
+    fn sarif_has_one_result_per_finding_with_its_rule() {
+        let out = render(Format::Sarif, &sample(), Summary::of(&sample(), 2), false);
+        let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+        assert_eq!(v["version"], "2.1.0");
+        let run = &v["runs"][0];
+        assert_eq!(run["results"].as_array().unwrap().len(), 1);
+        let result = &run["results"][0];
+        assert_eq!(result["ruleId"], "unknown-key");
+        let index = result["ruleIndex"].as_u64().unwrap() as usize;
+        assert_eq!(run["tool"]["driver"]["rules"][index]["id"], "unknown-key");
+        let region = &result["locations"][0]["physicalLocation"]["region"];
+        assert_eq!(
+            (region["startLine"].as_u64(), region["endColumn"].as_u64()),
+            (Some(3), Some(6))
+        );
     }
 
     #[test]
