@@ -203,6 +203,13 @@ fn order(m: &Manifest, out: &mut Vec<Finding>) {
 fn references(m: &Manifest, out: &mut Vec<Finding>) {
     let actor_ids: Vec<&str> = m.actors.iter().map(|a| a.id.value.as_str()).collect();
     let principle_ids: Vec<&str> = m.principles.iter().map(|p| p.id.value.as_str()).collect();
+    // Sets, so that large manifests stay linear in size.
+    let known_principles: HashSet<&str> = principle_ids.iter().copied().collect();
+    let with_case: HashSet<&str> = m
+        .cases
+        .iter()
+        .filter_map(|c| c.principle.as_ref().map(|p| p.value.as_str()))
+        .collect();
     let mut used_actors: HashSet<&str> = HashSet::new();
 
     let unknown_actor = |path: &str, actor: &Located<String>| {
@@ -232,7 +239,7 @@ fn references(m: &Manifest, out: &mut Vec<Finding>) {
                 out.push(unknown_actor(&p.path, &r.actor));
             }
         }
-        if !m.incomplete.cases && m.cases_of(&p.id.value).next().is_none() {
+        if !m.incomplete.cases && !with_case.contains(p.id.value.as_str()) {
             out.push(
                 Finding::new(
                     Rule::PrincipleWithoutCase,
@@ -253,7 +260,7 @@ fn references(m: &Manifest, out: &mut Vec<Finding>) {
     }
     for c in &m.cases {
         if let Some(p) = &c.principle
-            && !principle_ids.contains(&p.value.as_str())
+            && !known_principles.contains(p.value.as_str())
             && !m.incomplete.principles.contains(&p.value)
         {
             let mut f = Finding::new(

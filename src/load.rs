@@ -64,7 +64,75 @@ pub fn load(files: &[SourceFile]) -> Loaded {
     load_with(files, Options::default())
 }
 
+/// Files are independent, so large manifests are loaded on every core in contiguous
+/// chunks; the parts are joined in file order, so the result is the same as serial.
 pub fn load_with(files: &[SourceFile], options: Options) -> Loaded {
+    const FILES_PER_THREAD: usize = 512;
+    let cores = std::thread::available_parallelism().map_or(1, usize::from);
+    let threads = cores.min(files.len().div_ceil(FILES_PER_THREAD)).max(1);
+    let mut loaded = if threads == 1 {
+        load_serial(files, options)
+    } else {
+        let chunk = files.len().div_ceil(threads);
+        let parts: Vec<(bool, Loaded)> = std::thread::scope(|scope| {
+            let handles: Vec<_> = files
+                .chunks(chunk)
+                .map(|c| {
+                    let has_identity = c.iter().any(|f| f.path == MANIFEST_FILE);
+                    scope.spawn(move || (has_identity, load_serial(c, options)))
+                })
+                .collect();
+            handles
+                .into_iter()
+                .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+                .collect()
+        });
+        join(parts)
+    };
+    let m = &mut loaded.manifest;
+    m.principles.sort_by(|a, b| {
+        let key = |p: &Principle| p.order.as_ref().map_or(i64::MAX, |o| o.value);
+        key(a).cmp(&key(b)).then_with(|| a.path.cmp(&b.path))
+    });
+    // Per year, the file named `<year>.md` comes first, so a second file is the duplicate.
+    m.rounds.sort_by_key(|r| {
+        let year = r.year.as_ref().map_or(i64::MAX, |y| y.value);
+        (year, file_stem(&r.path) != year.to_string(), r.path.clone())
+    });
+    loaded
+}
+
+/// Join loaded parts in order; only one part can hold manifest.yaml's identity.
+fn join(parts: Vec<(bool, Loaded)>) -> Loaded {
+    let mut all = Loaded::default();
+    for (has_identity, part) in parts {
+        let (m, into) = (part.manifest, &mut all.manifest);
+        if has_identity {
+            into.title = m.title;
+            into.elaboration_title = m.elaboration_title;
+            into.council = m.council;
+            into.council_short = m.council_short;
+            into.municipality = m.municipality;
+            into.actors = m.actors;
+            into.kompas = m.kompas;
+            into.response_weeks = m.response_weeks;
+        }
+        into.principles.extend(m.principles);
+        into.cases.extend(m.cases);
+        into.rounds.extend(m.rounds);
+        into.pages.extend(m.pages);
+        into.incomplete.identity |= m.incomplete.identity;
+        into.incomplete.principles.extend(m.incomplete.principles);
+        into.incomplete.cases |= m.incomplete.cases;
+        into.incomplete.rounds |= m.incomplete.rounds;
+        all.findings.extend(part.findings);
+        all.texts.extend(part.texts);
+        all.file_count += part.file_count;
+    }
+    all
+}
+
+fn load_serial(files: &[SourceFile], options: Options) -> Loaded {
     let mut loaded = Loaded {
         file_count: files.len(),
         ..Loaded::default()
@@ -104,16 +172,6 @@ pub fn load_with(files: &[SourceFile], options: Options) -> Loaded {
         }
         loaded.findings.append(&mut findings);
     }
-    let m = &mut loaded.manifest;
-    m.principles.sort_by(|a, b| {
-        let key = |p: &Principle| p.order.as_ref().map_or(i64::MAX, |o| o.value);
-        key(a).cmp(&key(b)).then_with(|| a.path.cmp(&b.path))
-    });
-    // Per year, the file named `<year>.md` comes first, so a second file is the duplicate.
-    m.rounds.sort_by_key(|r| {
-        let year = r.year.as_ref().map_or(i64::MAX, |y| y.value);
-        (year, file_stem(&r.path) != year.to_string(), r.path.clone())
-    });
     loaded
 }
 
@@ -247,7 +305,9 @@ impl<'a> Document<'a> {
     }
 
     fn page(&self) -> Page {
-        let index = LineIndex::new(self.text);
+        // Most files have no links: build the line index only when one needs a position.
+        let index = (!self.scan.links.is_empty()).then(|| LineIndex::new(self.text));
+        let pos = |offset: usize| index.as_ref().map_or(Pos::START, |i| i.pos(offset));
         Page {
             path: self.path.to_string(),
             anchors: markdown::anchors(self.scan.headings.iter().map(|h| h.text.as_str())),
@@ -257,7 +317,7 @@ impl<'a> Document<'a> {
                 .iter()
                 .map(|l| Link {
                     target: l.target.clone(),
-                    pos: index.pos(self.body_offset + l.start),
+                    pos: pos(self.body_offset + l.start),
                     width: width(&self.body[l.start..l.end]),
                 })
                 .collect(),
@@ -658,6 +718,7 @@ fn load_identity(
     let council = f.text("council", true);
     let council_short = f.text("council_short", false);
     let municipality = f.text("municipality", true);
+    let response_weeks = f.integer("reactietermijn_weken", false);
     let actor_nodes = f.map_list("actors", true);
     let kompas_nodes = f.map_list("kompas", false);
     f.finish();
@@ -680,6 +741,7 @@ fn load_identity(
     manifest.elaboration_title = elaboration_title.map(|t| t.value);
     manifest.council = council.map(|t| t.value).unwrap_or_default();
     manifest.council_short = council_short.map(|t| t.value);
+    manifest.response_weeks = response_weeks.map(|w| w.value);
     manifest.municipality = municipality.map(|t| t.value).unwrap_or_default();
     let mut complete = !actor_nodes.is_empty();
     for node in actor_nodes {

@@ -26,6 +26,8 @@ pub struct Manifest {
     pub actors: Vec<Actor>,
     /// The blocks of the NJi Kwaliteitskompas (or a council's own), for tagging.
     pub kompas: Vec<KompasBlock>,
+    /// Weeks within which the college is expected to respond to an advice (default 6).
+    pub response_weeks: Option<i64>,
     /// Sorted by `order`, then by file.
     pub principles: Vec<Principle>,
     /// Sorted by file.

@@ -105,6 +105,16 @@ impl View {
                 .collect(),
             partners: r.partners.clone(),
         });
+        let mut cases_by_principle: std::collections::HashMap<&str, Vec<&crate::model::Case>> =
+            std::collections::HashMap::new();
+        for c in &m.cases {
+            if let Some(p) = &c.principle {
+                cases_by_principle
+                    .entry(p.value.as_str())
+                    .or_default()
+                    .push(c);
+            }
+        }
         let principles = m
             .principles
             .iter()
@@ -115,8 +125,10 @@ impl View {
                 title: p.title.clone(),
                 short_text: neutralize(&p.short_text).into_owned(),
                 elaboration: neutralize(&p.elaboration).into_owned(),
-                cases: m
-                    .cases_of(&p.id.value)
+                cases: cases_by_principle
+                    .get(p.id.value.as_str())
+                    .into_iter()
+                    .flatten()
                     .map(|c| CaseView {
                         id: c.id.value.clone(),
                         title: c.title.clone(),

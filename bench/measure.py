@@ -1,0 +1,201 @@
+#!/usr/bin/env python3
+"""Time a command and measure its peak memory, without hyperfine or GNU time.
+
+    python3 bench/measure.py run --label L --results FILE [--runs 5] [--warmup 1] [--mem-runs 3]
+                                 [--cases M] [--target-ms T] [--target-mb MB] -- CMD ARGS...
+    python3 bench/measure.py report FILE
+
+`run` first runs CMD once with its output captured and checks that it is a clean
+`kwaliteit check --format json`: exit code 0 and no findings (it also takes the
+file count from the JSON). Then it does the warm-up runs and `--runs` measured
+runs with stdout to /dev/null, then --mem-runs runs for peak memory, and
+appends one JSON line to FILE.
+
+Wall time: time.perf_counter around start and wait of a direct child (includes
+the ~1 ms it costs Python to start a process).
+
+Peak memory: ru_maxrss. Not of a direct child of Python: on Linux a child's
+ru_maxrss also counts the memory it had before exec, which is a copy of (or,
+with vfork, the same as) this Python process, so every figure below ~15 MB
+would read as ~15 MB. Instead /bin/sh runs CMD as its child and then execs
+Python to print getrusage(RUSAGE_CHILDREN).ru_maxrss: the peak of CMD alone
+(kilobytes on Linux, bytes on macOS). Separate runs (--mem-runs), so the shell
+does not add to the timed runs.
+
+`report` prints the table, the targets and the ratio time(20k)/time(10k);
+its exit code is 1 when a target is missed. Standard library only.
+"""
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+RATIO_TARGET = 2.2
+
+
+def run_once(cmd, capture=False):
+    """Run cmd once; return (wall seconds, ru_maxrss bytes (inflated, see above), exit code,
+    stdout, stderr, user+system CPU seconds)."""
+    err_file = tempfile.TemporaryFile() if capture else None
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE if capture else subprocess.DEVNULL,
+                            stderr=err_file)
+    out = b""
+    if capture:
+        # Read before waiting, so a large output cannot block the child.
+        out = proc.stdout.read()
+        proc.stdout.close()
+    _, status, usage = os.wait4(proc.pid, 0)
+    elapsed = time.perf_counter() - start
+    code = os.waitstatus_to_exitcode(status)
+    proc.returncode = code  # already reaped; keep Popen from waiting again
+    err = b""
+    if err_file:
+        err_file.seek(0)
+        err = err_file.read()
+        err_file.close()
+    rss = usage.ru_maxrss * (1 if sys.platform == "darwin" else 1024)
+    cpu = usage.ru_utime + usage.ru_stime
+    return elapsed, rss, code, out, err, cpu
+
+
+MEM_WRAPPER = (
+    '"$@" >/dev/null; rc=$?; exec "$MEASURE_PY" -c '
+    '"import resource, sys; print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, sys.argv[1])" "$rc"'
+)
+
+
+def peak_rss(cmd):
+    """Peak RSS in bytes of one run of cmd, measured through /bin/sh (see above)."""
+    env = dict(os.environ, MEASURE_PY=sys.executable)
+    out = subprocess.run(["/bin/sh", "-c", MEM_WRAPPER, "sh", *cmd], env=env,
+                         stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, check=True).stdout
+    maxrss, code = (int(x) for x in out.split())
+    if code != 0:
+        sys.exit(f"measure.py: exit code {code} during a memory run")
+    return maxrss * (1 if sys.platform == "darwin" else 1024)
+
+
+def cmd_run(args):
+    cmd = args.cmd[1:] if args.cmd and args.cmd[0] == "--" else args.cmd
+    if not cmd:
+        sys.exit("measure.py: no command given after --")
+    _, _, code, out, err, _ = run_once(cmd, capture=True)
+    files = None
+    problem = None
+    try:
+        report = json.loads(out)
+        files = report.get("summary", {}).get("files")
+        if report.get("findings"):
+            problem = f"{len(report['findings'])} findings, first: {report['findings'][0]}"
+    except ValueError as e:
+        problem = f"output is not JSON ({e}); stderr: {err.decode(errors='replace')[:500]}"
+    if code != 0 and problem is None:
+        problem = f"exit code {code}"
+    if problem:
+        sys.exit(f"measure.py: {args.label}: not a clean check: {problem}")
+
+    for _ in range(args.warmup):
+        run_once(cmd)
+    times, cpus = [], []
+    for _ in range(args.runs):
+        elapsed, _, code, _, _, cpu = run_once(cmd)
+        if code != 0:
+            sys.exit(f"measure.py: {args.label}: exit code {code} during a measured run")
+        times.append(elapsed * 1000)
+        cpus.append(cpu * 1000)
+    peaks = [peak_rss(cmd) / (1024 * 1024) for _ in range(args.mem_runs)]
+    row = {
+        "label": args.label,
+        "cases": args.cases,
+        "files": files,
+        "runs": args.runs,
+        "best_ms": min(times),
+        "median_ms": statistics.median(times),
+        "cpu_ms": statistics.median(cpus),
+        "load": os.getloadavg()[0] if hasattr(os, "getloadavg") else None,
+        "peak_rss_mb": max(peaks),
+        "target_ms": args.target_ms,
+        "target_mb": args.target_mb,
+    }
+    with open(args.results, "a", encoding="utf-8") as f:
+        f.write(json.dumps(row) + "\n")
+    print(f"  {args.label}: median {row['median_ms']:.1f} ms, best {row['best_ms']:.1f} ms, "
+          f"cpu {row['cpu_ms']:.1f} ms, peak {row['peak_rss_mb']:.1f} MB", file=sys.stderr)
+
+
+def cmd_report(args):
+    with open(args.results, encoding="utf-8") as f:
+        rows = [json.loads(line) for line in f if line.strip()]
+    missed = []
+    head = (f"{'size':<30} {'files':>6} {'best ms':>8} {'median ms':>10} {'cpu ms':>8} "
+            f"{'peak RSS MB':>12}  target")
+    print(head)
+    print("-" * (len(head) + 28))
+    for r in rows:
+        targets = []
+        if r["target_ms"] is not None:
+            ok = r["median_ms"] < r["target_ms"]
+            targets.append(f"< {r['target_ms']:g} ms {'ok' if ok else 'MISSED'}")
+            if not ok:
+                missed.append(f"{r['label']}: time")
+        if r["target_mb"] is not None:
+            ok = r["peak_rss_mb"] < r["target_mb"]
+            targets.append(f"< {r['target_mb']:g} MB {'ok' if ok else 'MISSED'}")
+            if not ok:
+                missed.append(f"{r['label']}: memory")
+        files = r["files"] if r["files"] is not None else "?"
+        print(f"{r['label']:<30} {files:>6} {r['best_ms']:>8.1f} {r['median_ms']:>10.1f} "
+              f"{r['cpu_ms']:>8.1f} {r['peak_rss_mb']:>12.1f}  " + ("; ".join(targets) or "-"))
+    by_cases = {r["cases"]: r for r in rows if r["cases"]}
+    if 10000 in by_cases and 20000 in by_cases:
+        ratio = by_cases[20000]["median_ms"] / by_cases[10000]["median_ms"]
+        ok = ratio <= RATIO_TARGET
+        cpu_ratio = by_cases[20000]["cpu_ms"] / by_cases[10000]["cpu_ms"]
+        print(f"\nratio time(20k)/time(10k), medians: {ratio:.2f}  "
+              f"(target <= {RATIO_TARGET}: {'ok' if ok else 'MISSED'}); cpu time ratio {cpu_ratio:.2f}")
+        if not ok:
+            missed.append("linearity")
+    print(f"\ntimes: wall time, median and best of {rows[0]['runs'] if rows else '?'} runs after a "
+          "warm-up (targets use the median); cpu = median user+system time")
+    loads = [r["load"] for r in rows if r.get("load") is not None]
+    if loads:
+        cores = os.cpu_count() or 1
+        note = "  (busy machine: wall times are noisy, compare cpu ms)" if max(loads) > cores / 2 else ""
+        print(f"load average during the runs: up to {max(loads):.2f} on {cores} cores{note}")
+    if missed:
+        print("targets missed: " + ", ".join(missed))
+        return 1
+    print("all targets met")
+    return 0
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    sub = ap.add_subparsers(dest="command", required=True)
+    r = sub.add_parser("run")
+    r.add_argument("--label", required=True)
+    r.add_argument("--results", required=True)
+    r.add_argument("--runs", type=int, default=5)
+    r.add_argument("--warmup", type=int, default=1)
+    r.add_argument("--mem-runs", type=int, default=3)
+    r.add_argument("--cases", type=int, default=None)
+    r.add_argument("--target-ms", type=float, default=None)
+    r.add_argument("--target-mb", type=float, default=None)
+    r.add_argument("cmd", nargs=argparse.REMAINDER)
+    p = sub.add_parser("report")
+    p.add_argument("results")
+    args = ap.parse_args()
+    if args.command == "run":
+        cmd_run(args)
+    else:
+        sys.exit(cmd_report(args))
+
+
+if __name__ == "__main__":
+    main()
