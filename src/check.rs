@@ -323,6 +323,40 @@ fn rounds(m: &Manifest, out: &mut Vec<Finding>) {
             )),
         );
     }
+    for r in &m.rounds {
+        duplicate_ids(
+            r.advice_points.iter().map(|p| (r.path.as_str(), &p.id)),
+            "adviespunt",
+            out,
+        );
+        let points: Vec<&str> = r
+            .advice_points
+            .iter()
+            .map(|p| p.id.value.as_str())
+            .collect();
+        for v in r.response.iter().flat_map(|resp| &resp.verdicts) {
+            if !points.contains(&v.point.value.as_str()) {
+                let mut f = Finding::new(
+                    Rule::UnknownAdvicePoint,
+                    &r.path,
+                    v.point.pos,
+                    format!(
+                        "het adviespunt `{}` staat niet onder `adviespunten`",
+                        v.point.value
+                    ),
+                )
+                .width(width(&v.point.value));
+                f.help = Some(match suggest(&v.point.value, &points) {
+                    Some(s) => format!("bedoelde u `{s}`?"),
+                    None if points.is_empty() => {
+                        "voeg de adviespunten van de brief toe onder `adviespunten:`".into()
+                    }
+                    None => format!("adviespunten van deze ronde: {}", points.join(", ")),
+                });
+                out.push(f);
+            }
+        }
+    }
     let mut seen: HashMap<i64, &str> = HashMap::new();
     for r in &m.rounds {
         let Some(y) = &r.year else { continue };

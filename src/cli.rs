@@ -87,6 +87,14 @@ pub enum Command {
     )]
     Advies(AdviesArgs),
 
+    /// Toon de adviezen, de oordelen van het college en openstaande toezeggingen
+    #[command(
+        help_template = HELP_TEMPLATE,
+        next_help_heading = "Opties",
+        override_usage = "kwaliteit status [--format terminal|md|json]"
+    )]
+    Status(StatusArgs),
+
     /// Zet een bestand van het manifest om in leesbare tekst, voor `git diff` (textconv)
     #[command(
         help_template = HELP_TEMPLATE,
@@ -182,6 +190,27 @@ pub struct AdviesArgs {
     /// Schrijf het advies ook als de controle fouten vindt
     #[arg(long)]
     pub force: bool,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct StatusArgs {
+    /// Vorm: terminal (standaard), md of json
+    #[arg(
+        long,
+        value_enum,
+        default_value = "terminal",
+        value_name = "VORM",
+        hide_possible_values = true,
+        hide_default_value = true
+    )]
+    pub format: StatusFormat,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum StatusFormat {
+    Terminal,
+    Md,
+    Json,
 }
 
 #[derive(Debug, clap::Args)]
@@ -290,6 +319,7 @@ where
         Command::Matrix(args) => commands::matrix::run(&start, args),
         Command::Diff(args) => commands::diff::run(&start, args),
         Command::Advies(args) => commands::advies::run(&start, args),
+        Command::Status(args) => commands::status::run(&start, args),
         Command::Textconv(args) => commands::textconv::run(args),
         Command::Completions(args) => {
             let mut out = Vec::new();

@@ -251,6 +251,11 @@ impl<'y, 'f> Fields<'y, 'f> {
         }
     }
 
+    /// Any value, handed back for its own `Fields`; a missing key gives `None`.
+    pub fn entry_value(&mut self, key: &'static str) -> Option<&'y Yaml> {
+        self.entry(key, false).map(|e| &e.value)
+    }
+
     /// A list whose items are mappings; each is handed back for its own `Fields`.
     pub fn map_list(&mut self, key: &'static str, required: bool) -> Vec<&'y Yaml> {
         let Some(entry) = self.entry(key, required) else {

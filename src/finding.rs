@@ -54,6 +54,7 @@ pub enum Rule {
     Placeholder,
     LongSentence,
     Jargon,
+    UnknownAdvicePoint,
 }
 
 impl Rule {
@@ -88,6 +89,7 @@ impl Rule {
         Rule::Placeholder,
         Rule::LongSentence,
         Rule::Jargon,
+        Rule::UnknownAdvicePoint,
     ];
 
     pub fn code(self) -> &'static str {
@@ -122,6 +124,7 @@ impl Rule {
             Rule::Placeholder => "placeholder",
             Rule::LongSentence => "long-sentence",
             Rule::Jargon => "jargon",
+            Rule::UnknownAdvicePoint => "unknown-advice-point",
         }
     }
 
@@ -182,6 +185,9 @@ impl Rule {
             Rule::Placeholder => "een tekst die nog ingevuld moet worden (`TODO:`)",
             Rule::LongSentence => "een zin van meer dan 25 woorden (met `--lang-level`)",
             Rule::Jargon => "vaktaal met een eenvoudiger alternatief (met `--lang-level`)",
+            Rule::UnknownAdvicePoint => {
+                "een oordeel in de reactie over een adviespunt dat niet in de ronde staat"
+            }
         }
     }
 }

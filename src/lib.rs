@@ -25,6 +25,7 @@ pub mod render;
 pub mod report;
 pub mod slug;
 pub mod source;
+pub mod status;
 pub mod text;
 pub mod today;
 pub mod yaml;

@@ -9,8 +9,9 @@ use crate::finding::{Finding, Pos, Rule};
 use crate::frontmatter::{self, SplitError};
 use crate::markdown;
 use crate::model::{
-    Actor, CASES_DIR, Case, ELABORATION_HEADING, LawCitation, Link, MANIFEST_FILE, Manifest,
-    PRINCIPLES_DIR, Page, Principle, ROUNDS_DIR, Responsibility, Round, Signatory,
+    Actor, AdvicePoint, CASES_DIR, Case, ELABORATION_HEADING, LawCitation, Link, MANIFEST_FILE,
+    Manifest, PRINCIPLES_DIR, Page, Principle, ROUNDS_DIR, Response, Responsibility, Round,
+    Signatory, Verdict, VerdictKind,
 };
 use crate::source::SourceFile;
 use crate::text::{LineIndex, width};
@@ -364,6 +365,84 @@ fn parse_yaml(
     }
 }
 
+fn advice_points(path: &str, nodes: &[&Yaml], findings: &mut Vec<Finding>) -> Vec<AdvicePoint> {
+    let mut out = Vec::new();
+    for node in nodes {
+        let Some(mut f) = Fields::of(node, path, node.pos, findings) else {
+            continue;
+        };
+        let id = f.text("id", true);
+        let text = f.text("tekst", true);
+        f.finish();
+        if let Some(id) = id {
+            check_id(path, &id, findings);
+            out.push(AdvicePoint {
+                id,
+                text: text.map(|t| t.value).unwrap_or_default(),
+            });
+        }
+    }
+    out
+}
+
+/// `reactie: {ontvangen: 2015-10-01, punten: [{id, oordeel, termijn, toelichting}]}`
+fn response(path: &str, node: &Yaml, findings: &mut Vec<Finding>) -> Option<Response> {
+    let mut f = Fields::of(node, path, node.pos, findings)?;
+    let received = f.date("ontvangen", false);
+    let verdict_nodes = f.map_list("punten", false);
+    f.finish();
+    let mut verdicts = Vec::new();
+    for node in verdict_nodes {
+        let Some(mut v) = Fields::of(node, path, node.pos, findings) else {
+            continue;
+        };
+        let point = v.text("id", true);
+        let kind = v.text("oordeel", true);
+        let deadline = v.date("termijn", false);
+        let note = v.text("toelichting", false);
+        v.finish();
+        let (Some(point), Some(kind)) = (point, kind) else {
+            continue;
+        };
+        let Some(parsed) = VerdictKind::parse(&kind.value) else {
+            let valid: Vec<&str> = VerdictKind::ALL.iter().map(|k| k.key()).collect();
+            findings.push(
+                Finding::new(
+                    Rule::WrongType,
+                    path,
+                    kind.pos,
+                    format!("onbekend oordeel `{}`", kind.value),
+                )
+                .width(width(&kind.value))
+                .help(format!("kies uit: {}", valid.join(", "))),
+            );
+            continue;
+        };
+        if parsed == VerdictKind::Toegezegd && deadline.is_none() {
+            findings.push(
+                Finding::new(
+                    Rule::MissingKey,
+                    path,
+                    kind.pos,
+                    "bij een toezegging hoort een `termijn`",
+                )
+                .width(width(&kind.value))
+                .help("voeg `termijn: JJJJ-MM-DD` toe: de datum waarop de toezegging uiterlijk is nagekomen"),
+            );
+        }
+        verdicts.push(Verdict {
+            point,
+            kind: parsed,
+            deadline: deadline.map(|d| d.value),
+            note: note.map(|n| n.value),
+        });
+    }
+    Some(Response {
+        received: received.map(|r| r.value),
+        verdicts,
+    })
+}
+
 /// Law citations: each `{id: BWBR..., artikel: "..."}`; the id is checked in `check`.
 fn citations(path: &str, nodes: &[&Yaml], findings: &mut Vec<Finding>) -> Vec<LawCitation> {
     let mut out = Vec::new();
@@ -648,7 +727,11 @@ fn round(doc: &Document, findings: &mut Vec<Finding>) -> Option<Round> {
     let signatory_nodes = f.map_list("signatories", false);
     let partners = f.text_list("partners", false);
     let revision = f.text("revision", false);
+    let point_nodes = f.map_list("adviespunten", false);
+    let response_node = f.entry_value("reactie");
     f.finish();
+    let advice_points = advice_points(doc.path, &point_nodes, findings);
+    let response = response_node.and_then(|node| response(doc.path, node, findings));
     let mut signatories = Vec::new();
     for node in signatory_nodes {
         let Some(mut s) = Fields::of(node, doc.path, node.pos, findings) else {
@@ -697,6 +780,8 @@ fn round(doc: &Document, findings: &mut Vec<Finding>) -> Option<Round> {
         partners: partners.into_iter().map(|p| p.value).collect(),
         revision: revision.map(|r| r.value),
         body: body.to_string(),
+        advice_points,
+        response,
     })
 }
 

@@ -127,6 +127,80 @@ pub struct Round {
     pub revision: Option<String>,
     /// The letter (Markdown).
     pub body: String,
+    /// The points of advice in the letter, with stable ids (`adviespunten`).
+    pub advice_points: Vec<AdvicePoint>,
+    /// The college's response (`reactie`), once it arrived or was recorded.
+    pub response: Option<Response>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AdvicePoint {
+    pub id: Located<String>,
+    pub text: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Response {
+    /// Date the response was received (`ontvangen`), `JJJJ-MM-DD`.
+    pub received: Option<String>,
+    pub verdicts: Vec<Verdict>,
+}
+
+/// The college's verdict on one advice point.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Verdict {
+    pub point: Located<String>,
+    pub kind: VerdictKind,
+    /// For a commitment: the date by which it is due (`termijn`).
+    pub deadline: Option<String>,
+    pub note: Option<String>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum VerdictKind {
+    Overgenomen,
+    DeelsOvergenomen,
+    NietOvergenomen,
+    VoorKennisgeving,
+    Toegezegd,
+}
+
+impl VerdictKind {
+    pub const ALL: [VerdictKind; 5] = [
+        VerdictKind::Overgenomen,
+        VerdictKind::DeelsOvergenomen,
+        VerdictKind::NietOvergenomen,
+        VerdictKind::VoorKennisgeving,
+        VerdictKind::Toegezegd,
+    ];
+
+    /// As written in the round file.
+    pub fn key(self) -> &'static str {
+        match self {
+            VerdictKind::Overgenomen => "overgenomen",
+            VerdictKind::DeelsOvergenomen => "deels-overgenomen",
+            VerdictKind::NietOvergenomen => "niet-overgenomen",
+            VerdictKind::VoorKennisgeving => "voor-kennisgeving",
+            VerdictKind::Toegezegd => "toegezegd",
+        }
+    }
+
+    /// As shown to readers.
+    pub fn label(self) -> &'static str {
+        match self {
+            VerdictKind::Overgenomen => "overgenomen",
+            VerdictKind::DeelsOvergenomen => "deels overgenomen",
+            VerdictKind::NietOvergenomen => "niet overgenomen",
+            VerdictKind::VoorKennisgeving => "voor kennisgeving aangenomen",
+            VerdictKind::Toegezegd => "toegezegd",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        let wanted = s.trim().to_lowercase().replace(' ', "-");
+        Self::ALL.into_iter().find(|k| k.key() == wanted)
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -22,6 +22,36 @@ pub fn iso_today() -> String {
     format!("{y:04}-{m:02}-{d:02}")
 }
 
+/// Days since 1970-01-01 of an ISO date `JJJJ-MM-DD`.
+pub fn days(iso: &str) -> Option<i64> {
+    let mut parts = iso.trim().splitn(3, '-');
+    let y: i64 = parts.next()?.parse().ok()?;
+    let m: i64 = parts.next()?.parse().ok()?;
+    let d: i64 = parts.next()?.parse().ok()?;
+    if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
+        return None;
+    }
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (m + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    Some(era * 146_097 + doe - 719_468)
+}
+
+/// The ISO date `days` after 1970-01-01.
+pub fn iso(days: i64) -> String {
+    let (y, m, d) = civil_from_days(days);
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
+/// Days since 1970-01-01 of today.
+pub fn today_days() -> i64 {
+    let (y, m, d) = today();
+    days(&format!("{y:04}-{m:02}-{d:02}")).unwrap_or(0)
+}
+
 /// Days since 1970-01-01 to a calendar date (Howard Hinnant's algorithm).
 fn civil_from_days(days: i64) -> (i64, u32, u32) {
     let z = days + 719_468;
@@ -39,6 +69,15 @@ fn civil_from_days(days: i64) -> (i64, u32, u32) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn iso_dates_round_trip() {
+        for d in [-700_000, -1, 0, 16_665, 20_000, 60_000] {
+            assert_eq!(days(&iso(d)), Some(d));
+        }
+        assert_eq!(days("2015-08-18"), Some(16_665));
+        assert_eq!(days("2015-13-01"), None);
+    }
 
     #[test]
     fn known_dates() {

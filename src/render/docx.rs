@@ -702,6 +702,7 @@ mod tests {
     fn sample() -> View {
         View {
             changes: None,
+            response: None,
             title: "Kwaliteitsmanifest Sociaal Domein".into(),
             elaboration_title: "Uitwerking Kwaliteitsmanifest".into(),
             council: "Adviesraad Sociaal Domein Almere".into(),

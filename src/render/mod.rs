@@ -34,6 +34,23 @@ pub struct View {
     pub matrix: Matrix,
     /// For a new advice: what changed since the previous one.
     pub changes: Option<ChangesView>,
+    /// The college's response to the latest advice that has recorded advice points.
+    pub response: Option<ResponseView>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct ResponseView {
+    /// "Reactie van het college op het advies van 18 augustus 2015"
+    pub title: String,
+    pub received: Option<String>,
+    pub rows: Vec<ResponseRow>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct ResponseRow {
+    pub point: String,
+    pub verdict: String,
+    pub note: String,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -156,6 +173,7 @@ impl View {
             principles,
             matrix: Matrix::from_manifest(m),
             changes: None,
+            response: response_view(m),
         }
     }
 
@@ -168,6 +186,49 @@ impl View {
             stem
         }
     }
+}
+
+fn response_view(m: &Manifest) -> Option<ResponseView> {
+    let round = m
+        .rounds
+        .iter()
+        .rev()
+        .find(|r| !r.advice_points.is_empty())?;
+    let since = round.date.as_deref().map_or_else(
+        || round.subject.clone(),
+        |d| format!("het advies van {}", dutch_date(d)),
+    );
+    let rows = round
+        .advice_points
+        .iter()
+        .map(|p| {
+            let verdict = round
+                .response
+                .as_ref()
+                .and_then(|r| r.verdicts.iter().find(|v| v.point.value == p.id.value));
+            let mut label = verdict.map_or_else(
+                || "nog geen oordeel".to_string(),
+                |v| v.kind.label().to_string(),
+            );
+            if let Some(deadline) = verdict.and_then(|v| v.deadline.as_deref()) {
+                label.push_str(&format!(", uiterlijk {}", dutch_date(deadline)));
+            }
+            ResponseRow {
+                point: p.text.clone(),
+                verdict: label,
+                note: verdict.and_then(|v| v.note.clone()).unwrap_or_default(),
+            }
+        })
+        .collect();
+    Some(ResponseView {
+        title: format!("Reactie van het college op {since}"),
+        received: round
+            .response
+            .as_ref()
+            .and_then(|r| r.received.as_deref())
+            .map(dutch_date),
+        rows,
+    })
 }
 
 const MONTHS: [&str; 12] = [

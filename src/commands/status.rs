@@ -1,0 +1,146 @@
+//! `kwaliteit status`: rounds, advice points, the college's verdicts, open commitments.
+
+use std::fmt::Write as _;
+use std::path::Path;
+
+use super::{open, write_stdout};
+use crate::cli::{StatusArgs, StatusFormat};
+use crate::render::dutch_date;
+use crate::status::Status;
+use crate::today;
+
+pub fn run(start: &Path, args: &StatusArgs) -> u8 {
+    let checked = match open(start, None) {
+        Ok(c) => c,
+        Err(code) => return code,
+    };
+    let errors = checked.errors();
+    if errors > 0 {
+        eprintln!(
+            "let op: het manifest bevat {errors} {}; het overzicht kan onvolledig zijn (zie `kwaliteit check`).",
+            if errors == 1 { "fout" } else { "fouten" }
+        );
+    }
+    let status = Status::of(&checked.loaded.manifest, today::today_days());
+    let text = match args.format {
+        StatusFormat::Terminal => terminal(&status),
+        StatusFormat::Md => markdown(&status),
+        StatusFormat::Json => {
+            let mut s = serde_json::to_string_pretty(&status).unwrap_or_else(|_| "{}".into());
+            s.push('\n');
+            s
+        }
+    };
+    write_stdout(text.as_bytes())
+}
+
+fn date(iso: &Option<String>) -> String {
+    iso.as_deref()
+        .map_or_else(|| "zonder datum".to_string(), dutch_date)
+}
+
+fn response_line(r: &crate::status::RoundStatus) -> String {
+    match (&r.response_received, &r.response_due, r.response_overdue) {
+        (Some(received), _, _) => format!("reactie ontvangen op {}", dutch_date(received)),
+        (None, Some(due), true) => format!(
+            "TE LAAT: geen reactie vastgelegd, de termijn liep af op {}",
+            dutch_date(due)
+        ),
+        (None, Some(due), false) => format!("reactie verwacht uiterlijk {}", dutch_date(due)),
+        (None, None, _) => "nog geen reactie (de brief heeft geen datum)".to_string(),
+    }
+}
+
+fn verdict_text(p: &crate::status::PointStatus) -> String {
+    let mut s = p
+        .verdict
+        .map_or_else(|| "nog geen oordeel".to_string(), |v| v.label().to_string());
+    if let Some(deadline) = &p.deadline {
+        s.push_str(&format!(", uiterlijk {}", dutch_date(deadline)));
+    }
+    if p.commitment_overdue {
+        s.push_str(" (VERLOPEN)");
+    }
+    s
+}
+
+fn terminal(s: &Status) -> String {
+    let mut out = String::new();
+    if s.rounds.is_empty() {
+        out.push_str("Er zijn nog geen rondes vastgelegd.\n");
+        return out;
+    }
+    for r in &s.rounds {
+        let year = r.year.map_or_else(String::new, |y| format!("{y} "));
+        let _ = writeln!(
+            out,
+            "Ronde {year}— advies van {}: {}",
+            date(&r.date),
+            r.subject
+        );
+        let _ = writeln!(out, "  {}", response_line(r));
+        if r.points.is_empty() {
+            out.push_str("  (geen adviespunten vastgelegd)\n");
+        }
+        for p in &r.points {
+            let _ = writeln!(out, "  • {}: {} — {}", p.id, p.text, verdict_text(p));
+        }
+        out.push('\n');
+    }
+    let open: Vec<_> = s.open_commitments().collect();
+    if open.is_empty() {
+        out.push_str("Geen openstaande toezeggingen.\n");
+    } else {
+        out.push_str("Toezeggingen:\n");
+        for (r, p) in open {
+            let year = r.year.map_or_else(String::new, |y| format!(" ({y})"));
+            let _ = writeln!(out, "  • {}{year}: {}", p.id, verdict_text(p));
+        }
+    }
+    let _ = writeln!(
+        out,
+        "\nStand van {}; reactietermijn {} weken.",
+        dutch_date(&s.today),
+        s.response_weeks
+    );
+    out
+}
+
+fn cell(s: &str) -> String {
+    s.replace('|', "\\|").replace('\n', " ")
+}
+
+fn markdown(s: &Status) -> String {
+    let mut out = String::from("## Stand van de adviezen\n\n");
+    if s.rounds.is_empty() {
+        out.push_str("Er zijn nog geen rondes vastgelegd.\n");
+        return out;
+    }
+    for r in &s.rounds {
+        let year = r.year.map_or_else(String::new, |y| format!("{y}: "));
+        let _ = writeln!(out, "### {year}{}\n", cell(&r.subject));
+        let _ = writeln!(out, "Advies van {}; {}.\n", date(&r.date), response_line(r));
+        if r.points.is_empty() {
+            out.push_str("Geen adviespunten vastgelegd.\n\n");
+            continue;
+        }
+        out.push_str("| Adviespunt | Oordeel | Toelichting |\n|---|---|---|\n");
+        for p in &r.points {
+            let _ = writeln!(
+                out,
+                "| {} | {} | {} |",
+                cell(&p.text),
+                cell(&verdict_text(p)),
+                cell(p.note.as_deref().unwrap_or(""))
+            );
+        }
+        out.push('\n');
+    }
+    let _ = writeln!(
+        out,
+        "Stand van {}; reactietermijn {} weken.",
+        dutch_date(&s.today),
+        s.response_weeks
+    );
+    out
+}
