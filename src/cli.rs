@@ -67,7 +67,7 @@ pub enum Command {
     #[command(
         help_template = HELP_TEMPLATE,
         next_help_heading = "Opties",
-        override_usage = "kwaliteit matrix [--format table|md|csv|html] [--compact]"
+        override_usage = "kwaliteit matrix [--format table|md|csv|html] [--compact] [--by partij|kompas]"
     )]
     Matrix(MatrixArgs),
 
@@ -274,6 +274,23 @@ pub struct MatrixArgs {
     /// Breedte van de tabel in tekens (standaard: de breedte van de terminal)
     #[arg(long, value_name = "TEKENS")]
     pub width: Option<usize>,
+
+    /// Kolommen: partij (standaard) of kompas (de blokken van het Kwaliteitskompas)
+    #[arg(
+        long,
+        value_enum,
+        default_value = "partij",
+        value_name = "KOLOMMEN",
+        hide_possible_values = true,
+        hide_default_value = true
+    )]
+    pub by: MatrixColumns,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum MatrixColumns {
+    Partij,
+    Kompas,
 }
 
 #[derive(Debug, clap::Args)]

@@ -61,6 +61,52 @@ impl Matrix {
         Matrix { columns, rows }
     }
 
+    /// Principles by the blocks of the Kwaliteitskompas: a cell says whether the principle
+    /// itself, or which of its cases, carry the block's tag.
+    pub fn by_kompas(m: &Manifest) -> Self {
+        let columns: Vec<Column> = m
+            .kompas
+            .iter()
+            .map(|k| Column {
+                id: k.id.value.clone(),
+                name: k.name.clone(),
+                description: None,
+            })
+            .collect();
+        let rows = m
+            .principles
+            .iter()
+            .enumerate()
+            .map(|(i, p)| Row {
+                id: p.id.value.clone(),
+                number: i + 1,
+                title: p.title.clone(),
+                cells: columns
+                    .iter()
+                    .map(|c| {
+                        let tagged = |tags: &[crate::fields::Located<String>]| {
+                            tags.iter().any(|t| t.value == c.id)
+                        };
+                        let cases: Vec<&str> = m
+                            .cases_of(&p.id.value)
+                            .filter(|k| tagged(&k.kompas))
+                            .map(|k| k.title.as_str())
+                            .collect();
+                        match (tagged(&p.kompas), cases.is_empty()) {
+                            (false, true) => None,
+                            (true, true) => Some("uitgangspunt".to_string()),
+                            (false, false) => Some(format!("casus: {}", cases.join(", "))),
+                            (true, false) => {
+                                Some(format!("uitgangspunt; casus: {}", cases.join(", ")))
+                            }
+                        }
+                    })
+                    .collect(),
+            })
+            .collect();
+        Matrix { columns, rows }
+    }
+
     pub fn filled(&self) -> usize {
         self.rows
             .iter()
@@ -103,5 +149,37 @@ mod tests {
         assert_eq!(m.rows[1].cells, vec![Some("ya".into()), None]);
         assert_eq!(m.rows[1].number, 2);
         assert_eq!(m.filled(), 3);
+    }
+
+    #[test]
+    fn by_kompas_marks_tagged_principles_and_cases() {
+        let f = |path: &str, text: &str| SourceFile {
+            path: path.into(),
+            bytes: text.as_bytes().to_vec(),
+        };
+        let loaded = load(&[
+            f(
+                "manifest/manifest.yaml",
+                "title: T\ncouncil: R\nmunicipality: G\nactors:\n  - {id: a, name: A}\nkompas:\n  - {id: outcome, name: Outcome}\n  - {id: verbetercyclus, name: Verbetercyclus}\n",
+            ),
+            f(
+                "manifest/principles/01-x.md",
+                "---\nid: x\ntitle: X\norder: 1\nkompas: [verbetercyclus]\n---\nK\n\n## Uitwerking\n\nL\n",
+            ),
+            f(
+                "cases/c.md",
+                "---\nid: c\ntitle: Casus C\nprinciple: x\nkompas: [outcome, verbetercyclus]\n---\nVerhaal.\n",
+            ),
+        ]);
+        assert!(loaded.findings.is_empty(), "{:?}", loaded.findings);
+        let m = Matrix::by_kompas(&loaded.manifest);
+        assert_eq!(m.columns[1].name, "Verbetercyclus");
+        assert_eq!(
+            m.rows[0].cells,
+            vec![
+                Some("casus: Casus C".into()),
+                Some("uitgangspunt; casus: Casus C".into())
+            ]
+        );
     }
 }

@@ -3,7 +3,7 @@
 use std::path::Path;
 
 use super::{fatal, open, write_stdout};
-use crate::cli::{MatrixArgs, MatrixFormat};
+use crate::cli::{MatrixArgs, MatrixColumns, MatrixFormat};
 use crate::matrix::Matrix;
 use crate::render::{self, templates::Templates};
 
@@ -20,7 +20,10 @@ pub fn run(start: &Path, args: &MatrixArgs) -> u8 {
         );
     }
     let manifest = &checked.loaded.manifest;
-    let matrix = Matrix::from_manifest(manifest);
+    let matrix = match args.by {
+        MatrixColumns::Partij => Matrix::from_manifest(manifest),
+        MatrixColumns::Kompas => Matrix::by_kompas(manifest),
+    };
     let text = match args.format {
         MatrixFormat::Table => {
             let width = args.width.unwrap_or_else(|| {

@@ -138,6 +138,7 @@ fn document(view: &View) -> Docx {
         body.push(heading(3, &numbered(p.number, &p.title)));
         body.extend(markdown(&p.short_text, Fmt::default()));
         body.extend(markdown(&p.elaboration, Fmt::default()));
+        body.extend(markdown(&laws_line(&p.laws), Fmt::default()));
         if !p.cases.is_empty() {
             body.push(heading(4, PRACTICE_HEADING));
             for case in &p.cases {
@@ -149,7 +150,27 @@ fn document(view: &View) -> Docx {
     body.push(Paragraph::new().section_property(portrait));
     body.push(heading(2, ANNEX_HEADING));
     body.push(Paragraph::new().add_run(Run::new().add_text(ANNEX_INTRO)));
-    docx.add_table(matrix_table(&view.matrix))
+    let mut docx = docx.add_table(matrix_table(&view.matrix));
+    if let Some(response) = &view.response {
+        docx = docx.add_paragraph(
+            heading(2, &format!("Bijlage: {}", response.title)).page_break_before(true),
+        );
+        let received = response.received.as_ref().map_or_else(
+            || "Er is nog geen reactie ontvangen.".to_string(),
+            |r| format!("Ontvangen op {r}."),
+        );
+        docx = docx.add_paragraph(Paragraph::new().add_run(Run::new().add_text(received)));
+        for row in &response.rows {
+            let mut line = format!("{} — {}", row.point, row.verdict);
+            if !row.note.is_empty() {
+                line.push_str(&format!(" ({})", row.note));
+            }
+            docx = docx.add_paragraph(
+                Paragraph::new().add_run(Run::new().add_text(clean(&format!("• {line}")))),
+            );
+        }
+    }
+    docx
 }
 
 /// Paragraphs go straight into the document, boxed, rather than through a
@@ -207,9 +228,22 @@ fn letter_part(letter: &Letter, body: &mut Body) {
     }
 }
 
+/// Cited laws as one line of Markdown links (empty when none), so they become hyperlinks.
+fn laws_line(laws: &[crate::render::LawView]) -> String {
+    if laws.is_empty() {
+        return String::new();
+    }
+    let links: Vec<String> = laws
+        .iter()
+        .map(|l| format!("[{}](<{}>)", l.label.replace(['[', ']'], ""), l.url))
+        .collect();
+    format!("Wetten: {}", links.join("; "))
+}
+
 fn case_part(case: &CaseView, body: &mut Body) {
     body.push(heading(5, &case.title));
     body.extend(markdown(&case.story, Fmt::default()));
+    body.extend(markdown(&laws_line(&case.laws), Fmt::default()));
     if !case.actors.is_empty() {
         let line = format!("{INVOLVED}{}", case.actors.join(", "));
         body.push(
@@ -735,7 +769,9 @@ mod tests {
                     title: "De tuin van mevrouw Jansen".into(),
                     actors: vec!["Inwoners".into(), "Professionals".into()],
                     story: "Mevrouw Jansen <script>alert(\"x\")</script> tuiniert.\n\n<script>\nalert(1)\n</script>\n".into(),
+                    laws: vec![],
                 }],
+                laws: vec![],
             }],
             matrix: Matrix {
                 columns: vec![

@@ -91,6 +91,32 @@ pub struct PrincipleView {
     /// Markdown.
     pub elaboration: String,
     pub cases: Vec<CaseView>,
+    pub laws: Vec<LawView>,
+}
+
+/// A cited law as a link to wetten.overheid.nl.
+#[derive(Clone, Debug, Serialize)]
+pub struct LawView {
+    /// "Wet maatschappelijke ondersteuning 2015 (Wmo 2015), artikel 2.1.3"
+    pub label: String,
+    pub url: String,
+}
+
+fn law_views(citations: &[crate::model::LawCitation]) -> Vec<LawView> {
+    citations
+        .iter()
+        .filter(|c| crate::law::is_valid_id(&c.id.value))
+        .map(|c| {
+            let name = crate::law::known(&c.id.value).map_or(c.id.value.as_str(), |k| k.name);
+            LawView {
+                label: match &c.artikel {
+                    Some(a) => format!("{name}, artikel {a}"),
+                    None => name.to_string(),
+                },
+                url: crate::law::url(&c.id.value, c.artikel.as_deref()),
+            }
+        })
+        .collect()
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -101,6 +127,7 @@ pub struct CaseView {
     pub actors: Vec<String>,
     /// Markdown.
     pub story: String,
+    pub laws: Vec<LawView>,
 }
 
 impl View {
@@ -156,8 +183,10 @@ impl View {
                             .map(|a| a.name.clone())
                             .collect(),
                         story: neutralize(&c.story).into_owned(),
+                        laws: law_views(&c.laws),
                     })
                     .collect(),
+                laws: law_views(&p.laws),
             })
             .collect();
         View {
