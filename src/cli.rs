@@ -103,6 +103,14 @@ pub enum Command {
     )]
     Textconv(TextconvArgs),
 
+    /// Schrijf het JSON Schema van de kopregels, voor hulp in een editor
+    #[command(
+        help_template = HELP_TEMPLATE,
+        next_help_heading = "Opties",
+        override_usage = "kwaliteit schema [--kind principle|case|round|manifest]"
+    )]
+    Schema(SchemaArgs),
+
     /// Schrijf de tab-aanvulling voor een shell (bash, zsh, fish of powershell)
     #[command(
         help_template = HELP_TEMPLATE,
@@ -118,6 +126,20 @@ pub enum Command {
         override_usage = "kwaliteit manpage"
     )]
     Manpage,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct SchemaArgs {
+    /// Soort bestand: principle (standaard), case, round of manifest
+    #[arg(
+        long,
+        value_parser = ["principle", "case", "round", "manifest"],
+        default_value = "principle",
+        value_name = "SOORT",
+        hide_possible_values = true,
+        hide_default_value = true
+    )]
+    pub kind: String,
 }
 
 #[derive(Debug, clap::Args)]
@@ -338,6 +360,14 @@ where
         Command::Advies(args) => commands::advies::run(&start, args),
         Command::Status(args) => commands::status::run(&start, args),
         Command::Textconv(args) => commands::textconv::run(args),
+        Command::Schema(args) => match crate::schema::json_schema(&args.kind) {
+            Some(schema) => {
+                let mut text = serde_json::to_string_pretty(&schema).unwrap_or_default();
+                text.push('\n');
+                commands::write_stdout(text.as_bytes())
+            }
+            None => exit::FAILURE,
+        },
         Command::Completions(args) => {
             let mut out = Vec::new();
             clap_complete::generate(

@@ -2,6 +2,7 @@
 //! (missing, wrong type, unknown key with a suggestion) instead of stopping at the first.
 
 use crate::finding::{Finding, Pos, Rule};
+use crate::schema::{Key, Ty};
 use crate::text::width;
 use crate::yaml::{Entry, Kind, Yaml};
 
@@ -19,6 +20,8 @@ pub struct Fields<'y, 'f> {
     entries: &'y [Entry],
     /// Where to point when a required key is missing.
     anchor: Pos,
+    /// The keys this mapping may have; whether each is required comes from here.
+    schema: &'static [Key],
     known: Vec<&'static str>,
     /// Required keys found missing, with the index of their finding, so that a
     /// misspelling of one is reported once (as unknown key with a suggestion).
@@ -33,6 +36,7 @@ impl<'y, 'f> Fields<'y, 'f> {
         node: &'y Yaml,
         path: &'f str,
         anchor: Pos,
+        schema: &'static [Key],
         findings: &'f mut Vec<Finding>,
     ) -> Option<Self> {
         let entries: &[Entry] = match &node.kind {
@@ -58,13 +62,22 @@ impl<'y, 'f> Fields<'y, 'f> {
             path,
             entries,
             anchor,
+            schema,
             known: Vec::new(),
             missing: Vec::new(),
             findings,
         })
     }
 
-    fn entry(&mut self, key: &'static str, required: bool) -> Option<&'y Entry> {
+    /// The entry for `key`; `fits` says which types of the schema table the caller reads,
+    /// so that the table and the reading code cannot disagree (checked in tests).
+    fn entry(&mut self, key: &'static str, fits: fn(Ty) -> bool) -> Option<&'y Entry> {
+        let spec = self.schema.iter().find(|k| k.name == key);
+        debug_assert!(
+            spec.is_some_and(|k| fits(k.ty)),
+            "`{key}` is not in the schema table with this type"
+        );
+        let required = spec.is_some_and(|k| k.required);
         self.known.push(key);
         let found = self.entries.iter().find(|e| e.key == key);
         if found.is_none() && required {
@@ -125,8 +138,8 @@ impl<'y, 'f> Fields<'y, 'f> {
     }
 
     /// A text value. Numbers and yes/no written without quotes count as the text typed.
-    pub fn text(&mut self, key: &'static str, required: bool) -> Option<Located<String>> {
-        let entry = self.entry(key, required)?;
+    pub fn text(&mut self, key: &'static str) -> Option<Located<String>> {
+        let entry = self.entry(key, |t| matches!(t, Ty::Text | Ty::OneOf(_)))?;
         match entry.value.as_text() {
             Some(t) if !t.trim().is_empty() => Some(Located {
                 value: t.trim().to_string(),
@@ -148,8 +161,8 @@ impl<'y, 'f> Fields<'y, 'f> {
     }
 
     /// A whole number.
-    pub fn integer(&mut self, key: &'static str, required: bool) -> Option<Located<i64>> {
-        let entry = self.entry(key, required)?;
+    pub fn integer(&mut self, key: &'static str) -> Option<Located<i64>> {
+        let entry = self.entry(key, |t| t == Ty::Integer)?;
         match entry.value.kind {
             Kind::Int(i) => Some(Located {
                 value: i,
@@ -167,8 +180,8 @@ impl<'y, 'f> Fields<'y, 'f> {
     }
 
     /// A calendar date written as `JJJJ-MM-DD`.
-    pub fn date(&mut self, key: &'static str, required: bool) -> Option<Located<String>> {
-        let entry = self.entry(key, required)?;
+    pub fn date(&mut self, key: &'static str) -> Option<Located<String>> {
+        let entry = self.entry(key, |t| t == Ty::Date)?;
         match entry.value.as_text() {
             Some(t) if is_date(t.trim()) => Some(Located {
                 value: t.trim().to_string(),
@@ -186,8 +199,8 @@ impl<'y, 'f> Fields<'y, 'f> {
     }
 
     /// A list of texts; a missing key is an empty list.
-    pub fn text_list(&mut self, key: &'static str, required: bool) -> Vec<Located<String>> {
-        let Some(entry) = self.entry(key, required) else {
+    pub fn text_list(&mut self, key: &'static str) -> Vec<Located<String>> {
+        let Some(entry) = self.entry(key, |t| t == Ty::TextList) else {
             return Vec::new();
         };
         match &entry.value.kind {
@@ -213,12 +226,8 @@ impl<'y, 'f> Fields<'y, 'f> {
     }
 
     /// A mapping from names to texts, in the order written.
-    pub fn text_map(
-        &mut self,
-        key: &'static str,
-        required: bool,
-    ) -> Vec<(Located<String>, Located<String>)> {
-        let Some(entry) = self.entry(key, required) else {
+    pub fn text_map(&mut self, key: &'static str) -> Vec<(Located<String>, Located<String>)> {
+        let Some(entry) = self.entry(key, |t| t == Ty::TextMap) else {
             return Vec::new();
         };
         match &entry.value.kind {
@@ -253,12 +262,13 @@ impl<'y, 'f> Fields<'y, 'f> {
 
     /// Any value, handed back for its own `Fields`; a missing key gives `None`.
     pub fn entry_value(&mut self, key: &'static str) -> Option<&'y Yaml> {
-        self.entry(key, false).map(|e| &e.value)
+        self.entry(key, |t| matches!(t, Ty::Map(_)))
+            .map(|e| &e.value)
     }
 
     /// A list whose items are mappings; each is handed back for its own `Fields`.
-    pub fn map_list(&mut self, key: &'static str, required: bool) -> Vec<&'y Yaml> {
-        let Some(entry) = self.entry(key, required) else {
+    pub fn map_list(&mut self, key: &'static str) -> Vec<&'y Yaml> {
+        let Some(entry) = self.entry(key, |t| matches!(t, Ty::List(_))) else {
             return Vec::new();
         };
         match &entry.value.kind {
@@ -406,9 +416,23 @@ mod tests {
     fn read(src: &str) -> (Vec<Finding>, Option<Located<String>>, Option<Located<i64>>) {
         let y = parse(src, 2).unwrap();
         let mut findings = Vec::new();
-        let mut f = Fields::of(&y, "x.md", Pos::START, &mut findings).unwrap();
-        let title = f.text("title", true);
-        let order = f.integer("order", true);
+        const KEYS: &[Key] = &[
+            Key {
+                name: "title",
+                ty: Ty::Text,
+                required: true,
+                about: "",
+            },
+            Key {
+                name: "order",
+                ty: Ty::Integer,
+                required: true,
+                about: "",
+            },
+        ];
+        let mut f = Fields::of(&y, "x.md", Pos::START, KEYS, &mut findings).unwrap();
+        let title = f.text("title");
+        let order = f.integer("order");
         f.finish();
         (findings, title, order)
     }

@@ -13,6 +13,7 @@ use crate::model::{
     Manifest, PRINCIPLES_DIR, Page, Principle, ROUNDS_DIR, Response, Responsibility, Round,
     Signatory, Verdict, VerdictKind,
 };
+use crate::schema;
 use crate::source::SourceFile;
 use crate::text::{LineIndex, width};
 use crate::yaml::{self, Yaml};
@@ -325,11 +326,15 @@ impl<'a> Document<'a> {
         }
     }
 
-    fn fields<'f>(&'a self, findings: &'f mut Vec<Finding>) -> Option<Fields<'a, 'f>>
+    fn fields<'f>(
+        &'a self,
+        schema: &'static [crate::schema::Key],
+        findings: &'f mut Vec<Finding>,
+    ) -> Option<Fields<'a, 'f>>
     where
         'a: 'f,
     {
-        Fields::of(&self.yaml, self.path, Pos::START, findings)
+        Fields::of(&self.yaml, self.path, Pos::START, schema, findings)
     }
 
     /// Report an empty text at a byte offset of the body.
@@ -368,11 +373,11 @@ fn parse_yaml(
 fn advice_points(path: &str, nodes: &[&Yaml], findings: &mut Vec<Finding>) -> Vec<AdvicePoint> {
     let mut out = Vec::new();
     for node in nodes {
-        let Some(mut f) = Fields::of(node, path, node.pos, findings) else {
+        let Some(mut f) = Fields::of(node, path, node.pos, schema::ADVICE_POINT, findings) else {
             continue;
         };
-        let id = f.text("id", true);
-        let text = f.text("tekst", true);
+        let id = f.text("id");
+        let text = f.text("tekst");
         f.finish();
         if let Some(id) = id {
             check_id(path, &id, findings);
@@ -387,19 +392,19 @@ fn advice_points(path: &str, nodes: &[&Yaml], findings: &mut Vec<Finding>) -> Ve
 
 /// `reactie: {ontvangen: 2015-10-01, punten: [{id, oordeel, termijn, toelichting}]}`
 fn response(path: &str, node: &Yaml, findings: &mut Vec<Finding>) -> Option<Response> {
-    let mut f = Fields::of(node, path, node.pos, findings)?;
-    let received = f.date("ontvangen", false);
-    let verdict_nodes = f.map_list("punten", false);
+    let mut f = Fields::of(node, path, node.pos, schema::RESPONSE, findings)?;
+    let received = f.date("ontvangen");
+    let verdict_nodes = f.map_list("punten");
     f.finish();
     let mut verdicts = Vec::new();
     for node in verdict_nodes {
-        let Some(mut v) = Fields::of(node, path, node.pos, findings) else {
+        let Some(mut v) = Fields::of(node, path, node.pos, schema::VERDICT, findings) else {
             continue;
         };
-        let point = v.text("id", true);
-        let kind = v.text("oordeel", true);
-        let deadline = v.date("termijn", false);
-        let note = v.text("toelichting", false);
+        let point = v.text("id");
+        let kind = v.text("oordeel");
+        let deadline = v.date("termijn");
+        let note = v.text("toelichting");
         v.finish();
         let (Some(point), Some(kind)) = (point, kind) else {
             continue;
@@ -447,11 +452,11 @@ fn response(path: &str, node: &Yaml, findings: &mut Vec<Finding>) -> Option<Resp
 fn citations(path: &str, nodes: &[&Yaml], findings: &mut Vec<Finding>) -> Vec<LawCitation> {
     let mut out = Vec::new();
     for node in nodes {
-        let Some(mut f) = Fields::of(node, path, node.pos, findings) else {
+        let Some(mut f) = Fields::of(node, path, node.pos, schema::LAW, findings) else {
             continue;
         };
-        let id = f.text("id", true);
-        let artikel = f.text("artikel", false);
+        let id = f.text("id");
+        let artikel = f.text("artikel");
         f.finish();
         if let Some(id) = id {
             out.push(LawCitation {
@@ -569,13 +574,13 @@ fn check_file_name(
 }
 
 fn principle(doc: &Document, findings: &mut Vec<Finding>) -> Option<Principle> {
-    let mut f = doc.fields(findings)?;
-    let id = f.text("id", true);
-    let title = f.text("title", true);
-    let order = f.integer("order", true);
-    let cells = f.text_map("responsibilities", false);
-    let kompas = f.text_list("kompas", false);
-    let law_nodes = f.map_list("wetten", false);
+    let mut f = doc.fields(schema::PRINCIPLE, findings)?;
+    let id = f.text("id");
+    let title = f.text("title");
+    let order = f.integer("order");
+    let cells = f.text_map("responsibilities");
+    let kompas = f.text_list("kompas");
+    let law_nodes = f.map_list("wetten");
     f.finish();
     let laws = citations(doc.path, &law_nodes, findings);
     scan_text(doc, None, findings);
@@ -671,15 +676,15 @@ fn principle(doc: &Document, findings: &mut Vec<Finding>) -> Option<Principle> {
 }
 
 fn case(doc: &Document, findings: &mut Vec<Finding>) -> Option<Case> {
-    let mut f = doc.fields(findings)?;
-    let id = f.text("id", true);
-    let title = f.text("title", true);
-    let principle = f.text("principle", true);
-    let actors = f.text_list("actors", false);
-    let since = f.integer("since", false);
-    let kompas = f.text_list("kompas", false);
-    let law_nodes = f.map_list("wetten", false);
-    let privacy_exception = f.text("privacy_uitzondering", false);
+    let mut f = doc.fields(schema::CASE, findings)?;
+    let id = f.text("id");
+    let title = f.text("title");
+    let principle = f.text("principle");
+    let actors = f.text_list("actors");
+    let since = f.integer("since");
+    let kompas = f.text_list("kompas");
+    let law_nodes = f.map_list("wetten");
+    let privacy_exception = f.text("privacy_uitzondering");
     f.finish();
     let laws = citations(doc.path, &law_nodes, findings);
     scan_text(doc, privacy_exception.as_ref(), findings);
@@ -717,28 +722,28 @@ fn case(doc: &Document, findings: &mut Vec<Finding>) -> Option<Case> {
 }
 
 fn round(doc: &Document, findings: &mut Vec<Finding>) -> Option<Round> {
-    let mut f = doc.fields(findings)?;
-    let year = f.integer("year", true);
-    let date = f.date("date", false);
-    let to = f.text_list("to", true);
-    let subject = f.text("subject", true);
-    let salutation = f.text("salutation", false);
-    let closing = f.text("closing", false);
-    let signatory_nodes = f.map_list("signatories", false);
-    let partners = f.text_list("partners", false);
-    let revision = f.text("revision", false);
-    let point_nodes = f.map_list("adviespunten", false);
+    let mut f = doc.fields(schema::ROUND, findings)?;
+    let year = f.integer("year");
+    let date = f.date("date");
+    let to = f.text_list("to");
+    let subject = f.text("subject");
+    let salutation = f.text("salutation");
+    let closing = f.text("closing");
+    let signatory_nodes = f.map_list("signatories");
+    let partners = f.text_list("partners");
+    let revision = f.text("revision");
+    let point_nodes = f.map_list("adviespunten");
     let response_node = f.entry_value("reactie");
     f.finish();
     let advice_points = advice_points(doc.path, &point_nodes, findings);
     let response = response_node.and_then(|node| response(doc.path, node, findings));
     let mut signatories = Vec::new();
     for node in signatory_nodes {
-        let Some(mut s) = Fields::of(node, doc.path, node.pos, findings) else {
+        let Some(mut s) = Fields::of(node, doc.path, node.pos, schema::SIGNATORY, findings) else {
             continue;
         };
-        let name = s.text("name", true);
-        let role = s.text("role", false);
+        let name = s.text("name");
+        let role = s.text("role");
         s.finish();
         if let Some(name) = name {
             signatories.push(Signatory {
@@ -795,24 +800,24 @@ fn load_identity(
     let Some(yaml) = parse_yaml(path, text, 1, findings) else {
         return false;
     };
-    let Some(mut f) = Fields::of(&yaml, path, Pos::START, findings) else {
+    let Some(mut f) = Fields::of(&yaml, path, Pos::START, schema::MANIFEST, findings) else {
         return false;
     };
-    let title = f.text("title", true);
-    let elaboration_title = f.text("elaboration_title", false);
-    let council = f.text("council", true);
-    let council_short = f.text("council_short", false);
-    let municipality = f.text("municipality", true);
-    let response_weeks = f.integer("reactietermijn_weken", false);
-    let actor_nodes = f.map_list("actors", true);
-    let kompas_nodes = f.map_list("kompas", false);
+    let title = f.text("title");
+    let elaboration_title = f.text("elaboration_title");
+    let council = f.text("council");
+    let council_short = f.text("council_short");
+    let municipality = f.text("municipality");
+    let response_weeks = f.integer("reactietermijn_weken");
+    let actor_nodes = f.map_list("actors");
+    let kompas_nodes = f.map_list("kompas");
     f.finish();
     for node in kompas_nodes {
-        let Some(mut k) = Fields::of(node, path, node.pos, findings) else {
+        let Some(mut k) = Fields::of(node, path, node.pos, schema::KOMPAS_BLOCK, findings) else {
             continue;
         };
-        let id = k.text("id", true);
-        let name = k.text("name", true);
+        let id = k.text("id");
+        let name = k.text("name");
         k.finish();
         if let Some(id) = id {
             check_id(path, &id, findings);
@@ -830,13 +835,13 @@ fn load_identity(
     manifest.municipality = municipality.map(|t| t.value).unwrap_or_default();
     let mut complete = !actor_nodes.is_empty();
     for node in actor_nodes {
-        let Some(mut a) = Fields::of(node, path, node.pos, findings) else {
+        let Some(mut a) = Fields::of(node, path, node.pos, schema::ACTOR, findings) else {
             complete = false;
             continue;
         };
-        let id = a.text("id", true);
-        let name = a.text("name", true);
-        let description = a.text("description", false);
+        let id = a.text("id");
+        let name = a.text("name");
+        let description = a.text("description");
         a.finish();
         if let Some(id) = id {
             check_id(path, &id, findings);

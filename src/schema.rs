@@ -1,0 +1,556 @@
+//! The keys of every kind of front matter, in one table per kind. The loader reads
+//! through these tables (`Fields` refuses a key or type that is not in them), and
+//! `kwaliteit schema` prints them as JSON Schema: the two cannot drift apart.
+
+use serde_json::{Map, Value, json};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Ty {
+    Text,
+    Integer,
+    /// `JJJJ-MM-DD`
+    Date,
+    TextList,
+    /// Names to texts, such as `responsibilities`.
+    TextMap,
+    /// A list of mappings with these keys.
+    List(&'static [Key]),
+    /// One mapping with these keys.
+    Map(&'static [Key]),
+    /// One of these words.
+    OneOf(&'static [&'static str]),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Key {
+    pub name: &'static str,
+    pub ty: Ty,
+    pub required: bool,
+    /// Dutch, shown in editors.
+    pub about: &'static str,
+}
+
+const fn key(name: &'static str, ty: Ty, required: bool, about: &'static str) -> Key {
+    Key {
+        name,
+        ty,
+        required,
+        about,
+    }
+}
+
+pub const LAW: &[Key] = &[
+    key(
+        "id",
+        Ty::Text,
+        true,
+        "het BWB-id van de wet, zoals BWBR0035362 (Wmo 2015)",
+    ),
+    key("artikel", Ty::Text, false, "het artikel, zoals 2.1.3"),
+];
+
+pub const PRINCIPLE: &[Key] = &[
+    key(
+        "id",
+        Ty::Text,
+        true,
+        "vaste naam van het uitgangspunt: kleine letters, cijfers en streepjes",
+    ),
+    key(
+        "title",
+        Ty::Text,
+        true,
+        "de titel zoals die in het manifest staat",
+    ),
+    key(
+        "order",
+        Ty::Integer,
+        true,
+        "de plaats in het manifest: 1, 2, 3, ...",
+    ),
+    key(
+        "responsibilities",
+        Ty::TextMap,
+        false,
+        "per partij (id uit manifest.yaml) haar verantwoordelijkheid: de cellen van de matrix",
+    ),
+    key(
+        "kompas",
+        Ty::TextList,
+        false,
+        "blokken van het Kwaliteitskompas (ids uit manifest.yaml)",
+    ),
+    key(
+        "wetten",
+        Ty::List(LAW),
+        false,
+        "wetten waarop het uitgangspunt steunt",
+    ),
+];
+
+pub const CASE: &[Key] = &[
+    key(
+        "id",
+        Ty::Text,
+        true,
+        "vaste naam van de casus: kleine letters, cijfers en streepjes",
+    ),
+    key("title", Ty::Text, true, "een korte titel"),
+    key(
+        "principle",
+        Ty::Text,
+        true,
+        "het id van het uitgangspunt waar de casus bij hoort",
+    ),
+    key(
+        "actors",
+        Ty::TextList,
+        false,
+        "de betrokken partijen (ids uit manifest.yaml)",
+    ),
+    key(
+        "since",
+        Ty::Integer,
+        false,
+        "het jaar waarin de casus is opgenomen",
+    ),
+    key(
+        "kompas",
+        Ty::TextList,
+        false,
+        "blokken van het Kwaliteitskompas (ids uit manifest.yaml)",
+    ),
+    key(
+        "wetten",
+        Ty::List(LAW),
+        false,
+        "wetten die in de casus een rol spelen",
+    ),
+    key(
+        "privacy_uitzondering",
+        Ty::Text,
+        false,
+        "waarom deze casus toch persoonsgegevens mag noemen",
+    ),
+];
+
+pub const SIGNATORY: &[Key] = &[
+    key("name", Ty::Text, true, "naam van wie ondertekent"),
+    key("role", Ty::Text, false, "functie, zoals Voorzitter"),
+];
+
+pub const ADVICE_POINT: &[Key] = &[
+    key("id", Ty::Text, true, "vaste naam van het adviespunt"),
+    key("tekst", Ty::Text, true, "het advies in één zin"),
+];
+
+pub const VERDICTS: &[&str] = &[
+    "overgenomen",
+    "deels-overgenomen",
+    "niet-overgenomen",
+    "voor-kennisgeving",
+    "toegezegd",
+];
+
+pub const VERDICT: &[Key] = &[
+    key("id", Ty::Text, true, "het id van het adviespunt"),
+    key(
+        "oordeel",
+        Ty::OneOf(VERDICTS),
+        true,
+        "het oordeel van het college",
+    ),
+    key(
+        "termijn",
+        Ty::Date,
+        false,
+        "bij een toezegging: uiterlijk op deze datum",
+    ),
+    key(
+        "toelichting",
+        Ty::Text,
+        false,
+        "toelichting van het college",
+    ),
+];
+
+pub const RESPONSE: &[Key] = &[
+    key(
+        "ontvangen",
+        Ty::Date,
+        false,
+        "de datum waarop de reactie binnenkwam",
+    ),
+    key(
+        "punten",
+        Ty::List(VERDICT),
+        false,
+        "het oordeel per adviespunt",
+    ),
+];
+
+pub const ROUND: &[Key] = &[
+    key("year", Ty::Integer, true, "het jaar van de ronde"),
+    key("date", Ty::Date, false, "de datum van de brief"),
+    key("to", Ty::TextList, true, "de adresregels"),
+    key("subject", Ty::Text, true, "het onderwerp (Betreft)"),
+    key(
+        "salutation",
+        Ty::Text,
+        false,
+        "de aanhef, zoals Geacht college,",
+    ),
+    key(
+        "closing",
+        Ty::Text,
+        false,
+        "de afsluiting, zoals Met hartelijke groet,",
+    ),
+    key("signatories", Ty::List(SIGNATORY), false, "wie ondertekent"),
+    key(
+        "partners",
+        Ty::TextList,
+        false,
+        "met wie het manifest is besproken",
+    ),
+    key(
+        "revision",
+        Ty::Text,
+        false,
+        "de git-revisie van het manifest zoals verstuurd, zoals ronde-2015",
+    ),
+    key(
+        "adviespunten",
+        Ty::List(ADVICE_POINT),
+        false,
+        "de adviespunten van de brief",
+    ),
+    key(
+        "reactie",
+        Ty::Map(RESPONSE),
+        false,
+        "de reactie van het college",
+    ),
+];
+
+pub const ACTOR: &[Key] = &[
+    key("id", Ty::Text, true, "vaste naam van de partij"),
+    key("name", Ty::Text, true, "de naam in de matrix"),
+    key(
+        "description",
+        Ty::Text,
+        false,
+        "een korte omschrijving, zoals het niveau",
+    ),
+];
+
+pub const KOMPAS_BLOCK: &[Key] = &[
+    key("id", Ty::Text, true, "vaste naam van het blok"),
+    key("name", Ty::Text, true, "de naam van het blok"),
+];
+
+pub const MANIFEST: &[Key] = &[
+    key("title", Ty::Text, true, "de titel van het manifest"),
+    key(
+        "elaboration_title",
+        Ty::Text,
+        false,
+        "de titel van de uitwerking (standaard: Uitwerking)",
+    ),
+    key("council", Ty::Text, true, "de naam van de adviesraad"),
+    key("council_short", Ty::Text, false, "de afkorting, zoals ASD"),
+    key("municipality", Ty::Text, true, "de gemeente"),
+    key(
+        "reactietermijn_weken",
+        Ty::Integer,
+        false,
+        "binnen hoeveel weken het college reageert (standaard 6)",
+    ),
+    key(
+        "actors",
+        Ty::List(ACTOR),
+        true,
+        "de partijen: de kolommen van de matrix, in volgorde",
+    ),
+    key(
+        "kompas",
+        Ty::List(KOMPAS_BLOCK),
+        false,
+        "de blokken van het Kwaliteitskompas",
+    ),
+];
+
+/// The kinds of file, by the name `schema --kind` takes.
+pub const KINDS: &[(&str, &str, &[Key])] = &[
+    (
+        "principle",
+        "Uitgangspunt (manifest/principles/*.md)",
+        PRINCIPLE,
+    ),
+    ("case", "Casus (cases/*.md)", CASE),
+    ("round", "Ronde (manifest/rounds/*.md)", ROUND),
+    ("manifest", "Manifest (manifest/manifest.yaml)", MANIFEST),
+];
+
+fn type_schema(ty: Ty) -> Value {
+    let text = json!({ "type": ["string", "number", "boolean"] });
+    match ty {
+        Ty::Text => text,
+        Ty::Integer => json!({ "type": "integer" }),
+        Ty::Date => json!({ "type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" }),
+        Ty::TextList => json!({ "type": ["array", "null"], "items": text }),
+        Ty::TextMap => json!({ "type": ["object", "null"], "additionalProperties": text }),
+        Ty::List(keys) => json!({ "type": ["array", "null"], "items": object(keys) }),
+        Ty::Map(keys) => object(keys),
+        Ty::OneOf(words) => json!({ "type": "string", "enum": words }),
+    }
+}
+
+fn object(keys: &[Key]) -> Value {
+    let mut properties = Map::new();
+    for k in keys {
+        let mut s = type_schema(k.ty);
+        s["description"] = Value::String(k.about.to_string());
+        properties.insert(k.name.to_string(), s);
+    }
+    let required: Vec<&str> = keys.iter().filter(|k| k.required).map(|k| k.name).collect();
+    json!({
+        "type": "object",
+        "properties": properties,
+        "required": required,
+        "additionalProperties": false,
+    })
+}
+
+/// JSON Schema (draft-07) of one kind of front matter.
+pub fn json_schema(kind: &str) -> Option<Value> {
+    let (name, title, keys) = KINDS.iter().find(|(n, _, _)| *n == kind)?;
+    let mut schema = object(keys);
+    let map = schema.as_object_mut()?;
+    map.insert(
+        "$schema".into(),
+        json!("http://json-schema.org/draft-07/schema#"),
+    );
+    map.insert("$id".into(), json!(format!("kwaliteit-{name}.schema.json")));
+    map.insert("title".into(), json!(title));
+    Some(schema)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::frontmatter;
+    use crate::yaml::{self, Kind, Yaml};
+
+    /// YAML as JSON, for validating against the schema.
+    fn to_json(y: &Yaml) -> Value {
+        match &y.kind {
+            Kind::Null => Value::Null,
+            Kind::Bool(b) => json!(b),
+            Kind::Int(i) => json!(i),
+            Kind::Float(f) => json!(f),
+            Kind::Str(s) => json!(s),
+            Kind::Seq(items) => Value::Array(items.iter().map(to_json).collect()),
+            Kind::Map(entries) => Value::Object(
+                entries
+                    .iter()
+                    .map(|e| (e.key.clone(), to_json(&e.value)))
+                    .collect(),
+            ),
+        }
+    }
+
+    /// A validator for the part of JSON Schema this module writes.
+    fn valid(schema: &Value, v: &Value) -> Result<(), String> {
+        if let Some(types) = schema.get("type") {
+            let names: Vec<&str> = match types {
+                Value::String(s) => vec![s.as_str()],
+                Value::Array(a) => a.iter().filter_map(Value::as_str).collect(),
+                _ => vec![],
+            };
+            let ok = names.iter().any(|t| match *t {
+                "string" => v.is_string(),
+                "number" => v.is_number(),
+                "integer" => v.is_i64() || v.is_u64(),
+                "boolean" => v.is_boolean(),
+                "array" => v.is_array(),
+                "object" => v.is_object(),
+                "null" => v.is_null(),
+                _ => false,
+            });
+            if !ok {
+                return Err(format!("{v} is niet van type {types}"));
+            }
+        }
+        if let (Some(words), Some(s)) = (schema.get("enum").and_then(Value::as_array), v.as_str())
+            && !words.iter().any(|w| w == s)
+        {
+            return Err(format!("{s} niet in {words:?}"));
+        }
+        if let Some(obj) = v.as_object() {
+            let props = schema.get("properties").and_then(Value::as_object);
+            for r in schema
+                .get("required")
+                .and_then(Value::as_array)
+                .into_iter()
+                .flatten()
+            {
+                let r = r.as_str().unwrap_or_default();
+                if !obj.contains_key(r) {
+                    return Err(format!("{r} ontbreekt"));
+                }
+            }
+            for (k, val) in obj {
+                match props.and_then(|p| p.get(k)) {
+                    Some(s) => valid(s, val)?,
+                    None => match schema.get("additionalProperties") {
+                        Some(Value::Bool(false)) => return Err(format!("onbekende sleutel {k}")),
+                        Some(s @ Value::Object(_)) => valid(s, val)?,
+                        _ => {}
+                    },
+                }
+            }
+        }
+        if let (Some(items), Some(arr)) = (schema.get("items"), v.as_array()) {
+            for item in arr {
+                valid(items, item)?;
+            }
+        }
+        Ok(())
+    }
+
+    fn front_matter(path: &std::path::Path) -> Value {
+        let text = std::fs::read_to_string(path).unwrap();
+        let yaml_text = if path.extension().is_some_and(|e| e == "yaml") {
+            text.clone()
+        } else {
+            frontmatter::split(&text).unwrap().yaml.to_string()
+        };
+        to_json(&yaml::parse(&yaml_text, 1).unwrap())
+    }
+
+    fn files(dir: &str) -> Vec<std::path::PathBuf> {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
+        let mut out: Vec<_> = std::fs::read_dir(root)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect();
+        out.sort();
+        out
+    }
+
+    #[test]
+    fn the_schema_accepts_every_front_matter_of_this_repository() {
+        let sets = [
+            ("principle", files("manifest/principles")),
+            ("case", files("cases")),
+            ("round", files("manifest/rounds")),
+            (
+                "manifest",
+                vec![
+                    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("manifest/manifest.yaml"),
+                ],
+            ),
+        ];
+        for (kind, paths) in sets {
+            let schema = json_schema(kind).unwrap();
+            assert!(!paths.is_empty());
+            for p in paths {
+                valid(&schema, &front_matter(&p))
+                    .unwrap_or_else(|e| panic!("{}: {e}", p.display()));
+            }
+        }
+    }
+
+    #[test]
+    fn the_schema_rejects_a_misspelt_key_and_a_wrong_verdict() {
+        let schema = json_schema("case").unwrap();
+        let misspelt = json!({"id": "a", "titel": "A", "principle": "p"});
+        assert!(valid(&schema, &misspelt).is_err());
+        let extra = json!({"id": "a", "title": "A", "titel": "A", "principle": "p"});
+        assert!(valid(&schema, &extra).unwrap_err().contains("titel"));
+        let round = json_schema("round").unwrap();
+        let bad = json!({"year": 2026, "to": ["college"], "subject": "s",
+            "reactie": {"punten": [{"id": "a", "oordeel": "misschien"}]}});
+        assert!(valid(&round, &bad).unwrap_err().contains("misschien"));
+    }
+
+    /// A YAML value of each type, every key filled in.
+    fn sample(keys: &[Key], indent: usize) -> String {
+        let pad = " ".repeat(indent);
+        let mut out = String::new();
+        for k in keys {
+            let value = match k.ty {
+                Ty::Text => " tekst\n".to_string(),
+                Ty::Integer => " 1\n".to_string(),
+                Ty::Date => " 2015-08-18\n".to_string(),
+                Ty::TextList => " [a]\n".to_string(),
+                Ty::TextMap => format!("\n{pad}  a: tekst\n"),
+                Ty::OneOf(words) => format!(" {}\n", words[0]),
+                Ty::Map(inner) => format!("\n{}", sample(inner, indent + 2)),
+                Ty::List(inner) => {
+                    let item = sample(inner, indent + 4);
+                    format!("\n{pad}  -{}", &item[indent + 3..])
+                }
+            };
+            out.push_str(&format!("{pad}{}:{value}", k.name));
+        }
+        out
+    }
+
+    #[test]
+    fn the_loader_reads_every_key_of_every_table() {
+        use crate::finding::Rule;
+        use crate::load::load;
+        use crate::source::SourceFile;
+        let files = [
+            ("manifest/manifest.yaml", sample(MANIFEST, 0)),
+            (
+                "manifest/principles/01-tekst.md",
+                format!(
+                    "---\n{}---\nK\n\n## Uitwerking\n\nL\n",
+                    sample(PRINCIPLE, 0)
+                ),
+            ),
+            (
+                "cases/tekst.md",
+                format!("---\n{}---\nVerhaal.\n", sample(CASE, 0)),
+            ),
+            (
+                "manifest/rounds/1.md",
+                format!("---\n{}---\nBrief.\n", sample(ROUND, 0)),
+            ),
+        ];
+        let sources: Vec<SourceFile> = files
+            .iter()
+            .map(|(p, t)| SourceFile {
+                path: p.to_string(),
+                bytes: t.as_bytes().to_vec(),
+            })
+            .collect();
+        let loaded = load(&sources);
+        let shape: Vec<_> = loaded
+            .findings
+            .iter()
+            .filter(|f| {
+                matches!(
+                    f.rule,
+                    Rule::UnknownKey | Rule::MissingKey | Rule::WrongType | Rule::YamlSyntax
+                )
+            })
+            .collect();
+        assert!(shape.is_empty(), "{shape:?}\n{files:?}");
+        assert_eq!(loaded.manifest.rounds[0].advice_points.len(), 1);
+        assert_eq!(loaded.manifest.cases[0].laws.len(), 1);
+    }
+
+    #[test]
+    fn every_kind_has_a_draft_07_schema() {
+        for (kind, _, _) in KINDS {
+            let s = json_schema(kind).unwrap();
+            assert_eq!(s["$schema"], "http://json-schema.org/draft-07/schema#");
+            assert_eq!(s["additionalProperties"], false);
+        }
+        assert!(json_schema("onbekend").is_none());
+    }
+}
