@@ -1,14 +1,13 @@
 //! Versions from git: histories are built by the tests in temporary folders.
 
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command as Process;
 
 use assert_cmd::Command;
 
-fn repo_root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
+mod common;
+use common::*;
 
 fn git(dir: &Path, args: &[&str]) -> String {
     let out = Process::new("git")
@@ -40,25 +39,9 @@ fn git(dir: &Path, args: &[&str]) -> String {
     String::from_utf8(out.stdout).unwrap()
 }
 
-fn copy_dir(from: &Path, to: &Path) {
-    fs::create_dir_all(to).unwrap();
-    for entry in fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            fs::copy(entry.path(), target).unwrap();
-        }
-    }
-}
-
 /// A repository holding this manifest, committed and tagged `ronde-2015`.
 fn history() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    for sub in ["manifest", "cases"] {
-        copy_dir(&repo_root().join(sub), &dir.path().join(sub));
-    }
+    let dir = copy_of_manifest();
     git(dir.path(), &["init", "-q"]);
     git(dir.path(), &["add", "."]);
     git(dir.path(), &["commit", "-q", "-m", "Manifest 2015"]);
@@ -159,10 +142,7 @@ fn unknown_revision_and_no_repository_are_clear_errors() {
     let err = String::from_utf8(out.get_output().stderr.clone()).unwrap();
     assert!(err.contains("ronde-2099"), "{err}");
 
-    let plain = tempfile::tempdir().unwrap();
-    for sub in ["manifest", "cases"] {
-        copy_dir(&repo_root().join(sub), &plain.path().join(sub));
-    }
+    let plain = copy_of_manifest();
     let out = kwaliteit(plain.path())
         .env("GIT_CEILING_DIRECTORIES", plain.path().parent().unwrap())
         .args(["diff", "ronde-2015"])

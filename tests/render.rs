@@ -5,34 +5,11 @@ use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
 
-fn repo_root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
+mod common;
+use common::*;
 
 fn kwaliteit() -> Command {
     Command::cargo_bin("kwaliteit").unwrap()
-}
-
-/// A copy of this repository's manifest in a temporary folder, to change freely.
-fn copy_of_manifest() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    for sub in ["manifest", "cases"] {
-        copy_dir(&repo_root().join(sub), &dir.path().join(sub));
-    }
-    dir
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    fs::create_dir_all(to).unwrap();
-    for entry in fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            fs::copy(entry.path(), target).unwrap();
-        }
-    }
 }
 
 fn render(repo: &Path, format: &str) -> (String, PathBuf) {

@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use super::{fatal, open, write_stdout};
+use super::{fatal, note_errors, open, write_stdout};
 use crate::cli::{MatrixArgs, MatrixColumns, MatrixFormat};
 use crate::matrix::Matrix;
 use crate::render::{self, templates::Templates};
@@ -12,13 +12,7 @@ pub fn run(start: &Path, args: &MatrixArgs) -> u8 {
         Ok(c) => c,
         Err(code) => return code,
     };
-    let errors = checked.errors();
-    if errors > 0 {
-        eprintln!(
-            "let op: het manifest bevat {errors} {}; de matrix kan onvolledig zijn (zie `kwaliteit check`).",
-            if errors == 1 { "fout" } else { "fouten" }
-        );
-    }
+    note_errors(&checked, "de matrix");
     let manifest = &checked.loaded.manifest;
     let matrix = match args.by {
         MatrixColumns::Partij => Matrix::from_manifest(manifest),

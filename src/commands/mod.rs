@@ -79,6 +79,17 @@ pub fn write_stdout(text: &[u8]) -> u8 {
     }
 }
 
+/// For views that go on despite errors: say on stderr that `what` may be incomplete.
+pub fn note_errors(checked: &Checked, what: &str) {
+    let errors = checked.errors();
+    if errors > 0 {
+        eprintln!(
+            "let op: het manifest bevat {errors} {}; {what} kan onvolledig zijn (zie `kwaliteit check`).",
+            if errors == 1 { "fout" } else { "fouten" }
+        );
+    }
+}
+
 /// Print the errors of a manifest on stderr, rustc-style.
 pub fn print_errors(checked: &Checked) {
     let errors: Vec<_> = checked

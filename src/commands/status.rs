@@ -3,7 +3,7 @@
 use std::fmt::Write as _;
 use std::path::Path;
 
-use super::{open, write_stdout};
+use super::{note_errors, open, write_stdout};
 use crate::cli::{StatusArgs, StatusFormat};
 use crate::render::dutch_date;
 use crate::status::Status;
@@ -14,13 +14,7 @@ pub fn run(start: &Path, args: &StatusArgs) -> u8 {
         Ok(c) => c,
         Err(code) => return code,
     };
-    let errors = checked.errors();
-    if errors > 0 {
-        eprintln!(
-            "let op: het manifest bevat {errors} {}; het overzicht kan onvolledig zijn (zie `kwaliteit check`).",
-            if errors == 1 { "fout" } else { "fouten" }
-        );
-    }
+    note_errors(&checked, "het overzicht");
     let status = Status::of(&checked.loaded.manifest, today::today_days());
     let text = match args.format {
         StatusFormat::Terminal => terminal(&status),
