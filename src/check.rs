@@ -113,10 +113,12 @@ fn law_finding(path: &str, id: &str, pos: Pos, width: usize) -> Option<Finding> 
             Rule::RepealedLaw,
             path,
             pos,
-            format!("de {} ({id}) is vervallen", known.name),
+            format!("de {}, {id}, is vervallen", known.name),
         )
         .width(width)
-        .help(replacement.to_string()),
+        .help(format!(
+            "verwijs naar de AVG en de Uitvoeringswet AVG (BWBR0040940); de wet is {replacement}"
+        )),
     )
 }
 
@@ -261,6 +263,7 @@ fn references(m: &Manifest, out: &mut Vec<Finding>) {
     for c in &m.cases {
         if let Some(p) = &c.principle
             && !known_principles.contains(p.value.as_str())
+            && !p.value.starts_with(crate::scaffold::PLACEHOLDER)
             && !m.incomplete.principles.contains(&p.value)
         {
             let mut f = Finding::new(
@@ -334,6 +337,24 @@ fn rounds(m: &Manifest, out: &mut Vec<Finding>) {
             .iter()
             .map(|p| p.id.value.as_str())
             .collect();
+        let mut judged: HashMap<&str, usize> = HashMap::new();
+        for v in r.response.iter().flat_map(|resp| &resp.verdicts) {
+            if let Some(line) = judged.insert(&v.point.value, v.point.pos.line) {
+                out.push(
+                    Finding::new(
+                        Rule::DuplicateId,
+                        &r.path,
+                        v.point.pos,
+                        format!(
+                            "het adviespunt `{}` heeft al een oordeel op regel {line}",
+                            v.point.value
+                        ),
+                    )
+                    .width(width(&v.point.value))
+                    .help("geef per adviespunt één oordeel"),
+                );
+            }
+        }
         for v in r.response.iter().flat_map(|resp| &resp.verdicts) {
             if !points.contains(&v.point.value.as_str()) {
                 let mut f = Finding::new(

@@ -67,7 +67,7 @@ pub enum Command {
     #[command(
         help_template = HELP_TEMPLATE,
         next_help_heading = "Opties",
-        override_usage = "kwaliteit matrix [--format table|md|csv|html] [--compact] [--by partij|kompas]"
+        override_usage = "kwaliteit matrix [--format table|md|csv|html] [--compact] [--by partij|kompas] [--width N]"
     )]
     Matrix(MatrixArgs),
 
@@ -83,7 +83,7 @@ pub enum Command {
     #[command(
         help_template = HELP_TEMPLATE,
         next_help_heading = "Opties",
-        override_usage = "kwaliteit advies [--since REVISIE] [--format html|md|docx] [--out MAP]"
+        override_usage = "kwaliteit advies [--since REVISIE] [--format html|md|docx] [--out MAP] [--force]"
     )]
     Advies(AdviesArgs),
 
@@ -102,6 +102,22 @@ pub enum Command {
         override_usage = "kwaliteit textconv BESTAND"
     )]
     Textconv(TextconvArgs),
+
+    /// Maak een nieuwe casus, een nieuw uitgangspunt of een nieuwe ronde
+    #[command(
+        help_template = HELP_TEMPLATE,
+        next_help_heading = "Opties",
+        override_usage = "kwaliteit new casus|uitgangspunt|ronde \"<titel>\""
+    )]
+    New(NewArgs),
+
+    /// Maak een nieuwe repository voor een adviesraad, die meteen door `check` komt
+    #[command(
+        help_template = HELP_TEMPLATE,
+        next_help_heading = "Opties",
+        override_usage = "kwaliteit init [MAP] [--gemeente NAAM] [--raad NAAM]"
+    )]
+    Init(InitArgs),
 
     /// Schrijf het JSON Schema van de kopregels, voor hulp in een editor
     #[command(
@@ -129,6 +145,49 @@ pub enum Command {
 }
 
 #[derive(Debug, clap::Args)]
+pub struct NewArgs {
+    /// Wat: casus, uitgangspunt of ronde
+    #[arg(
+        value_enum,
+        value_name = "SOORT",
+        help_heading = "Argumenten",
+        hide_possible_values = true
+    )]
+    pub kind: NewKind,
+
+    /// De titel (bij een ronde: het onderwerp; mag leeg zijn)
+    #[arg(
+        value_name = "TITEL",
+        help_heading = "Argumenten",
+        default_value = "",
+        hide_default_value = true
+    )]
+    pub title: String,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum NewKind {
+    Casus,
+    Uitgangspunt,
+    Ronde,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct InitArgs {
+    /// De map voor de nieuwe repository (standaard: de huidige map)
+    #[arg(value_name = "MAP", help_heading = "Argumenten")]
+    pub dir: Option<PathBuf>,
+
+    /// De naam van de gemeente
+    #[arg(long, value_name = "NAAM")]
+    pub gemeente: Option<String>,
+
+    /// De naam van de adviesraad
+    #[arg(long, value_name = "NAAM")]
+    pub raad: Option<String>,
+}
+
+#[derive(Debug, clap::Args)]
 pub struct SchemaArgs {
     /// Soort bestand: principle (standaard), case, round of manifest
     #[arg(
@@ -145,18 +204,18 @@ pub struct SchemaArgs {
 #[derive(Debug, clap::Args)]
 pub struct CompletionsArgs {
     /// De shell
-    #[arg(value_enum, value_name = "SHELL")]
+    #[arg(value_enum, value_name = "SHELL", help_heading = "Argumenten")]
     pub shell: clap_complete::Shell,
 }
 
 #[derive(Debug, clap::Args)]
 pub struct DiffArgs {
     /// De oude versie: een git-revisie (zoals `ronde-2015`) of een map (standaard: de revisie van de laatste ronde)
-    #[arg(value_name = "VAN")]
+    #[arg(value_name = "VAN", help_heading = "Argumenten")]
     pub from: Option<String>,
 
     /// De nieuwe versie: een git-revisie of een map (standaard: de werkmap)
-    #[arg(value_name = "NAAR")]
+    #[arg(value_name = "NAAR", help_heading = "Argumenten")]
     pub to: Option<String>,
 
     /// Vorm: terminal (standaard), md, html, json of docx
@@ -170,7 +229,7 @@ pub struct DiffArgs {
     )]
     pub format: DiffFormat,
 
-    /// Bestand voor de uitvoer (nodig bij docx; standaard: build/wijzigingen.docx)
+    /// Bij docx: het bestand om te schrijven (standaard: build/wijzigingen.docx)
     #[arg(long, value_name = "BESTAND")]
     pub out: Option<PathBuf>,
 
@@ -238,7 +297,7 @@ pub enum StatusFormat {
 #[derive(Debug, clap::Args)]
 pub struct TextconvArgs {
     /// Het bestand om om te zetten
-    #[arg(value_name = "BESTAND")]
+    #[arg(value_name = "BESTAND", help_heading = "Argumenten")]
     pub file: PathBuf,
 }
 
@@ -317,7 +376,7 @@ pub enum MatrixColumns {
 
 #[derive(Debug, clap::Args)]
 pub struct CheckArgs {
-    /// Vorm van de uitvoer: human (standaard), json of github
+    /// Vorm van de uitvoer: human (standaard), json, github of sarif
     #[arg(
         long,
         value_enum,
@@ -360,6 +419,8 @@ where
         Command::Advies(args) => commands::advies::run(&start, args),
         Command::Status(args) => commands::status::run(&start, args),
         Command::Textconv(args) => commands::textconv::run(args),
+        Command::New(args) => commands::scaffold::run_new(&start, args),
+        Command::Init(args) => commands::scaffold::run_init(&start, args),
         Command::Schema(args) => match crate::schema::json_schema(&args.kind) {
             Some(schema) => {
                 let mut text = serde_json::to_string_pretty(&schema).unwrap_or_default();

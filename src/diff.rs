@@ -79,17 +79,21 @@ pub enum CaseChange {
         id: String,
         title: String,
         principle: String,
+        principle_title: String,
     },
     Removed {
         id: String,
         title: String,
         principle: String,
+        principle_title: String,
     },
     Moved {
         id: String,
         title: String,
         old_principle: String,
+        old_principle_title: String,
         new_principle: String,
+        new_principle_title: String,
     },
     Retitled {
         id: String,
@@ -306,7 +310,8 @@ fn cases(old: &Manifest, new: &Manifest, d: &mut Delta) {
             d.cases.push(CaseChange::Removed {
                 id: c.id.value.clone(),
                 title: c.title.clone(),
-                principle: principle_title(old, case_principle(c)),
+                principle: case_principle(c).to_string(),
+                principle_title: principle_title(old, case_principle(c)),
             });
         }
     }
@@ -316,7 +321,8 @@ fn cases(old: &Manifest, new: &Manifest, d: &mut Delta) {
             d.cases.push(CaseChange::Added {
                 id: id.to_string(),
                 title: c.title.clone(),
-                principle: principle_title(new, case_principle(c)),
+                principle: case_principle(c).to_string(),
+                principle_title: principle_title(new, case_principle(c)),
             });
             continue;
         };
@@ -324,8 +330,10 @@ fn cases(old: &Manifest, new: &Manifest, d: &mut Delta) {
             d.cases.push(CaseChange::Moved {
                 id: id.to_string(),
                 title: c.title.clone(),
-                old_principle: principle_title(old, case_principle(before)),
-                new_principle: principle_title(new, case_principle(c)),
+                old_principle: case_principle(before).to_string(),
+                old_principle_title: principle_title(old, case_principle(before)),
+                new_principle: case_principle(c).to_string(),
+                new_principle_title: principle_title(new, case_principle(c)),
             });
         }
         if !same_words(&before.title, &c.title) {

@@ -23,6 +23,7 @@ pub mod privacy;
 pub mod redline;
 pub mod render;
 pub mod report;
+pub mod scaffold;
 pub mod schema;
 pub mod slug;
 pub mod source;

@@ -219,6 +219,7 @@ fn load_file(
         );
         return false;
     }
+    placeholders(path, text, findings);
     if matches!(kind, FileKind::Identity) {
         return load_identity(path, text, manifest, findings);
     }
@@ -470,15 +471,51 @@ fn citations(path: &str, nodes: &[&Yaml], findings: &mut Vec<Finding>) -> Vec<La
 
 /// Personal data in a story or principle must not be published (AVG): each hit is an
 /// error, unless the front matter gives a reasoned `privacy_uitzondering`.
-fn scan_text(doc: &Document, exception: Option<&Located<String>>, findings: &mut Vec<Finding>) {
-    if exception.is_some() {
+/// `exception` is `None` for principles, which cannot have one.
+fn scan_text(
+    doc: &Document,
+    exception: Option<Option<&Located<String>>>,
+    findings: &mut Vec<Finding>,
+) {
+    if matches!(exception, Some(Some(_))) {
         return;
     }
+    let help = if exception.is_some() {
+        "maak de tekst anoniem; is dit echt nodig, leg dan de reden vast met `privacy_uitzondering: \"...\"` in de kopregels"
+    } else {
+        "maak de tekst anoniem: een uitgangspunt noemt geen personen"
+    };
     for hit in privacy::scan(doc.body) {
         findings.push(
-            Finding::new(Rule::PersonalData, doc.path, doc.pos(hit.start), hit.message())
-                .width(width(&hit.text))
-                .help("maak de tekst anoniem; is dit echt nodig, leg dan de reden vast met `privacy_uitzondering: \"...\"` in de kopregels"),
+            Finding::new(
+                Rule::PersonalData,
+                doc.path,
+                doc.pos(hit.start),
+                hit.message(),
+            )
+            .width(width(&hit.text))
+            .help(help),
+        );
+    }
+}
+
+/// Texts left to fill in (`TODO: ...`, as `kwaliteit new` writes them) are warnings.
+fn placeholders(path: &str, text: &str, findings: &mut Vec<Finding>) {
+    let spans = crate::scaffold::placeholders(text);
+    if spans.is_empty() {
+        return;
+    }
+    let index = LineIndex::new(text);
+    for (start, end) in spans {
+        findings.push(
+            Finding::new(
+                Rule::Placeholder,
+                path,
+                index.pos(start),
+                "deze tekst moet nog ingevuld worden",
+            )
+            .width(width(&text[start..end]))
+            .help("vervang de tekst die met `TODO:` begint door de echte tekst"),
         );
     }
 }
@@ -487,22 +524,25 @@ fn scan_text(doc: &Document, exception: Option<&Located<String>>, findings: &mut
 fn writing_aid(doc: &Document, findings: &mut Vec<Finding>) {
     const MAX_WORDS: usize = 25;
     for s in plain_language::long_sentences(doc.body, MAX_WORDS) {
+        let first_line = doc.body[s.start..s.end].split('\n').next().unwrap_or("");
         findings.push(
             Finding::new(
                 Rule::LongSentence,
                 doc.path,
                 doc.pos(s.start),
-                s.message(MAX_WORDS),
+                format!("lange zin: {} woorden", s.words),
             )
-            .width(width(doc.body[s.start..s.end].split('\n').next().unwrap_or("")).min(40))
-            .help("B1 is het taalniveau dat de meeste inwoners goed kunnen lezen"),
+            .width(width(first_line).min(40))
+            .help(format!(
+                "knip de zin op; voor taalniveau B1 liefst hoogstens {MAX_WORDS} woorden"
+            )),
         );
     }
     for hit in plain_language::jargon(doc.body) {
         findings.push(
             Finding::new(Rule::Jargon, doc.path, doc.pos(hit.start), hit.message())
                 .width(width(&hit.word))
-                .help("B1 is het taalniveau dat de meeste inwoners goed kunnen lezen"),
+                .help("kies woorden die de meeste inwoners kennen (taalniveau B1)"),
         );
     }
 }
@@ -687,7 +727,7 @@ fn case(doc: &Document, findings: &mut Vec<Finding>) -> Option<Case> {
     let privacy_exception = f.text("privacy_uitzondering");
     f.finish();
     let laws = citations(doc.path, &law_nodes, findings);
-    scan_text(doc, privacy_exception.as_ref(), findings);
+    scan_text(doc, Some(privacy_exception.as_ref()), findings);
     let id = id?;
     if check_id(doc.path, &id, findings) {
         check_file_name(

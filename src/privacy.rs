@@ -53,13 +53,10 @@ pub struct Hit {
 }
 
 impl Hit {
-    /// Dutch message for a finding, so every caller words it the same way.
+    /// Dutch message for a finding. It does not repeat the data itself: messages end up
+    /// in CI logs and pull-request annotations.
     pub fn message(&self) -> String {
-        format!(
-            "mogelijk een {} in de tekst: “{}”; anonimiseer verhalen over mensen (AVG)",
-            self.kind.label(),
-            self.text
-        )
+        format!("mogelijk een {} in de tekst (AVG)", self.kind.label())
     }
 }
 

@@ -113,7 +113,7 @@ fn new_principle(title: &str, manifest: &Manifest) -> Result<NewFile, ScaffoldEr
         .collect();
     Ok(NewFile {
         path: format!("{PRINCIPLES_DIR}/{order:02}-{id}.md"),
-        text: principle_text(&id, title, order, &cells),
+        text: principle_text(&id, title, order, &cells, &kompas_ids(manifest)),
     })
 }
 
@@ -131,7 +131,15 @@ fn new_case(title: &str, manifest: &Manifest, year: i64) -> Result<NewFile, Scaf
         .collect();
     Ok(NewFile {
         path: format!("{CASES_DIR}/{id}.md"),
-        text: case_text(&id, title, principle, &principles, &actors, year),
+        text: case_text(
+            &id,
+            title,
+            principle,
+            &principles,
+            &actors,
+            year,
+            &kompas_ids(manifest),
+        ),
     })
 }
 
@@ -168,6 +176,7 @@ pub fn init_files(gemeente: &str, raad: &str, year: i64) -> Vec<NewFile> {
     let principle_title = format!("{PLACEHOLDER} titel van het eerste uitgangspunt");
     let case_title = format!("{PLACEHOLDER} titel van de casus");
     let actor_ids: Vec<&str> = actors.iter().map(|(id, _)| *id).collect();
+    let kompas: Vec<&str> = KOMPAS.iter().map(|(id, _)| *id).collect();
 
     vec![
         NewFile {
@@ -176,7 +185,7 @@ pub fn init_files(gemeente: &str, raad: &str, year: i64) -> Vec<NewFile> {
         },
         NewFile {
             path: format!("{PRINCIPLES_DIR}/01-{INIT_PRINCIPLE}.md"),
-            text: principle_text(INIT_PRINCIPLE, &principle_title, 1, &cells),
+            text: principle_text(INIT_PRINCIPLE, &principle_title, 1, &cells, &kompas),
         },
         NewFile {
             path: format!("{CASES_DIR}/{INIT_CASE}.md"),
@@ -187,6 +196,7 @@ pub fn init_files(gemeente: &str, raad: &str, year: i64) -> Vec<NewFile> {
                 &[INIT_PRINCIPLE],
                 &actor_ids,
                 year,
+                &kompas,
             ),
         },
         NewFile {
@@ -399,6 +409,26 @@ fn scalar(text: &str) -> String {
     out
 }
 
+/// An empty `kompas:` list with the blocks to choose from, when the manifest has any.
+fn kompas_hint(t: &mut String, kompas: &[&str]) {
+    if !kompas.is_empty() {
+        t.push_str(&format!(
+            "# Bouwstenen van het Kwaliteitskompas (mag leeg blijven); kies uit: {}.\n",
+            id_hint(kompas)
+        ));
+        t.push_str("kompas: []\n");
+    }
+}
+
+fn kompas_ids(manifest: &Manifest) -> Vec<&str> {
+    manifest
+        .kompas
+        .iter()
+        .map(|k| k.id.value.as_str())
+        .filter(|id| crate::load::is_valid_id(id))
+        .collect()
+}
+
 /// At most [`HINT_IDS`] ids, comma separated.
 fn id_hint(ids: &[&str]) -> String {
     let mut hint = ids
@@ -516,7 +546,13 @@ fn principle_for_case(manifest: &Manifest) -> Option<&str> {
         .or_else(|| valid_principle_ids(manifest).last())
 }
 
-fn principle_text(id: &str, title: &str, order: i64, cells: &[(&str, String)]) -> String {
+fn principle_text(
+    id: &str,
+    title: &str,
+    order: i64,
+    cells: &[(&str, String)],
+    kompas: &[&str],
+) -> String {
     let mut t = String::from("---\n");
     t.push_str(&format!("id: {}\n", scalar(id)));
     t.push_str(&format!("title: {}\n", scalar(title)));
@@ -532,6 +568,7 @@ fn principle_text(id: &str, title: &str, order: i64, cells: &[(&str, String)]) -
             t.push_str(&format!("  {}: {}\n", scalar(actor), scalar(text)));
         }
     }
+    kompas_hint(&mut t, kompas);
     t.push_str("---\n");
     t.push_str(&format!(
         "{PLACEHOLDER} schrijf hier de korte tekst van het uitgangspunt, zoals die in het manifest komt.\n\n"
@@ -550,6 +587,7 @@ fn case_text(
     principles: &[&str],
     actors: &[&str],
     year: i64,
+    kompas: &[&str],
 ) -> String {
     let mut t = String::from("---\n");
     t.push_str(&format!("id: {}\n", scalar(id)));
@@ -576,6 +614,7 @@ fn case_text(
     }
     t.push_str("actors: []\n");
     t.push_str(&format!("since: {year}\n"));
+    kompas_hint(&mut t, kompas);
     t.push_str("---\n");
     t.push_str(&format!(
         "{PLACEHOLDER} schrijf hier het verhaal uit de praktijk: wat er gebeurde, wie erbij betrokken waren en wat het laat zien.\n"
@@ -793,24 +832,25 @@ mod tests {
         (loaded, all)
     }
 
-    /// Every finding except `unknown-key kompas` in manifest.yaml (the loader does
-    /// not know that key yet).
-    fn without_kompas(findings: Vec<Finding>) -> Vec<Finding> {
-        findings
-            .into_iter()
-            .filter(|f| {
-                !(f.rule == Rule::UnknownKey
-                    && f.path == MANIFEST_FILE
-                    && f.message.contains("`kompas`"))
-            })
-            .collect()
-    }
-
+    /// The findings other than placeholder warnings, which scaffolded files have on
+    /// purpose (asserted in `placeholders_are_the_only_warnings_of_a_new_repository`).
     fn codes(findings: &[Finding]) -> Vec<(&'static str, String)> {
         findings
             .iter()
+            .filter(|f| f.rule != crate::finding::Rule::Placeholder)
             .map(|f| (f.rule.code(), f.path.clone()))
             .collect()
+    }
+
+    #[test]
+    fn placeholders_are_the_only_warnings_of_a_new_repository() {
+        let files = init_files("Lelystad", "Adviesraad Sociaal Domein Lelystad", 2025);
+        let (_, all) = findings(&sources(&files));
+        assert!(!all.is_empty(), "de sjablonen horen TODO-teksten te hebben");
+        for f in &all {
+            assert_eq!(f.rule, crate::finding::Rule::Placeholder, "{f:?}");
+            assert_eq!(f.severity, crate::finding::Severity::Warning);
+        }
     }
 
     /// This repository's own manifest, as the tests' "existing council".
@@ -834,10 +874,7 @@ mod tests {
     /// Findings in `path` only, plus repository-wide ones the new file caused.
     fn findings_for(files: &[SourceFile], path: &str) -> Vec<Finding> {
         let (_, all) = findings(files);
-        without_kompas(all)
-            .into_iter()
-            .filter(|f| f.path == path)
-            .collect()
+        all.into_iter().filter(|f| f.path == path).collect()
     }
 
     #[test]
@@ -970,7 +1007,7 @@ mod tests {
         // Nothing new elsewhere: the whole repository has just that one finding more.
         let (_, before) = findings(&almere());
         let (_, after) = findings(&files);
-        assert_eq!(after.len(), before.len() + 1);
+        assert_eq!(codes(&after).len(), codes(&before).len() + 1);
     }
 
     #[test]
@@ -985,7 +1022,7 @@ mod tests {
         );
         assert!(f.text.contains("\nsince: 2025\n"));
         let with_case = with(files.clone(), &f);
-        assert!(findings_for(&with_case, &f.path).is_empty());
+        assert!(codes(&findings_for(&with_case, &f.path)).is_empty());
 
         // After a new principle, the next case goes with it.
         let p = new_file(Kind::Principle, "Lokaal", &m, 2025).unwrap();
@@ -1012,8 +1049,13 @@ mod tests {
             &f,
         );
         let found = findings_for(&files, &f.path);
-        // The only finding a placeholder warning replaces.
-        assert_eq!(codes(&found), vec![("unknown-principle", f.path.clone())]);
+        // The placeholder principle is a placeholder warning, not an unknown principle.
+        assert_eq!(codes(&found), vec![]);
+        assert!(
+            found
+                .iter()
+                .any(|f| f.rule == crate::finding::Rule::Placeholder)
+        );
     }
 
     #[test]
@@ -1022,7 +1064,7 @@ mod tests {
         let m = loaded_manifest(&files);
         let f = new_file(Kind::Round, "", &m, 2025).unwrap();
         let files = with(files, &f);
-        assert!(findings_for(&files, &f.path).is_empty());
+        assert!(codes(&findings_for(&files, &f.path)).is_empty());
         let m = loaded_manifest(&files);
         let r = m.latest_round().unwrap();
         assert_eq!(r.path, "manifest/rounds/2025.md");
@@ -1065,13 +1107,14 @@ mod tests {
         assert!(f.text.contains("\n# revision: ronde-2025\n"));
         assert!(f.text.contains("\npartners: []\n"));
         let files = with(Vec::new(), &f);
-        assert!(findings_for(&files, &f.path).is_empty());
+        assert!(codes(&findings_for(&files, &f.path)).is_empty());
     }
 
     #[test]
     fn a_principle_without_parties_has_an_empty_table() {
         let f = new_file(Kind::Principle, "Alleen", &Manifest::default(), 2025).unwrap();
         assert!(f.text.contains("\nresponsibilities: {}\n"));
+        assert!(!f.text.contains("kompas"), "no blocks, no `kompas:`");
         let files = with(Vec::new(), &f);
         assert_eq!(
             codes(&findings_for(&files, &f.path)),
@@ -1098,8 +1141,7 @@ mod tests {
             ]
         );
         let (loaded, all) = findings(&sources(&files));
-        // Until the loader knows `kompas`, `unknown-key` for it is the only finding.
-        assert_eq!(codes(&without_kompas(all)), vec![]);
+        assert_eq!(codes(&all), vec![]);
         let m = &loaded.manifest;
         assert_eq!(m.title, "Kwaliteitsmanifest Sociaal Domein");
         assert_eq!(m.council, "Adviesraad Sociaal Domein Lelystad");
@@ -1110,10 +1152,32 @@ mod tests {
         assert_eq!(m.principles[0].responsibilities.len(), 2);
         assert_eq!(m.cases_of(INIT_PRINCIPLE).count(), 1);
         assert_eq!(m.rounds[0].to[1], "Gemeente Lelystad");
-        // Every block of the Kwaliteitskompas, as id and name.
-        let identity = &files[0].text;
-        for (id, name) in KOMPAS {
-            assert!(identity.contains(&format!("  - id: {id}\n    name: {name}\n")));
+        // Every block of the Kwaliteitskompas, as id and name, in order.
+        let kompas: Vec<(&str, &str)> = m
+            .kompas
+            .iter()
+            .map(|k| (k.id.value.as_str(), k.name.as_str()))
+            .collect();
+        assert_eq!(kompas, KOMPAS);
+        // The principle and the case offer the blocks to tag with.
+        assert!(files[1].text.contains("\nkompas: []\n"));
+        assert!(files[2].text.contains("kies uit: monitoring-en-ambities, "));
+    }
+
+    #[test]
+    fn new_files_offer_the_kompas_blocks_of_the_manifest() {
+        let init = sources(&init_files("Lelystad", "Adviesraad Lelystad", 2025));
+        let m = loaded_manifest(&init);
+        for (kind, title) in [(Kind::Principle, "Tweede"), (Kind::Case, "Buurt")] {
+            let f = new_file(kind, title, &m, 2025).unwrap();
+            assert!(f.text.contains("\nkompas: []\n"), "{}", f.text);
+            let files = with(init.clone(), &f);
+            let found = findings_for(&files, &f.path);
+            let expected = match kind {
+                Kind::Principle => vec![("principle-without-case", f.path.clone())],
+                _ => vec![],
+            };
+            assert_eq!(codes(&found), expected);
         }
     }
 
@@ -1121,7 +1185,7 @@ mod tests {
     fn init_with_empty_names_still_passes_check() {
         let files = init_files("  ", "", 2025);
         let (loaded, all) = findings(&sources(&files));
-        assert!(without_kompas(all).is_empty());
+        assert_eq!(codes(&all), vec![]);
         assert!(loaded.manifest.council.starts_with(PLACEHOLDER));
         assert!(loaded.manifest.municipality.starts_with(PLACEHOLDER));
         assert!(

@@ -43,7 +43,14 @@ pub fn versions(
     from: Option<&str>,
     to: Option<&str>,
 ) -> Result<(Checked, Checked), u8> {
-    let root = source::discover(start).map_err(|e| fatal(&e))?;
+    let is_folder =
+        |spec: Option<&str>| spec.is_some_and(|s| Path::new(s).join(MANIFEST_FILE).is_file());
+    // Two folders need no repository around them; anything else is read from this one.
+    let root = match source::discover(start) {
+        Ok(root) => root,
+        Err(_) if is_folder(from) && is_folder(to) => PathBuf::from(from.unwrap_or(".")),
+        Err(e) => return Err(fatal(&e)),
+    };
     let to = match to {
         Some(spec) => version(&root, spec),
         None => source::read_worktree(&root).map(|s| check_snapshot(root.clone(), s)),
@@ -51,16 +58,19 @@ pub fn versions(
     .map_err(|e| fatal(&e))?;
     let from_spec = match from {
         Some(f) => f.to_string(),
+        // The newest round that records its revision: a round being drafted has none yet.
         None => match to
             .loaded
             .manifest
-            .latest_round()
-            .and_then(|r| r.revision.clone())
+            .rounds
+            .iter()
+            .rev()
+            .find_map(|r| r.revision.clone())
         {
             Some(rev) => rev,
             None => {
                 eprintln!(
-                    "fout: geef aan waarmee vergeleken moet worden, bijvoorbeeld `kwaliteit diff ronde-2015`\n  hulp: de laatste ronde in manifest/rounds/ legt geen `revision` vast"
+                    "fout: geef aan waarmee vergeleken moet worden, bijvoorbeeld `kwaliteit diff ronde-2015`\n  hulp: geen ronde in manifest/rounds/ legt een `revision` vast"
                 );
                 return Err(exit::FAILURE);
             }

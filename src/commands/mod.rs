@@ -5,6 +5,7 @@ pub mod check;
 pub mod diff;
 pub mod matrix;
 pub mod render;
+pub mod scaffold;
 pub mod status;
 pub mod textconv;
 

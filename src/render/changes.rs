@@ -8,61 +8,18 @@ use crate::redline::{Redline, Segment};
 
 /// One plain Dutch sentence per change, as the council would write it.
 pub fn sentences(d: &Delta) -> Vec<String> {
+    sentences_with_redlines(d)
+        .into_iter()
+        .map(|(s, _)| s)
+        .collect()
+}
+
+/// Each change as a sentence and, where text changed, its redline; parties first, since
+/// cells may depend on a new party.
+pub fn sentences_with_redlines(d: &Delta) -> Vec<(String, Option<&Redline>)> {
     let mut out = Vec::new();
-    for c in &d.principles {
-        out.push(match c {
-            PrincipleChange::Added { title, position, .. } => {
-                format!("Het uitgangspunt ‘{title}’ is toegevoegd op plaats {position}.")
-            }
-            PrincipleChange::Removed { title, .. } => format!("Het uitgangspunt ‘{title}’ is vervallen."),
-            PrincipleChange::Retitled { old, new, .. } => format!("Het uitgangspunt ‘{old}’ heet nu ‘{new}’."),
-            PrincipleChange::Moved { title, old_position, new_position, .. } => {
-                format!("Het uitgangspunt ‘{title}’ staat nu op plaats {new_position} (was {old_position}).")
-            }
-            PrincipleChange::ShortText { title, .. } => {
-                format!("De korte tekst van het uitgangspunt ‘{title}’ is aangepast.")
-            }
-            PrincipleChange::Elaboration { title, .. } => {
-                format!("De uitwerking van het uitgangspunt ‘{title}’ is aangepast.")
-            }
-        });
-    }
-    for c in &d.cases {
-        out.push(match c {
-            CaseChange::Added {
-                title, principle, ..
-            } => {
-                format!("Bij ‘{principle}’ is de casus ‘{title}’ toegevoegd.")
-            }
-            CaseChange::Removed {
-                title, principle, ..
-            } => {
-                format!("De casus ‘{title}’ bij ‘{principle}’ is vervallen.")
-            }
-            CaseChange::Moved {
-                title,
-                old_principle,
-                new_principle,
-                ..
-            } => {
-                format!(
-                    "De casus ‘{title}’ hoort nu bij ‘{new_principle}’ (was ‘{old_principle}’)."
-                )
-            }
-            CaseChange::Retitled { old, new, .. } => format!("De casus ‘{old}’ heet nu ‘{new}’."),
-            CaseChange::Story { title, .. } => {
-                format!("Het verhaal van de casus ‘{title}’ is aangepast.")
-            }
-            CaseChange::Actors { title, .. } => {
-                format!("Bij de casus ‘{title}’ zijn de betrokken partijen aangepast.")
-            }
-        });
-    }
-    for c in &d.cells {
-        out.push(cell_sentence(c));
-    }
     for c in &d.actors {
-        out.push(match c {
+        let sentence = match c {
             ActorChange::Added { name, .. } => {
                 format!("De partij ‘{name}’ is aan de matrix toegevoegd.")
             }
@@ -70,16 +27,101 @@ pub fn sentences(d: &Delta) -> Vec<String> {
                 format!("De partij ‘{name}’ is uit de matrix gehaald.")
             }
             ActorChange::Renamed { old, new, .. } => format!("De partij ‘{old}’ heet nu ‘{new}’."),
-        });
+        };
+        out.push((sentence, None));
+    }
+    for c in &d.principles {
+        let sentence = match c {
+            PrincipleChange::Added {
+                title, position, ..
+            } => {
+                format!("Het uitgangspunt ‘{title}’ is toegevoegd op plaats {position}.")
+            }
+            PrincipleChange::Removed { title, .. } => {
+                format!("Het uitgangspunt ‘{title}’ is vervallen.")
+            }
+            PrincipleChange::Retitled { old, new, .. } => {
+                format!("Het uitgangspunt ‘{old}’ heet nu ‘{new}’.")
+            }
+            PrincipleChange::Moved {
+                title,
+                old_position,
+                new_position,
+                ..
+            } => {
+                format!(
+                    "Het uitgangspunt ‘{title}’ staat nu op plaats {new_position} (was {old_position})."
+                )
+            }
+            PrincipleChange::ShortText { title, .. } => {
+                format!("De korte tekst van het uitgangspunt ‘{title}’ is aangepast.")
+            }
+            PrincipleChange::Elaboration { title, .. } => {
+                format!("De uitwerking van het uitgangspunt ‘{title}’ is aangepast.")
+            }
+        };
+        let redline = match c {
+            PrincipleChange::ShortText { redline, .. }
+            | PrincipleChange::Elaboration { redline, .. } => Some(redline),
+            _ => None,
+        };
+        out.push((sentence, redline));
+    }
+    for c in &d.cases {
+        let sentence = match c {
+            CaseChange::Added {
+                title,
+                principle_title,
+                ..
+            } => {
+                format!("Bij ‘{principle_title}’ is de casus ‘{title}’ toegevoegd.")
+            }
+            CaseChange::Removed {
+                title,
+                principle_title,
+                ..
+            } => {
+                format!("De casus ‘{title}’ bij ‘{principle_title}’ is vervallen.")
+            }
+            CaseChange::Moved {
+                title,
+                old_principle_title,
+                new_principle_title,
+                ..
+            } => format!(
+                "De casus ‘{title}’ hoort nu bij ‘{new_principle_title}’ (was ‘{old_principle_title}’)."
+            ),
+            CaseChange::Retitled { old, new, .. } => format!("De casus ‘{old}’ heet nu ‘{new}’."),
+            CaseChange::Story { title, .. } => {
+                format!("Het verhaal van de casus ‘{title}’ is aangepast.")
+            }
+            CaseChange::Actors { title, .. } => {
+                format!("Bij de casus ‘{title}’ zijn de betrokken partijen aangepast.")
+            }
+        };
+        let redline = match c {
+            CaseChange::Story { redline, .. } => Some(redline),
+            _ => None,
+        };
+        out.push((sentence, redline));
+    }
+    for c in &d.cells {
+        out.push((cell_sentence(c), Some(&c.redline)));
     }
     for c in &d.rounds {
-        out.push(match c {
-            RoundChange::Added { year } => format!("De ronde van {year} is vastgelegd."),
-            RoundChange::Removed { year } => format!("De ronde van {year} is verwijderd."),
-            RoundChange::Letter { year, field, .. } => {
-                format!("In de brief van {year} is ‘{field}’ aangepast.")
-            }
-        });
+        let (sentence, redline) = match c {
+            RoundChange::Added { year } => (format!("De ronde van {year} is vastgelegd."), None),
+            RoundChange::Removed { year } => (format!("De ronde van {year} is verwijderd."), None),
+            RoundChange::Letter {
+                year,
+                field,
+                redline,
+            } => (
+                format!("In de brief van {year} is ‘{field}’ aangepast."),
+                Some(redline),
+            ),
+        };
+        out.push((sentence, redline));
     }
     out
 }
@@ -131,36 +173,6 @@ fn summary(d: &Delta) -> Vec<(&'static str, usize)> {
         ("Partijen gewijzigd", d.actors.len()),
         ("Rondes en brieven gewijzigd", d.rounds.len()),
     ]
-}
-
-/// Each change as a sentence and, where text changed, its redline.
-pub fn sentences_with_redlines(d: &Delta) -> Vec<(String, Option<&Redline>)> {
-    let texts = sentences(d);
-    let mut redlines: Vec<Option<&Redline>> = Vec::new();
-    for c in &d.principles {
-        redlines.push(match c {
-            PrincipleChange::ShortText { redline, .. }
-            | PrincipleChange::Elaboration { redline, .. } => Some(redline),
-            _ => None,
-        });
-    }
-    for c in &d.cases {
-        redlines.push(match c {
-            CaseChange::Story { redline, .. } => Some(redline),
-            _ => None,
-        });
-    }
-    for c in &d.cells {
-        redlines.push(Some(&c.redline));
-    }
-    redlines.extend(d.actors.iter().map(|_| None));
-    for c in &d.rounds {
-        redlines.push(match c {
-            RoundChange::Letter { redline, .. } => Some(redline),
-            _ => None,
-        });
-    }
-    texts.into_iter().zip(redlines).collect()
 }
 
 const CONTEXT_WORDS: usize = 8;
@@ -262,8 +274,15 @@ pub fn redline_html(r: &Redline) -> String {
     r.0.iter()
         .map(|s| match s {
             Segment::Same(t) => html_escape(t),
-            Segment::Deleted(t) => format!("<del>{}</del>", html_escape(t)),
-            Segment::Inserted(t) => format!("<ins>{}</ins>", html_escape(t)),
+            // Screen readers do not announce <del>/<ins>: say it in hidden text.
+            Segment::Deleted(t) => format!(
+                "<del><span class=\"visually-hidden\">[verwijderd: </span>{}<span class=\"visually-hidden\">]</span></del>",
+                html_escape(t)
+            ),
+            Segment::Inserted(t) => format!(
+                "<ins><span class=\"visually-hidden\">[toegevoegd: </span>{}<span class=\"visually-hidden\">]</span></ins>",
+                html_escape(t)
+            ),
         })
         .collect::<Vec<_>>()
         .join(" ")
@@ -275,7 +294,7 @@ pub fn html(d: &Delta, from: &str, to: &str, style: &str) -> String {
     if d.is_empty() {
         body.push_str("<p>Geen inhoudelijke wijzigingen.</p>\n");
     } else {
-        body.push_str("<table class=\"matrix\"><caption>Samenvatting</caption>\n<thead><tr><th scope=\"col\">Wat</th><th scope=\"col\">Aantal</th></tr></thead><tbody>\n");
+        body.push_str("<table class=\"summary\"><caption>Samenvatting</caption>\n<thead><tr><th scope=\"col\">Wat</th><th scope=\"col\">Aantal</th></tr></thead><tbody>\n");
         for (what, n) in summary(d).into_iter().filter(|(_, n)| *n > 0) {
             let _ = writeln!(body, "<tr><th scope=\"row\">{what}</th><td>{n}</td></tr>");
         }
@@ -290,7 +309,7 @@ pub fn html(d: &Delta, from: &str, to: &str, style: &str) -> String {
         body.push_str("</ol>\n");
     }
     format!(
-        "<!DOCTYPE html>\n<html lang=\"nl\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>Wijzigingen in het kwaliteitsmanifest</title>\n<style>\n{style}\ndel {{ color: #8a1c1c; background: #fbe9e9; }}\nins {{ color: #14532d; background: #e6f4ea; text-decoration: underline; }}\n</style>\n</head>\n<body>\n<main>\n<h1>Wijzigingen in het kwaliteitsmanifest</h1>\n<p>Van <code>{}</code> naar <code>{}</code>.</p>\n{body}</main>\n</body>\n</html>\n",
+        "<!DOCTYPE html>\n<html lang=\"nl\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>Wijzigingen in het kwaliteitsmanifest</title>\n<style>\n{style}\ndel {{ color: #8a1c1c; background: #fbe9e9; }}\nins {{ color: #14532d; background: #e6f4ea; text-decoration: underline; }}\ntable.summary {{ border-collapse: collapse; }}\ntable.summary th, table.summary td {{ border: 1px solid #5c6b80; padding: 0.3rem 0.6rem; text-align: left; }}\n</style>\n</head>\n<body>\n<main>\n<h1>Wijzigingen in het kwaliteitsmanifest</h1>\n<p>Van <code>{}</code> naar <code>{}</code>.</p>\n{body}</main>\n</body>\n</html>\n",
         html_escape(from),
         html_escape(to)
     )
@@ -354,7 +373,10 @@ mod tests {
     #[test]
     fn html_marks_insertions_and_escapes_text() {
         let r = Redline::between("a <b>", "a <b> c");
-        assert_eq!(redline_html(&r), "a &lt;b&gt; <ins>c</ins>");
+        assert_eq!(
+            redline_html(&r),
+            "a &lt;b&gt; <ins><span class=\"visually-hidden\">[toegevoegd: </span>c<span class=\"visually-hidden\">]</span></ins>"
+        );
     }
 
     #[test]

@@ -98,15 +98,33 @@ pub fn terminal(m: &Matrix, compact: bool, width: usize) -> String {
     }
     out.push_str(&line("└", "┴", "┘"));
     if compact {
-        out.push_str(&format!(
-            "{MARK} = de partij heeft een verantwoordelijkheid bij dit uitgangspunt\n"
-        ));
+        let legend =
+            format!("{MARK} = de partij heeft een verantwoordelijkheid bij dit uitgangspunt");
+        for line in wrap(&legend, width.max(20)) {
+            out.push_str(&line);
+            out.push('\n');
+        }
     }
     out
 }
 
 fn chars(s: &str) -> usize {
     s.chars().count()
+}
+
+/// Take one character at a time from the widest column that is above its floor.
+fn shrink(want: &mut [usize], floor: &[usize], available: usize) {
+    while want.iter().sum::<usize>() > available {
+        let Some((i, _)) = want
+            .iter()
+            .enumerate()
+            .filter(|(i, w)| **w > floor[*i])
+            .max_by_key(|(_, w)| **w)
+        else {
+            break;
+        };
+        want[i] -= 1;
+    }
 }
 
 /// Share the width out: each column gets what it needs, the widest give way first.
@@ -131,17 +149,10 @@ fn column_widths(headers: &[String], rows: &[Vec<String>], total: usize) -> Vec<
         })
         .collect();
     let available = total.saturating_sub(3 * n + 1);
-    while want.iter().sum::<usize>() > available {
-        let Some((i, _)) = want
-            .iter()
-            .enumerate()
-            .filter(|(i, w)| **w > floor[*i])
-            .max_by_key(|(_, w)| **w)
-        else {
-            break;
-        };
-        want[i] -= 1;
-    }
+    shrink(&mut want, &floor, available);
+    // Still too wide: the width asked for wins over whole words (down to 4 characters).
+    let narrow: Vec<usize> = want.iter().map(|w| (*w).min(4)).collect();
+    shrink(&mut want, &narrow, available);
     want
 }
 
@@ -175,7 +186,9 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
     let width = width.max(1);
     let mut lines = Vec::new();
     let mut current = String::new();
-    for word in text.split_whitespace() {
+    // A slash is a place to break, as a space is ("klanten/ particulieren").
+    let spaced = text.replace('/', "/ ");
+    for word in spaced.split_whitespace() {
         let mut word = word.to_string();
         while chars(&word) > width {
             if !current.is_empty() {
