@@ -5,6 +5,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use crate::fields::{Located, suggest};
 use crate::finding::{Finding, Pos, Rule};
 use crate::law;
+use crate::markdown::{resolve, split_link};
 use crate::model::{MANIFEST_FILE, Manifest, ROUNDS_DIR};
 use crate::text::width;
 
@@ -446,94 +447,5 @@ fn links(m: &Manifest, exists: &dyn Fn(&str) -> bool, out: &mut Vec<Finding>) {
                 out.push(f);
             }
         }
-    }
-}
-
-/// Split a link into file part and anchor; `None` for links that leave the repository
-/// (`https:`, `mailto:`) and need no check.
-fn split_link(target: &str) -> Option<(String, Option<String>)> {
-    let before_path = target.split(['/', '#', '?']).next().unwrap_or("");
-    if target.starts_with("//") || before_path.contains(':') {
-        return None;
-    }
-    let (file, anchor) = match target.split_once('#') {
-        Some((f, a)) => (f, Some(percent_decode(a))),
-        None => (target, None),
-    };
-    let file = file.split('?').next().unwrap_or(file);
-    Some((percent_decode(file), anchor))
-}
-
-fn percent_decode(s: &str) -> String {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%'
-            && let Some(Ok(b)) = s.get(i + 1..i + 3).map(|h| u8::from_str_radix(h, 16))
-        {
-            out.push(b);
-            i += 3;
-            continue;
-        }
-        out.push(bytes[i]);
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
-}
-
-/// Resolve `link` relative to the folder of `from`; `None` if it climbs out of the root.
-fn resolve(from: &str, link: &str) -> Option<String> {
-    let mut parts: Vec<&str> = if link.starts_with('/') {
-        Vec::new()
-    } else {
-        from.split('/').collect::<Vec<_>>()
-    };
-    if !link.starts_with('/') {
-        parts.pop();
-    }
-    for part in link.split('/') {
-        match part {
-            "" | "." => {}
-            ".." => {
-                parts.pop()?;
-            }
-            p => parts.push(p),
-        }
-    }
-    Some(parts.join("/"))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn resolves_relative_links() {
-        assert_eq!(
-            resolve("manifest/principles/01-a.md", "../../cases/b.md").as_deref(),
-            Some("cases/b.md")
-        );
-        assert_eq!(resolve("cases/a.md", "b.md").as_deref(), Some("cases/b.md"));
-        assert_eq!(
-            resolve("cases/a.md", "/README.md").as_deref(),
-            Some("README.md")
-        );
-        assert_eq!(resolve("cases/a.md", "../../x.md"), None);
-    }
-
-    #[test]
-    fn external_links_are_skipped() {
-        assert_eq!(split_link("https://wetten.overheid.nl/BWBR0035362"), None);
-        assert_eq!(split_link("mailto:raad@example.org"), None);
-        assert_eq!(split_link("//cdn.example.org/x"), None);
-        assert_eq!(
-            split_link("b%20c.md#kop"),
-            Some(("b c.md".to_string(), Some("kop".to_string())))
-        );
-        assert_eq!(
-            split_link("#kop"),
-            Some((String::new(), Some("kop".to_string())))
-        );
     }
 }

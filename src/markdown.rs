@@ -138,6 +138,109 @@ mod tests {
     }
 }
 
+/// Split a link into file part and anchor; `None` for links that leave the repository
+/// (`https:`, `mailto:`) and need no check.
+pub fn split_link(target: &str) -> Option<(String, Option<String>)> {
+    let before_path = target.split(['/', '#', '?']).next().unwrap_or("");
+    if target.starts_with("//") || before_path.contains(':') {
+        return None;
+    }
+    let (file, anchor) = match target.split_once('#') {
+        Some((f, a)) => (f, Some(percent_decode(a))),
+        None => (target, None),
+    };
+    let file = file.split('?').next().unwrap_or(file);
+    Some((percent_decode(file), anchor))
+}
+
+fn percent_decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%'
+            && let Some(Ok(b)) = s.get(i + 1..i + 3).map(|h| u8::from_str_radix(h, 16))
+        {
+            out.push(b);
+            i += 3;
+            continue;
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// Resolve `link` relative to the folder of `from`; `None` if it climbs out of the root.
+pub fn resolve(from: &str, link: &str) -> Option<String> {
+    let mut parts: Vec<&str> = if link.starts_with('/') {
+        Vec::new()
+    } else {
+        from.split('/').collect::<Vec<_>>()
+    };
+    if !link.starts_with('/') {
+        parts.pop();
+    }
+    for part in link.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            p => parts.push(p),
+        }
+    }
+    Some(parts.join("/"))
+}
+
+/// What to do with a link when a text moves into the rendered document.
+pub enum LinkAction {
+    Keep,
+    /// Point the link elsewhere, such as a section of the document.
+    Retarget(String),
+    /// Keep the link's text, drop the link.
+    Unlink,
+}
+
+/// Rewrite the inline links of `text`; `decide` gets each link's destination.
+pub fn rewrite_links(text: &str, decide: impl Fn(&str) -> LinkAction) -> std::borrow::Cow<'_, str> {
+    let mut edits: Vec<(std::ops::Range<usize>, String)> = Vec::new();
+    for (event, range) in Parser::new_ext(text, Options::ENABLE_TABLES).into_offset_iter() {
+        let Event::Start(Tag::Link { dest_url, .. }) = event else {
+            continue;
+        };
+        let source = &text[range.clone()];
+        // Only inline links `[text](dest)`: reference links keep their definitions.
+        let Some(close) = source.rfind("](") else {
+            continue;
+        };
+        match decide(&dest_url) {
+            LinkAction::Keep => {}
+            LinkAction::Retarget(new) => {
+                edits.push((range.clone(), format!("{}]({new})", &source[..close])));
+            }
+            LinkAction::Unlink => {
+                edits.push((range.clone(), source[1..close].to_string()));
+            }
+        }
+    }
+    if edits.is_empty() {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut at = 0;
+    for (range, replacement) in edits {
+        if range.start < at {
+            continue;
+        }
+        out.push_str(&text[at..range.start]);
+        out.push_str(&replacement);
+        at = range.end;
+    }
+    out.push_str(&text[at..]);
+    std::borrow::Cow::Owned(out)
+}
+
 /// URL schemes that run code or smuggle content when clicked.
 fn is_dangerous_url(url: &str) -> bool {
     let lower: String = url
@@ -196,6 +299,49 @@ pub fn neutralize(text: &str) -> std::borrow::Cow<'_, str> {
 #[cfg(test)]
 mod neutralize_tests {
     use super::*;
+
+    #[test]
+    fn resolves_relative_links() {
+        assert_eq!(
+            resolve("manifest/principles/01-a.md", "../../cases/b.md").as_deref(),
+            Some("cases/b.md")
+        );
+        assert_eq!(resolve("cases/a.md", "b.md").as_deref(), Some("cases/b.md"));
+        assert_eq!(
+            resolve("cases/a.md", "/README.md").as_deref(),
+            Some("README.md")
+        );
+        assert_eq!(resolve("cases/a.md", "../../x.md"), None);
+    }
+
+    #[test]
+    fn external_links_are_skipped() {
+        assert_eq!(split_link("https://wetten.overheid.nl/BWBR0035362"), None);
+        assert_eq!(split_link("mailto:raad@example.org"), None);
+        assert_eq!(split_link("//cdn.example.org/x"), None);
+        assert_eq!(
+            split_link("b%20c.md#kop"),
+            Some(("b c.md".to_string(), Some("kop".to_string())))
+        );
+        assert_eq!(
+            split_link("#kop"),
+            Some((String::new(), Some("kop".to_string())))
+        );
+    }
+
+    #[test]
+    fn links_are_retargeted_or_unlinked() {
+        let text = "Zie [de tuin](../cases/tuin.md), [uitleg](a.md#kop) en [web](https://x.nl).";
+        let out = rewrite_links(text, |dest| match dest {
+            "../cases/tuin.md" => LinkAction::Retarget("#casus-tuin".into()),
+            "a.md#kop" => LinkAction::Unlink,
+            _ => LinkAction::Keep,
+        });
+        assert_eq!(
+            out,
+            "Zie [de tuin](#casus-tuin), uitleg en [web](https://x.nl)."
+        );
+    }
 
     #[test]
     fn raw_html_becomes_text() {

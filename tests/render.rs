@@ -271,3 +271,29 @@ fn a_broken_template_is_reported_with_its_file_and_line() {
     );
     assert!(!dir.path().join("uit").exists());
 }
+
+#[test]
+fn links_between_files_point_into_the_document() {
+    let dir = copy_of_manifest();
+    let case = dir.path().join("cases/tuin-van-mevrouw-jansen.md");
+    let mut text = fs::read_to_string(&case).unwrap();
+    text.push_str(
+        "\nZie ook [het uitgangspunt](../manifest/principles/01-de-almeerder-centraal.md#uitwerking), [de wijkcafés](sociale-cafes-in-de-wijken.md) en [de brief](../manifest/rounds/2015.md).\n",
+    );
+    fs::write(&case, text).unwrap();
+    let (_, path) = render(dir.path(), "html");
+    let html = fs::read_to_string(path).unwrap();
+    assert!(
+        html.contains("<a href=\"#uitwerking-de-almeerder-centraal\">het uitgangspunt</a>"),
+        "principe"
+    );
+    assert!(
+        html.contains("<a href=\"#casus-sociale-cafes-in-de-wijken\">de wijkcafés</a>"),
+        "casus"
+    );
+    assert!(html.contains("en de brief."), "brief zonder link");
+    assert!(
+        !html.contains(".md"),
+        "een link naar een bestand bleef staan"
+    );
+}

@@ -14,7 +14,9 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
-use crate::markdown::neutralize;
+use std::collections::HashMap;
+
+use crate::markdown::{LinkAction, neutralize, resolve, rewrite_links, split_link};
 use crate::matrix::Matrix;
 use crate::model::Manifest;
 
@@ -132,12 +134,23 @@ pub struct CaseView {
 
 impl View {
     pub fn from_manifest(m: &Manifest) -> Self {
+        // Where each file's content lands in the document, for links between files.
+        let sections: HashMap<&str, String> = m
+            .principles
+            .iter()
+            .map(|p| (p.path.as_str(), format!("uitwerking-{}", p.id.value)))
+            .chain(
+                m.cases
+                    .iter()
+                    .map(|c| (c.path.as_str(), format!("casus-{}", c.id.value))),
+            )
+            .collect();
         let letter = m.latest_round().map(|r| Letter {
             to: r.to.clone(),
             subject: r.subject.clone(),
             date: r.date.as_deref().map(dutch_date),
             salutation: r.salutation.clone(),
-            body: neutralize(&r.body).into_owned(),
+            body: for_document(&r.body, &r.path, &sections),
             closing: r.closing.clone(),
             signatories: r
                 .signatories
@@ -149,8 +162,7 @@ impl View {
                 .collect(),
             partners: r.partners.clone(),
         });
-        let mut cases_by_principle: std::collections::HashMap<&str, Vec<&crate::model::Case>> =
-            std::collections::HashMap::new();
+        let mut cases_by_principle: HashMap<&str, Vec<&crate::model::Case>> = HashMap::new();
         for c in &m.cases {
             if let Some(p) = &c.principle {
                 cases_by_principle
@@ -167,8 +179,8 @@ impl View {
                 id: p.id.value.clone(),
                 number: i + 1,
                 title: p.title.clone(),
-                short_text: neutralize(&p.short_text).into_owned(),
-                elaboration: neutralize(&p.elaboration).into_owned(),
+                short_text: for_document(&p.short_text, &p.path, &sections),
+                elaboration: for_document(&p.elaboration, &p.path, &sections),
                 cases: cases_by_principle
                     .get(p.id.value.as_str())
                     .into_iter()
@@ -182,7 +194,7 @@ impl View {
                             .filter(|a| c.actors.iter().any(|ca| ca.value == a.id.value))
                             .map(|a| a.name.clone())
                             .collect(),
-                        story: neutralize(&c.story).into_owned(),
+                        story: for_document(&c.story, &c.path, &sections),
                         laws: law_views(&c.laws),
                     })
                     .collect(),
@@ -258,6 +270,28 @@ fn response_view(m: &Manifest) -> Option<ResponseView> {
             .map(dutch_date),
         rows,
     })
+}
+
+/// A Markdown text made ready for the document: raw HTML inert, and links to other
+/// files of the repository pointed at their section in the document (or, for files
+/// that have none, reduced to their text: the reader of the document has no repository).
+fn for_document(text: &str, from: &str, sections: &HashMap<&str, String>) -> String {
+    let safe = neutralize(text);
+    rewrite_links(&safe, |dest| {
+        let Some((file, _anchor)) = split_link(dest) else {
+            return LinkAction::Keep;
+        };
+        let target = if file.is_empty() {
+            Some(from.to_string())
+        } else {
+            resolve(from, &file)
+        };
+        match target.as_deref().and_then(|t| sections.get(t)) {
+            Some(section) => LinkAction::Retarget(format!("#{section}")),
+            None => LinkAction::Unlink,
+        }
+    })
+    .into_owned()
 }
 
 const MONTHS: [&str; 12] = [
