@@ -119,6 +119,14 @@ pub enum Command {
     )]
     Init(InitArgs),
 
+    /// Zet alle bestanden in de vaste vorm (sleutels op volgorde, nette Markdown)
+    #[command(
+        help_template = HELP_TEMPLATE,
+        next_help_heading = "Opties",
+        override_usage = "kwaliteit fmt [--check]"
+    )]
+    Fmt(FmtArgs),
+
     /// Schrijf het JSON Schema van de kopregels, voor hulp in een editor
     #[command(
         help_template = HELP_TEMPLATE,
@@ -185,6 +193,13 @@ pub struct InitArgs {
     /// De naam van de adviesraad
     #[arg(long, value_name = "NAAM")]
     pub raad: Option<String>,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct FmtArgs {
+    /// Verander niets; noem de bestanden die niet in de vaste vorm staan (afsluitcode 1)
+    #[arg(long)]
+    pub check: bool,
 }
 
 #[derive(Debug, clap::Args)]
@@ -419,6 +434,7 @@ where
         Command::Advies(args) => commands::advies::run(&start, args),
         Command::Status(args) => commands::status::run(&start, args),
         Command::Textconv(args) => commands::textconv::run(args),
+        Command::Fmt(args) => commands::fmt::run(&start, args),
         Command::New(args) => commands::scaffold::run_new(&start, args),
         Command::Init(args) => commands::scaffold::run_init(&start, args),
         Command::Schema(args) => match crate::schema::json_schema(&args.kind) {

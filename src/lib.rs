@@ -11,6 +11,7 @@ pub mod diff;
 pub mod exit;
 pub mod fields;
 pub mod finding;
+pub mod format;
 pub mod frontmatter;
 pub mod git;
 pub mod law;

@@ -3,6 +3,7 @@
 pub mod advies;
 pub mod check;
 pub mod diff;
+pub mod fmt;
 pub mod matrix;
 pub mod render;
 pub mod scaffold;

@@ -1,0 +1,78 @@
+//! `kwaliteit fmt`: every file in one canonical form, or with `--check` the list of
+//! files that are not. Files with errors are left alone; writing is atomic.
+
+use std::path::Path;
+
+use super::{fatal, open, shown, write_stdout};
+use crate::cli::FmtArgs;
+use crate::exit;
+use crate::finding::Severity;
+use crate::render::write_atomically;
+
+pub fn run(start: &Path, args: &FmtArgs) -> u8 {
+    let checked = match open(start, None) {
+        Ok(c) => c,
+        Err(code) => return code,
+    };
+    let with_errors = |path: &str| {
+        checked
+            .loaded
+            .findings
+            .iter()
+            .any(|f| f.path == path && f.severity == Severity::Error)
+    };
+    let mut changed = Vec::new();
+    let mut skipped = Vec::new();
+    for (path, text) in &checked.loaded.texts {
+        if with_errors(path) {
+            skipped.push(path.as_str());
+            continue;
+        }
+        let Some(canonical) = crate::format::canonical(path, text) else {
+            skipped.push(path.as_str());
+            continue;
+        };
+        // Compare with the bytes on disk: the loader's text has no BOM.
+        let on_disk = checked.snapshot.files.iter().find(|f| &f.path == path);
+        if on_disk.is_some_and(|f| f.bytes == canonical.as_bytes()) {
+            continue;
+        }
+        if !args.check {
+            if let Err(e) = write_atomically(&checked.root.join(path), canonical.as_bytes()) {
+                return fatal(&e);
+            }
+        }
+        changed.push(path.as_str());
+    }
+    let mut out = String::new();
+    let verb = if args.check {
+        "Niet in de vaste vorm"
+    } else {
+        "Opgemaakt"
+    };
+    for path in &changed {
+        out.push_str(&format!("{verb}: {}\n", shown(&checked.root.join(path))));
+    }
+    for path in &skipped {
+        out.push_str(&format!(
+            "Overgeslagen (eerst de fouten oplossen, zie `kwaliteit check`): {path}\n"
+        ));
+    }
+    if changed.is_empty() {
+        out.push_str(&format!(
+            "Alle {} bestanden staan in de vaste vorm.\n",
+            checked.loaded.texts.len() - skipped.len()
+        ));
+    } else if args.check {
+        out.push_str("Maak ze op met `kwaliteit fmt`.\n");
+    }
+    let code = write_stdout(out.as_bytes());
+    if code != exit::OK {
+        return code;
+    }
+    if args.check && !changed.is_empty() {
+        exit::FINDINGS
+    } else {
+        exit::OK
+    }
+}
