@@ -2,14 +2,26 @@
 """Time a command and measure its peak memory, without hyperfine or GNU time.
 
     python3 bench/measure.py run --label L --results FILE [--runs 5] [--warmup 1] [--mem-runs 3]
-                                 [--cases M] [--target-ms T] [--target-mb MB] -- CMD ARGS...
+                                 [--section S] [--cases M] [--files F]
+                                 [--expect check | --expect render --out-dir D --ext E
+                                  | --expect diff --changes MIN:MAX]
+                                 [--target-ms T] [--target-mb MB] -- CMD ARGS...
     python3 bench/measure.py report FILE
 
-`run` first runs CMD once with its output captured and checks that it is a clean
-`kwaliteit check --format json`: exit code 0 and no findings (it also takes the
-file count from the JSON). Then it does the warm-up runs and `--runs` measured
-runs with stdout to /dev/null, then --mem-runs runs for peak memory, and
-appends one JSON line to FILE.
+`run` first runs CMD once with its output captured and checks its result:
+
+  --expect check   (default) a clean `kwaliteit check --format json`: exit code 0
+                   and no findings (it also takes the file count from the JSON);
+  --expect render  `kwaliteit render --out D`: exit code 0 and exactly one
+                   non-empty `*.E` file in D, which must be missing or empty
+                   before (HTML: ends with </html>; DOCX: a zip with
+                   word/document.xml);
+  --expect diff    `kwaliteit diff --format json`: exit code 0, valid JSON and a
+                   `changes` count between MIN and MAX.
+
+Then it does the warm-up runs and `--runs` measured runs with stdout to
+/dev/null, then --mem-runs runs for peak memory, and appends one JSON line to
+FILE. --section groups rows in the report (check, render, diff).
 
 Wall time: time.perf_counter around start and wait of a direct child (includes
 the ~1 ms it costs Python to start a process).
@@ -34,6 +46,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import zipfile
 
 RATIO_TARGET = 2.2
 
@@ -81,24 +94,85 @@ def peak_rss(cmd):
     return maxrss * (1 if sys.platform == "darwin" else 1024)
 
 
+def verify_check(args, code, out, err):
+    """(problem or None, facts) for a `check --format json` run."""
+    try:
+        report = json.loads(out)
+    except ValueError as e:
+        return f"output is not JSON ({e}); stderr: {err.decode(errors='replace')[:500]}", {}
+    facts = {"files": report.get("summary", {}).get("files")}
+    if report.get("findings"):
+        return f"{len(report['findings'])} findings, first: {report['findings'][0]}", facts
+    if code != 0:
+        return f"exit code {code}", facts
+    return None, facts
+
+
+def verify_render(args, code, out, err):
+    """(problem or None, facts) for a `render --out DIR` run: one non-empty *.EXT in DIR."""
+    stderr = err.decode(errors="replace")[:500]
+    if code != 0:
+        return f"exit code {code}; stderr: {stderr}", {}
+    made = sorted(p for p in os.listdir(args.out_dir) if p.endswith("." + args.ext)) \
+        if os.path.isdir(args.out_dir) else []
+    if len(made) != 1:
+        return f"expected one *.{args.ext} file in {args.out_dir}, found {made}", {}
+    path = os.path.join(args.out_dir, made[0])
+    size = os.path.getsize(path)
+    if size == 0:
+        return f"{path} is empty", {}
+    if args.ext == "html":
+        with open(path, "rb") as f:
+            if b"</html>" not in f.read()[-4096:].lower():
+                return f"{path} does not end with </html>", {}
+    elif args.ext == "docx":
+        try:
+            with zipfile.ZipFile(path) as z:
+                if "word/document.xml" not in z.namelist():
+                    return f"{path} has no word/document.xml", {}
+        except zipfile.BadZipFile as e:
+            return f"{path} is not a zip file ({e})", {}
+    return None, {"output": made[0], "output_bytes": size}
+
+
+def verify_diff(args, code, out, err):
+    """(problem or None, facts) for a `diff --format json` run: `changes` in MIN:MAX."""
+    stderr = err.decode(errors="replace")[:500]
+    try:
+        report = json.loads(out)
+    except ValueError as e:
+        return f"output is not JSON ({e}); stderr: {stderr}", {}
+    changes = report.get("changes")
+    delta = report.get("delta") or {}
+    facts = {"changes": changes,
+             "changed": {k: len(v) for k, v in delta.items() if isinstance(v, list) and v}}
+    if code != 0:
+        return f"exit code {code}; stderr: {stderr}", facts
+    lo, hi = (int(x) for x in args.changes.split(":"))
+    if not isinstance(changes, int) or not lo <= changes <= hi:
+        return f"`changes` is {changes!r}, expected {lo}..{hi} ({facts['changed']})", facts
+    return None, facts
+
+
+VERIFY = {"check": verify_check, "render": verify_render, "diff": verify_diff}
+
+
 def cmd_run(args):
     cmd = args.cmd[1:] if args.cmd and args.cmd[0] == "--" else args.cmd
     if not cmd:
         sys.exit("measure.py: no command given after --")
+    if args.expect == "render":
+        if not (args.out_dir and args.ext):
+            sys.exit("measure.py: --expect render needs --out-dir and --ext")
+        if os.path.isdir(args.out_dir) and os.listdir(args.out_dir):
+            sys.exit(f"measure.py: {args.out_dir} is not empty; pick a new folder")
+    if args.expect == "diff" and not args.changes:
+        sys.exit("measure.py: --expect diff needs --changes MIN:MAX")
     _, _, code, out, err, _ = run_once(cmd, capture=True)
-    files = None
-    problem = None
-    try:
-        report = json.loads(out)
-        files = report.get("summary", {}).get("files")
-        if report.get("findings"):
-            problem = f"{len(report['findings'])} findings, first: {report['findings'][0]}"
-    except ValueError as e:
-        problem = f"output is not JSON ({e}); stderr: {err.decode(errors='replace')[:500]}"
-    if code != 0 and problem is None:
-        problem = f"exit code {code}"
+    problem, facts = VERIFY[args.expect](args, code, out, err)
     if problem:
-        sys.exit(f"measure.py: {args.label}: not a clean check: {problem}")
+        sys.exit(f"measure.py: {args.label}: not a clean {args.expect}: {problem}")
+    files = args.files if args.files is not None else facts.pop("files", None)
 
     for _ in range(args.warmup):
         run_once(cmd)
@@ -112,6 +186,7 @@ def cmd_run(args):
     peaks = [peak_rss(cmd) / (1024 * 1024) for _ in range(args.mem_runs)]
     row = {
         "label": args.label,
+        "section": args.section,
         "cases": args.cases,
         "files": files,
         "runs": args.runs,
@@ -122,6 +197,7 @@ def cmd_run(args):
         "peak_rss_mb": max(peaks),
         "target_ms": args.target_ms,
         "target_mb": args.target_mb,
+        **facts,
     }
     with open(args.results, "a", encoding="utf-8") as f:
         f.write(json.dumps(row) + "\n")
@@ -129,15 +205,28 @@ def cmd_run(args):
           f"cpu {row['cpu_ms']:.1f} ms, peak {row['peak_rss_mb']:.1f} MB", file=sys.stderr)
 
 
+SECTIONS = {
+    "check": "check --format json",
+    "render": "render --format html|docx --out DIR",
+    "diff": "diff --format json (packed git repository)",
+}
+
+
 def cmd_report(args):
     with open(args.results, encoding="utf-8") as f:
         rows = [json.loads(line) for line in f if line.strip()]
     missed = []
-    head = (f"{'size':<30} {'files':>6} {'best ms':>8} {'median ms':>10} {'cpu ms':>8} "
+    width = max([30] + [len(r["label"]) for r in rows])
+    head = (f"{'size':<{width}} {'files':>6} {'best ms':>8} {'median ms':>10} {'cpu ms':>8} "
             f"{'peak RSS MB':>12}  target")
     print(head)
     print("-" * (len(head) + 28))
+    section = None
     for r in rows:
+        r.setdefault("section", "check")
+        if r["section"] != section and len({x.get("section", "check") for x in rows}) > 1:
+            section = r["section"]
+            print(f"[{SECTIONS.get(section, section)}]")
         targets = []
         if r["target_ms"] is not None:
             ok = r["median_ms"] < r["target_ms"]
@@ -150,9 +239,9 @@ def cmd_report(args):
             if not ok:
                 missed.append(f"{r['label']}: memory")
         files = r["files"] if r["files"] is not None else "?"
-        print(f"{r['label']:<30} {files:>6} {r['best_ms']:>8.1f} {r['median_ms']:>10.1f} "
+        print(f"{r['label']:<{width}} {files:>6} {r['best_ms']:>8.1f} {r['median_ms']:>10.1f} "
               f"{r['cpu_ms']:>8.1f} {r['peak_rss_mb']:>12.1f}  " + ("; ".join(targets) or "-"))
-    by_cases = {r["cases"]: r for r in rows if r["cases"]}
+    by_cases = {r["cases"]: r for r in rows if r["cases"] and r["section"] == "check"}
     if 10000 in by_cases and 20000 in by_cases:
         ratio = by_cases[20000]["median_ms"] / by_cases[10000]["median_ms"]
         ok = ratio <= RATIO_TARGET
@@ -161,6 +250,16 @@ def cmd_report(args):
               f"(target <= {RATIO_TARGET}: {'ok' if ok else 'MISSED'}); cpu time ratio {cpu_ratio:.2f}")
         if not ok:
             missed.append("linearity")
+    outputs = [f"{r['label']}: " + (f"{r['output_bytes'] / 1e6:.1f} MB" if r["output_bytes"] >= 1e6
+                                    else f"{r['output_bytes'] / 1e3:.0f} kB")
+               for r in rows if r.get("output_bytes") is not None]
+    if outputs:
+        print("\nrendered documents: " + "; ".join(outputs))
+    for r in rows:
+        if r.get("changes") is not None:
+            parts = ", ".join(f"{k} {v}" for k, v in r["changed"].items()) or "none"
+            of = f" of {r['cases']} cases" if r.get("cases") else ""
+            print(f"{r['label']}: {r['changes']} changes{of} ({parts})")
     print(f"\ntimes: wall time, median and best of {rows[0]['runs'] if rows else '?'} runs after a "
           "warm-up (targets use the median); cpu = median user+system time")
     loads = [r["load"] for r in rows if r.get("load") is not None]
@@ -184,7 +283,14 @@ def main():
     r.add_argument("--runs", type=int, default=5)
     r.add_argument("--warmup", type=int, default=1)
     r.add_argument("--mem-runs", type=int, default=3)
+    r.add_argument("--section", default="check")
     r.add_argument("--cases", type=int, default=None)
+    r.add_argument("--files", type=int, default=None,
+                   help="file count for the table (check takes it from its JSON)")
+    r.add_argument("--expect", choices=sorted(VERIFY), default="check")
+    r.add_argument("--out-dir", help="--expect render: the --out folder of the command")
+    r.add_argument("--ext", help="--expect render: extension of the document (html, docx)")
+    r.add_argument("--changes", metavar="MIN:MAX", help="--expect diff: allowed `changes`")
     r.add_argument("--target-ms", type=float, default=None)
     r.add_argument("--target-mb", type=float, default=None)
     r.add_argument("cmd", nargs=argparse.REMAINDER)

@@ -37,10 +37,10 @@ pub fn run(start: &Path, args: &FmtArgs) -> u8 {
         if on_disk.is_some_and(|f| f.bytes == canonical.as_bytes()) {
             continue;
         }
-        if !args.check {
-            if let Err(e) = write_atomically(&checked.root.join(path), canonical.as_bytes()) {
-                return fatal(&e);
-            }
+        if !args.check
+            && let Err(e) = write_atomically(&checked.root.join(path), canonical.as_bytes())
+        {
+            return fatal(&e);
         }
         changed.push(path.as_str());
     }
