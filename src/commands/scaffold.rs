@@ -28,6 +28,7 @@ fn create(root: &Path, file: &NewFile) -> Result<(), String> {
         .tempfile_in(dir)
         .map_err(fail)?;
     tmp.write_all(file.text.as_bytes()).map_err(fail)?;
+    crate::render::readable_by_all(tmp.as_file(), &path).map_err(fail)?;
     tmp.persist_noclobber(&path).map_err(|e| {
         if e.error.kind() == std::io::ErrorKind::AlreadyExists {
             format!("`{}` bestaat al en wordt niet overschreven", file.path)

@@ -367,7 +367,22 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), RenderError> {
         .map_err(err)?;
     tmp.write_all(bytes).map_err(err)?;
     tmp.as_file().sync_all().map_err(err)?;
+    readable_by_all(tmp.as_file(), path).map_err(err)?;
     tmp.persist(path).map_err(|e| err(e.error))?;
+    Ok(())
+}
+
+/// Temporary files are private (0600); a document to publish is not. Keep the mode of a
+/// file being replaced, otherwise make it readable by everyone (0644), as a plain write would.
+pub fn readable_by_all(file: &std::fs::File, target: &Path) -> std::io::Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(target).map_or(0o644, |m| m.permissions().mode() & 0o7777);
+        file.set_permissions(std::fs::Permissions::from_mode(mode))?;
+    }
+    #[cfg(not(unix))]
+    let _ = (file, target);
     Ok(())
 }
 
@@ -394,5 +409,11 @@ mod tests {
             .map(|e| e.unwrap().file_name())
             .collect();
         assert_eq!(names, vec!["doc.html"]);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+            assert_eq!(mode, 0o644);
+        }
     }
 }
