@@ -297,3 +297,68 @@ fn links_between_files_point_into_the_document() {
         "een link naar een bestand bleef staan"
     );
 }
+
+/// The parts of a zip archive whose entries are stored uncompressed, as docx-rs writes them.
+fn stored_zip_entries(bytes: &[u8]) -> Vec<(String, Vec<u8>)> {
+    let u16_at = |i: usize| u16::from_le_bytes([bytes[i], bytes[i + 1]]) as usize;
+    let u32_at = |i: usize| {
+        u32::from_le_bytes([bytes[i], bytes[i + 1], bytes[i + 2], bytes[i + 3]]) as usize
+    };
+    let mut entries = Vec::new();
+    let mut at = 0;
+    while at + 30 <= bytes.len() && bytes[at..at + 4] == *b"PK\x03\x04" {
+        let method = u16_at(at + 8);
+        let size = u32_at(at + 18);
+        let name_len = u16_at(at + 26);
+        let extra_len = u16_at(at + 28);
+        let name = String::from_utf8_lossy(&bytes[at + 30..at + 30 + name_len]).into_owned();
+        let data = at + 30 + name_len + extra_len;
+        assert_eq!(
+            method, 0,
+            "{name} is gecomprimeerd; deze test leest alleen opgeslagen delen"
+        );
+        entries.push((name, bytes[data..data + size].to_vec()));
+        at = data + size;
+    }
+    entries
+}
+
+#[test]
+fn the_docx_is_a_zip_whose_document_has_the_headings_and_the_matrix() {
+    let dir = copy_of_manifest();
+    let (_, path) = render(dir.path(), "docx");
+    let bytes = fs::read(path).unwrap();
+    assert!(bytes.starts_with(b"PK\x03\x04"), "geen zip");
+    let entries = stored_zip_entries(&bytes);
+    let part = |name: &str| {
+        entries
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, d)| String::from_utf8_lossy(d).into_owned())
+            .unwrap_or_else(|| panic!("{name} ontbreekt"))
+    };
+    let document = part("word/document.xml");
+    for style in ["Heading1", "Heading2", "Heading3", "Heading4", "Heading5"] {
+        assert!(
+            document.contains(&format!("<w:pStyle w:val=\"{style}\" />")),
+            "{style}"
+        );
+    }
+    for text in [
+        "Kwaliteitsmanifest Sociaal Domein",
+        "Bijlage: matrix",
+        "De Almeerder centraal",
+        "Uit de praktijk",
+    ] {
+        assert!(document.contains(text), "{text}");
+    }
+    assert!(document.contains("<w:tbl>"), "geen tabel");
+    assert!(
+        document.contains("<w:tblHeader"),
+        "de kopregel van de matrix herhaalt niet"
+    );
+    assert!(
+        part("word/styles.xml").contains("nl-NL"),
+        "taal niet Nederlands"
+    );
+}
