@@ -19,7 +19,7 @@ use pulldown_cmark::{Event, Options, Parser, Tag};
 use crate::finding::{Pos, Rule};
 use crate::frontmatter;
 use crate::load;
-use crate::model::{CASES_DIR, MANIFEST_FILE, Manifest, PRINCIPLES_DIR, ROUNDS_DIR};
+use crate::model::{FileKind, MANIFEST_FILE, Manifest, file_kind};
 use crate::source::SourceFile;
 use crate::yaml::{self, Entry, Kind, Yaml};
 
@@ -43,33 +43,6 @@ enum Mode {
     Full,
     /// The front matter or the body (or both) kept as written, line endings aside.
     Conservative,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum FileKind {
-    Identity,
-    Principle,
-    Round,
-    Case,
-}
-
-/// The same classification as the loader's, by path.
-fn kind_of(path: &str) -> Option<FileKind> {
-    let under = |dir: &str| {
-        path.strip_prefix(dir)
-            .is_some_and(|rest| rest.starts_with('/'))
-    };
-    if path == MANIFEST_FILE {
-        Some(FileKind::Identity)
-    } else if under(PRINCIPLES_DIR) {
-        Some(FileKind::Principle)
-    } else if under(ROUNDS_DIR) {
-        Some(FileKind::Round)
-    } else if under(CASES_DIR) {
-        Some(FileKind::Case)
-    } else {
-        None
-    }
 }
 
 /// Keys in the order people read them; other keys follow in the order written.
@@ -111,7 +84,7 @@ const UNREADABLE: &[Rule] = &[
 ];
 
 fn format_file(path: &str, text: &str) -> Option<(String, Mode)> {
-    let kind = kind_of(path)?;
+    let kind = file_kind(path)?;
     let before = Reading::of(path, text)?;
     // Formatting again must change nothing. One pass does not always get there (a
     // blank line put in can change how the next lines parse), so repeat to a fixed
@@ -1458,7 +1431,11 @@ mod tests {
     fn source_files() -> Vec<(String, String)> {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
         let mut paths = vec![MANIFEST_FILE.to_string()];
-        for dir in [PRINCIPLES_DIR, ROUNDS_DIR, CASES_DIR] {
+        for dir in [
+            crate::model::PRINCIPLES_DIR,
+            crate::model::ROUNDS_DIR,
+            crate::model::CASES_DIR,
+        ] {
             let mut names: Vec<String> = std::fs::read_dir(root.join(dir))
                 .unwrap()
                 .map(|e| format!("{dir}/{}", e.unwrap().file_name().to_string_lossy()))

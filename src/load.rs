@@ -9,9 +9,9 @@ use crate::finding::{Finding, Pos, Rule};
 use crate::frontmatter::{self, SplitError};
 use crate::markdown;
 use crate::model::{
-    Actor, AdvicePoint, CASES_DIR, Case, ELABORATION_HEADING, LawCitation, Link, MANIFEST_FILE,
-    Manifest, PRINCIPLES_DIR, Page, Principle, ROUNDS_DIR, Response, Responsibility, Round,
-    Signatory, Verdict, VerdictKind,
+    Actor, AdvicePoint, Case, ELABORATION_HEADING, FileKind, LawCitation, Link, MANIFEST_FILE,
+    Manifest, Page, Principle, Response, Responsibility, Round, Signatory, Verdict, VerdictKind,
+    file_kind,
 };
 use crate::schema;
 use crate::source::SourceFile;
@@ -27,31 +27,6 @@ pub struct Loaded {
     /// Decoded text of every file, to quote source lines in reports.
     pub texts: BTreeMap<String, String>,
     pub file_count: usize,
-}
-
-enum FileKind {
-    Identity,
-    Principle,
-    Round,
-    Case,
-}
-
-fn kind_of(path: &str) -> Option<FileKind> {
-    let under = |dir: &str| {
-        path.strip_prefix(dir)
-            .is_some_and(|rest| rest.starts_with('/'))
-    };
-    if path == MANIFEST_FILE {
-        Some(FileKind::Identity)
-    } else if under(PRINCIPLES_DIR) {
-        Some(FileKind::Principle)
-    } else if under(ROUNDS_DIR) {
-        Some(FileKind::Round)
-    } else if under(CASES_DIR) {
-        Some(FileKind::Case)
-    } else {
-        None
-    }
 }
 
 /// What loading may do beyond the checks that always run.
@@ -157,7 +132,7 @@ fn load_serial(files: &[SourceFile], options: Options) -> Loaded {
         };
         if !complete {
             let incomplete = &mut loaded.manifest.incomplete;
-            match kind_of(&file.path) {
+            match file_kind(&file.path) {
                 Some(FileKind::Identity) => incomplete.identity = true,
                 Some(FileKind::Principle) => {
                     let stem = file_stem(&file.path);
@@ -209,7 +184,7 @@ fn load_file(
     manifest: &mut Manifest,
     findings: &mut Vec<Finding>,
 ) -> bool {
-    let Some(kind) = kind_of(path) else {
+    let Some(kind) = file_kind(path) else {
         return true;
     };
     if text.trim().is_empty() {

@@ -224,21 +224,7 @@ pub fn rewrite_links(text: &str, decide: impl Fn(&str) -> LinkAction) -> std::bo
             }
         }
     }
-    if edits.is_empty() {
-        return std::borrow::Cow::Borrowed(text);
-    }
-    let mut out = String::with_capacity(text.len());
-    let mut at = 0;
-    for (range, replacement) in edits {
-        if range.start < at {
-            continue;
-        }
-        out.push_str(&text[at..range.start]);
-        out.push_str(&replacement);
-        at = range.end;
-    }
-    out.push_str(&text[at..]);
-    std::borrow::Cow::Owned(out)
+    apply_edits(text, edits)
 }
 
 /// URL schemes that run code or smuggle content when clicked.
@@ -278,6 +264,14 @@ pub fn neutralize(text: &str) -> std::borrow::Cow<'_, str> {
             _ => {}
         }
     }
+    apply_edits(text, edits)
+}
+
+/// Replace byte ranges of `text`; overlapping edits after the first are skipped.
+fn apply_edits(
+    text: &str,
+    mut edits: Vec<(std::ops::Range<usize>, String)>,
+) -> std::borrow::Cow<'_, str> {
     if edits.is_empty() {
         return std::borrow::Cow::Borrowed(text);
     }

@@ -14,6 +14,35 @@ pub const TEMPLATES_DIR: &str = "manifest/templates";
 /// The heading that separates a principle's short text from its elaboration.
 pub const ELABORATION_HEADING: &str = "Uitwerking";
 
+/// What a file of the repository is, by its path.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FileKind {
+    /// `manifest/manifest.yaml`
+    Identity,
+    Principle,
+    Round,
+    Case,
+}
+
+/// The kind of a repository-relative path; `None` for files the manifest does not use.
+pub fn file_kind(path: &str) -> Option<FileKind> {
+    let under = |dir: &str| {
+        path.strip_prefix(dir)
+            .is_some_and(|rest| rest.starts_with('/'))
+    };
+    if path == MANIFEST_FILE {
+        Some(FileKind::Identity)
+    } else if under(PRINCIPLES_DIR) {
+        Some(FileKind::Principle)
+    } else if under(ROUNDS_DIR) {
+        Some(FileKind::Round)
+    } else if under(CASES_DIR) {
+        Some(FileKind::Case)
+    } else {
+        None
+    }
+}
+
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Manifest {
     pub title: String,
