@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use super::diff::versions;
+use super::diff::version;
 use super::refuse;
 use super::render::write_document;
 use crate::cli::AdviesArgs;
@@ -35,9 +35,10 @@ pub fn run(start: &Path, args: &AdviesArgs) -> u8 {
             return exit::FAILURE;
         }
     };
-    let (old, _) = match versions(start, Some(&since), None) {
+    // Only the earlier side is read here: the current one is already loaded.
+    let old = match version(&root, &since) {
         Ok(v) => v,
-        Err(code) => return code,
+        Err(e) => return super::fatal(&e),
     };
     let delta = diff(&old.loaded.manifest, &current.loaded.manifest);
     // Name the earlier advice by its date when the revision is that of a recorded round.
