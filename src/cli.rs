@@ -437,7 +437,7 @@ where
         Command::Fmt(args) => commands::fmt::run(&start, args),
         Command::New(args) => commands::scaffold::run_new(&start, args),
         Command::Init(args) => commands::scaffold::run_init(&start, args),
-        Command::Schema(args) => match crate::schema::json_schema(&args.kind) {
+        Command::Schema(args) => match crate::model::keys::json_schema(&args.kind) {
             Some(schema) => {
                 let mut text = serde_json::to_string_pretty(&schema).unwrap_or_default();
                 text.push('\n');

@@ -6,7 +6,7 @@
 use std::path::Path;
 use std::process::Command;
 
-use kwaliteit::finding::Rule;
+use kwaliteit::model::finding::Rule;
 
 #[test]
 fn cli_tests() {

@@ -11,8 +11,8 @@
 use std::collections::BTreeMap;
 
 use kwaliteit::check::check;
-use kwaliteit::finding::Finding;
 use kwaliteit::load::load;
+use kwaliteit::model::finding::Finding;
 use kwaliteit::report::{Format, Summary, attach_source_lines, render};
 use kwaliteit::source::SourceFile;
 use proptest::prelude::*;
@@ -296,7 +296,7 @@ fn run(files: &[SourceFile]) -> Result<(), TestCaseError> {
     let mut loaded = load(files);
     let more = check(&loaded.manifest, &|_| false);
     loaded.findings.extend(more);
-    kwaliteit::finding::sort(&mut loaded.findings);
+    kwaliteit::model::finding::sort(&mut loaded.findings);
     attach_source_lines(&mut loaded.findings, &loaded.texts);
     for f in &loaded.findings {
         assert_points_into_its_file(f, &loaded.texts, files)?;

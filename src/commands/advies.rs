@@ -6,10 +6,11 @@ use std::path::Path;
 use super::diff::version;
 use super::refuse;
 use super::render::write_document;
+use crate::analysis::diff::diff;
 use crate::cli::AdviesArgs;
-use crate::diff::diff;
 use crate::exit;
-use crate::render::{ChangesView, View, changes, dutch_date};
+use crate::render::{ChangesView, View, changes};
+use crate::text::date::dutch_date;
 
 pub fn run(start: &Path, args: &AdviesArgs) -> u8 {
     let root = match crate::source::discover(start) {

@@ -4,12 +4,13 @@ use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
 use super::{Checked, check_snapshot, color_for, fatal, print_errors, shown, write_stdout};
+use crate::analysis::diff::{Delta, diff};
 use crate::cli::{DiffArgs, DiffFormat};
-use crate::diff::{Delta, diff};
+use crate::exit;
 use crate::model::MANIFEST_FILE;
 use crate::render::{self, changes, templates::Templates};
 use crate::source::{self, SourceError};
-use crate::{exit, today};
+use crate::text::date as today;
 
 /// Read one side of a comparison: a folder holding a manifest, or a git revision.
 pub fn version(root: &Path, spec: &str) -> Result<Checked, SourceError> {
@@ -118,7 +119,7 @@ fn write_docx(delta: &Delta, from: &str, to: &str, side: &Checked, out: Option<&
         Err(e) => return fatal(&e),
     };
     let path = out.map_or_else(|| side.root.join("build/wijzigingen.docx"), PathBuf::from);
-    if let Err(e) = render::write_atomically(&path, &bytes) {
+    if let Err(e) = super::write::write_atomically(&path, &bytes) {
         return fatal(&e);
     }
     write_stdout(format!("Geschreven: {}\n", shown(&path)).as_bytes())

@@ -3,11 +3,11 @@
 
 use std::path::Path;
 
+use super::write::write_atomically;
 use super::{fatal, open, shown, write_stdout};
 use crate::cli::FmtArgs;
 use crate::exit;
-use crate::finding::Severity;
-use crate::render::write_atomically;
+use crate::model::finding::Severity;
 
 pub fn run(start: &Path, args: &FmtArgs) -> u8 {
     let checked = match open(start, None) {
@@ -28,7 +28,7 @@ pub fn run(start: &Path, args: &FmtArgs) -> u8 {
             skipped.push(path.as_str());
             continue;
         }
-        let Some(canonical) = crate::format::canonical(path, text) else {
+        let Some(canonical) = crate::fmt::canonical(path, text) else {
             skipped.push(path.as_str());
             continue;
         };

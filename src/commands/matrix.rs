@@ -3,8 +3,8 @@
 use std::path::Path;
 
 use super::{fatal, note_errors, open, write_stdout};
+use crate::analysis::matrix::Matrix;
 use crate::cli::{MatrixArgs, MatrixColumns, MatrixFormat};
-use crate::matrix::Matrix;
 use crate::render::{self, templates::Templates};
 
 pub fn run(start: &Path, args: &MatrixArgs) -> u8 {

@@ -9,11 +9,12 @@ pub mod render;
 pub mod scaffold;
 pub mod status;
 pub mod textconv;
+pub mod write;
 
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
-use crate::finding::{self, Severity};
+use crate::model::finding::{self, Severity};
 use crate::report::{self, Format, Summary};
 use crate::source::{self, Snapshot};
 use crate::{exit, load};

@@ -38,7 +38,7 @@ pub fn write_document(
     };
     let dir = out.map_or_else(|| checked.root.join("build"), PathBuf::from);
     let path = dir.join(format!("{stem}.{}", format.extension()));
-    if let Err(e) = render::write_atomically(&path, &bytes) {
+    if let Err(e) = super::write::write_atomically(&path, &bytes) {
         return fatal(&e);
     }
     write_stdout(format!("Geschreven: {}\n", shown(&path)).as_bytes())

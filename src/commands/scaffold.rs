@@ -1,42 +1,22 @@
 //! `kwaliteit new` and `kwaliteit init`: new files with valid front matter, never
 //! overwriting one that exists.
 
-use std::io::Write;
 use std::path::Path;
 
+use super::write::{WriteError, write_new};
 use super::{fatal, open, write_stdout};
 use crate::cli::{InitArgs, NewArgs, NewKind};
 use crate::exit;
 use crate::scaffold::{self, Kind, NewFile};
-use crate::source::dutch_io;
 
 /// Write `file` under `root`, whole or not at all, and only if nothing is there yet.
 fn create(root: &Path, file: &NewFile) -> Result<(), String> {
-    let path = root.join(&file.path);
-    let dir = path.parent().unwrap_or(root);
-    let fail =
-        |e: std::io::Error| format!("kan `{}` niet schrijven: {}", path.display(), dutch_io(&e));
-    if path.exists() {
-        return Err(format!(
-            "`{}` bestaat al en wordt niet overschreven",
-            file.path
-        ));
-    }
-    std::fs::create_dir_all(dir).map_err(fail)?;
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".kwaliteit-")
-        .tempfile_in(dir)
-        .map_err(fail)?;
-    tmp.write_all(file.text.as_bytes()).map_err(fail)?;
-    crate::render::readable_by_all(tmp.as_file(), &path).map_err(fail)?;
-    tmp.persist_noclobber(&path).map_err(|e| {
-        if e.error.kind() == std::io::ErrorKind::AlreadyExists {
+    write_new(&root.join(&file.path), file.text.as_bytes()).map_err(|e| match e {
+        WriteError::Exists { .. } => {
             format!("`{}` bestaat al en wordt niet overschreven", file.path)
-        } else {
-            fail(e.error)
         }
-    })?;
-    Ok(())
+        other => other.to_string(),
+    })
 }
 
 pub fn run_new(start: &Path, args: &NewArgs) -> u8 {
@@ -49,7 +29,7 @@ pub fn run_new(start: &Path, args: &NewArgs) -> u8 {
         NewKind::Uitgangspunt => Kind::Principle,
         NewKind::Ronde => Kind::Round,
     };
-    let (year, _, _) = crate::today::today();
+    let (year, _, _) = crate::text::date::today();
     let file = match scaffold::new_file(kind, &args.title, &checked.loaded.manifest, year) {
         Ok(f) => f,
         Err(e) => return fatal(&e),
@@ -76,7 +56,7 @@ pub fn run_init(start: &Path, args: &InitArgs) -> u8 {
         );
         return exit::FAILURE;
     }
-    let (year, _, _) = crate::today::today();
+    let (year, _, _) = crate::text::date::today();
     let files = scaffold::init_files(
         args.gemeente.as_deref().unwrap_or(""),
         args.raad.as_deref().unwrap_or(""),

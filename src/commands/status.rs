@@ -4,10 +4,10 @@ use std::fmt::Write as _;
 use std::path::Path;
 
 use super::{note_errors, open, write_stdout};
+use crate::analysis::status::Status;
 use crate::cli::{StatusArgs, StatusFormat};
-use crate::render::dutch_date;
-use crate::status::Status;
-use crate::today;
+use crate::text::date;
+use crate::text::date::dutch_date;
 
 pub fn run(start: &Path, args: &StatusArgs) -> u8 {
     let checked = match open(start, None) {
@@ -15,7 +15,7 @@ pub fn run(start: &Path, args: &StatusArgs) -> u8 {
         Err(code) => return code,
     };
     note_errors(&checked, "het overzicht");
-    let status = Status::of(&checked.loaded.manifest, today::today_days());
+    let status = Status::of(&checked.loaded.manifest, date::today_days());
     let text = match args.format {
         StatusFormat::Terminal => terminal(&status),
         StatusFormat::Md => markdown(&status),
@@ -33,7 +33,7 @@ fn date(iso: &Option<String>) -> String {
         .map_or_else(|| "zonder datum".to_string(), dutch_date)
 }
 
-fn response_line(r: &crate::status::RoundStatus) -> String {
+fn response_line(r: &crate::analysis::status::RoundStatus) -> String {
     match (&r.response_received, &r.response_due, r.response_overdue) {
         (Some(received), _, _) => format!("reactie ontvangen op {}", dutch_date(received)),
         (None, Some(due), true) => format!(
@@ -45,7 +45,7 @@ fn response_line(r: &crate::status::RoundStatus) -> String {
     }
 }
 
-fn verdict_text(p: &crate::status::PointStatus) -> String {
+fn verdict_text(p: &crate::analysis::status::PointStatus) -> String {
     let mut s = p
         .verdict
         .map_or_else(|| "nog geen oordeel".to_string(), |v| v.label().to_string());

@@ -6,9 +6,9 @@ use std::path::Path;
 
 use super::{fatal, write_stdout};
 use crate::cli::TextconvArgs;
-use crate::frontmatter;
+use crate::load::frontmatter;
+use crate::load::yaml::{self, Kind, Yaml};
 use crate::source::SourceError;
-use crate::yaml::{self, Kind, Yaml};
 
 pub fn run(args: &TextconvArgs) -> u8 {
     let bytes = match std::fs::read(&args.file) {

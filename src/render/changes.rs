@@ -3,8 +3,10 @@
 
 use std::fmt::Write as _;
 
-use crate::diff::{ActorChange, CaseChange, CellChange, Delta, PrincipleChange, RoundChange};
-use crate::redline::{Redline, Segment};
+use crate::analysis::diff::{
+    ActorChange, CaseChange, CellChange, Delta, PrincipleChange, RoundChange,
+};
+use crate::analysis::redline::{Redline, Segment};
 
 /// One plain Dutch sentence per change, as the council would write it.
 pub fn sentences(d: &Delta) -> Vec<String> {

@@ -5,8 +5,8 @@ use docx_rs::{Delete, Docx, Insert, Paragraph, Run, Style, StyleType};
 
 use super::RenderError;
 use super::changes::sentences_with_redlines;
-use crate::diff::Delta;
-use crate::redline::Segment;
+use crate::analysis::diff::Delta;
+use crate::analysis::redline::Segment;
 
 const AUTHOR: &str = "kwaliteit";
 

@@ -17,7 +17,7 @@ use docx_rs::{
 };
 
 use super::{CaseView, Letter, RenderError, View};
-use crate::matrix::Matrix;
+use crate::analysis::matrix::Matrix;
 
 const LANG: &str = "nl-NL";
 const FONT: &str = "Calibri";
@@ -730,7 +730,7 @@ fn is_external(url: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::matrix::{Column, Row};
+    use crate::analysis::matrix::{Column, Row};
     use crate::render::{ChangesView, PrincipleView, SignatoryView};
 
     fn sample() -> View {
@@ -990,7 +990,8 @@ mod tests {
         );
         // Texts from a manifest arrive neutralized (`<` as `&lt;`): still shown as typed.
         let mut view = sample();
-        view.principles[0].short_text = crate::markdown::neutralize("Zie <b>dit</b>.").into_owned();
+        view.principles[0].short_text =
+            crate::load::markdown::neutralize("Zie <b>dit</b>.").into_owned();
         let (document, _) = parts(&view);
         assert!(
             paragraphs(&document)

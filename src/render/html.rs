@@ -6,7 +6,7 @@ use minijinja::{Value, context};
 
 use super::templates::Templates;
 use super::{RenderError, View};
-use crate::matrix::Matrix;
+use crate::analysis::matrix::Matrix;
 
 /// Markdown to HTML. Raw HTML was already made inert by `View`; comrak's safe mode
 /// (no raw HTML, no dangerous URLs) is a second guard.

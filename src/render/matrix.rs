@@ -1,6 +1,6 @@
 //! The matrix as a terminal table, GFM Markdown table or CSV.
 
-use crate::matrix::Matrix;
+use crate::analysis::matrix::Matrix;
 
 /// Mark for a filled cell in the compact overview.
 pub const MARK: &str = "●";
@@ -216,7 +216,7 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::matrix::{Column, Row};
+    use crate::analysis::matrix::{Column, Row};
     use proptest::prelude::*;
 
     fn sample() -> Matrix {

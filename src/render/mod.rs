@@ -10,15 +10,14 @@ pub mod markdown;
 pub mod matrix;
 pub mod templates;
 
-use std::path::{Path, PathBuf};
-
 use serde::Serialize;
 
 use std::collections::HashMap;
 
-use crate::markdown::{LinkAction, neutralize, resolve, rewrite_links, split_link};
-use crate::matrix::Matrix;
+use crate::analysis::matrix::Matrix;
+use crate::load::markdown::{LinkAction, neutralize, resolve, rewrite_links, split_link};
 use crate::model::Manifest;
+use crate::text::date::dutch_date;
 
 /// Default title of the part with the elaborations.
 pub const DEFAULT_ELABORATION_TITLE: &str = "Uitwerking";
@@ -107,15 +106,16 @@ pub struct LawView {
 fn law_views(citations: &[crate::model::LawCitation]) -> Vec<LawView> {
     citations
         .iter()
-        .filter(|c| crate::law::is_valid_id(&c.id.value))
+        .filter(|c| crate::model::law::is_valid_id(&c.id.value))
         .map(|c| {
-            let name = crate::law::known(&c.id.value).map_or(c.id.value.as_str(), |k| k.name);
+            let name =
+                crate::model::law::known(&c.id.value).map_or(c.id.value.as_str(), |k| k.name);
             LawView {
                 label: match &c.artikel {
                     Some(a) => format!("{name}, artikel {a}"),
                     None => name.to_string(),
                 },
-                url: crate::law::url(&c.id.value, c.artikel.as_deref()),
+                url: crate::model::law::url(&c.id.value, c.artikel.as_deref()),
             }
         })
         .collect()
@@ -220,7 +220,7 @@ impl View {
 
     /// File name for the output: the manifest's title as an id.
     pub fn file_stem(&self) -> String {
-        let stem = crate::slug::slugify(&self.title);
+        let stem = crate::text::slug::slugify(&self.title);
         if stem.is_empty() {
             "kwaliteitsmanifest".to_string()
         } else {
@@ -294,33 +294,6 @@ fn for_document(text: &str, from: &str, sections: &HashMap<&str, String>) -> Str
     .into_owned()
 }
 
-const MONTHS: [&str; 12] = [
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-];
-
-/// `2015-08-18` → `18 augustus 2015`; other text is returned unchanged.
-pub fn dutch_date(iso: &str) -> String {
-    let parts: Vec<&str> = iso.split('-').collect();
-    if let [y, m, d] = parts[..]
-        && let (Ok(m), Ok(d)) = (m.parse::<usize>(), d.parse::<u32>())
-        && (1..=12).contains(&m)
-    {
-        return format!("{d} {} {y}", MONTHS[m - 1]);
-    }
-    iso.to_string()
-}
-
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
     Html,
@@ -342,78 +315,6 @@ impl Format {
 pub enum RenderError {
     #[error("het sjabloon {path} bevat een fout: {message}")]
     Template { path: String, message: String },
-    #[error("kan `{}` niet schrijven: {}", path.display(), crate::source::dutch_io(source))]
-    Write {
-        path: PathBuf,
-        source: std::io::Error,
-    },
     #[error("kan het Word-document niet maken: {0}")]
     Docx(String),
-}
-
-/// Write `bytes` to `path` atomically: a temporary file in the same folder,
-/// renamed over the target only when complete, so a failure keeps the old file.
-pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), RenderError> {
-    use std::io::Write;
-    let err = |source| RenderError::Write {
-        path: path.to_path_buf(),
-        source,
-    };
-    let dir = path.parent().unwrap_or(Path::new("."));
-    std::fs::create_dir_all(dir).map_err(err)?;
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".kwaliteit-")
-        .tempfile_in(dir)
-        .map_err(err)?;
-    tmp.write_all(bytes).map_err(err)?;
-    tmp.as_file().sync_all().map_err(err)?;
-    readable_by_all(tmp.as_file(), path).map_err(err)?;
-    tmp.persist(path).map_err(|e| err(e.error))?;
-    Ok(())
-}
-
-/// Temporary files are private (0600); a document to publish is not. Keep the mode of a
-/// file being replaced, otherwise make it readable by everyone (0644), as a plain write would.
-pub fn readable_by_all(file: &std::fs::File, target: &Path) -> std::io::Result<()> {
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        let mode = std::fs::metadata(target).map_or(0o644, |m| m.permissions().mode() & 0o7777);
-        file.set_permissions(std::fs::Permissions::from_mode(mode))?;
-    }
-    #[cfg(not(unix))]
-    let _ = (file, target);
-    Ok(())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn dates_are_written_out_in_dutch() {
-        assert_eq!(dutch_date("2015-08-18"), "18 augustus 2015");
-        assert_eq!(dutch_date("2026-01-05"), "5 januari 2026");
-        assert_eq!(dutch_date("zomer 2015"), "zomer 2015");
-    }
-
-    #[test]
-    fn atomic_write_replaces_whole_file_and_leaves_no_temporary() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("uit/doc.html");
-        write_atomically(&path, b"eerste").unwrap();
-        write_atomically(&path, b"tweede").unwrap();
-        assert_eq!(std::fs::read(&path).unwrap(), b"tweede");
-        let names: Vec<_> = std::fs::read_dir(dir.path().join("uit"))
-            .unwrap()
-            .map(|e| e.unwrap().file_name())
-            .collect();
-        assert_eq!(names, vec!["doc.html"]);
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::PermissionsExt;
-            let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
-            assert_eq!(mode, 0o644);
-        }
-    }
 }

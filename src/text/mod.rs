@@ -1,6 +1,22 @@
 //! Byte offsets to line and column, for findings that point into a file.
 
-use crate::finding::Pos;
+pub mod date;
+pub mod slug;
+
+/// A place in a file: 1-based line and column (columns count characters).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Pos {
+    pub line: usize,
+    pub column: usize,
+}
+
+impl Pos {
+    pub const START: Pos = Pos { line: 1, column: 1 };
+
+    pub fn new(line: usize, column: usize) -> Self {
+        Pos { line, column }
+    }
+}
 
 /// Line starts of one text, so many offsets can be turned into positions cheaply.
 pub struct LineIndex<'a> {
@@ -66,6 +82,43 @@ fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
 /// Character width of a string, for underlining.
 pub fn width(s: &str) -> usize {
     s.chars().count().max(1)
+}
+
+/// The word of `known` nearest to `word` within a small edit distance, for
+/// "bedoelde u …?" hints.
+pub fn nearest<'k>(word: &str, known: &[&'k str]) -> Option<&'k str> {
+    let limit = (word.chars().count() / 3).max(2);
+    known
+        .iter()
+        .map(|k| (distance(&word.to_lowercase(), k), *k))
+        .filter(|(d, _)| *d <= limit)
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, k)| k)
+}
+
+/// Edit distance with transpositions (so `titel` is one step from `title`).
+fn distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let mut d = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+    for (i, row) in d.iter_mut().enumerate() {
+        row[0] = i;
+    }
+    for (j, cell) in d[0].iter_mut().enumerate() {
+        *cell = j;
+    }
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            d[i][j] = (d[i - 1][j] + 1)
+                .min(d[i][j - 1] + 1)
+                .min(d[i - 1][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                d[i][j] = d[i][j].min(d[i - 2][j - 2] + 1);
+            }
+        }
+    }
+    d[a.len()][b.len()]
 }
 
 #[cfg(test)]

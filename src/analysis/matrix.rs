@@ -84,7 +84,7 @@ impl Matrix {
                 cells: columns
                     .iter()
                     .map(|c| {
-                        let tagged = |tags: &[crate::fields::Located<String>]| {
+                        let tagged = |tags: &[crate::model::Located<String>]| {
                             tags.iter().any(|t| t.value == c.id)
                         };
                         let cases: Vec<&str> = m

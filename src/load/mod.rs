@@ -2,22 +2,27 @@
 //! Markdown. Every problem of a single file is collected here; problems
 //! between files are for `check`.
 
+pub mod fields;
+pub mod frontmatter;
+pub mod markdown;
+pub mod yaml;
+
 use std::collections::BTreeMap;
 
-use crate::fields::{Fields, Located};
-use crate::finding::{Finding, Pos, Rule};
-use crate::frontmatter::{self, SplitError};
-use crate::markdown;
+use crate::check::{plain_language, privacy};
+use crate::load::fields::Fields;
+use crate::load::frontmatter::SplitError;
+use crate::load::yaml::Yaml;
+use crate::model::Located;
+use crate::model::finding::{Finding, Pos, Rule};
+use crate::model::keys;
 use crate::model::{
     Actor, AdvicePoint, Case, ELABORATION_HEADING, FileKind, LawCitation, Link, MANIFEST_FILE,
     Manifest, Page, Principle, Response, Responsibility, Round, Signatory, Verdict, VerdictKind,
     file_kind,
 };
-use crate::schema;
 use crate::source::SourceFile;
 use crate::text::{LineIndex, width};
-use crate::yaml::{self, Yaml};
-use crate::{plain_language, privacy};
 
 /// The model plus what was wrong while building it.
 #[derive(Debug, Default)]
@@ -304,7 +309,7 @@ impl<'a> Document<'a> {
 
     fn fields<'f>(
         &'a self,
-        schema: &'static [crate::schema::Key],
+        schema: &'static [crate::model::keys::Key],
         findings: &'f mut Vec<Finding>,
     ) -> Option<Fields<'a, 'f>>
     where
@@ -349,7 +354,7 @@ fn parse_yaml(
 fn advice_points(path: &str, nodes: &[&Yaml], findings: &mut Vec<Finding>) -> Vec<AdvicePoint> {
     let mut out = Vec::new();
     for node in nodes {
-        let Some(mut f) = Fields::of(node, path, node.pos, schema::ADVICE_POINT, findings) else {
+        let Some(mut f) = Fields::of(node, path, node.pos, keys::ADVICE_POINT, findings) else {
             continue;
         };
         let id = f.text("id");
@@ -368,13 +373,13 @@ fn advice_points(path: &str, nodes: &[&Yaml], findings: &mut Vec<Finding>) -> Ve
 
 /// `reactie: {ontvangen: 2015-10-01, punten: [{id, oordeel, termijn, toelichting}]}`
 fn response(path: &str, node: &Yaml, findings: &mut Vec<Finding>) -> Option<Response> {
-    let mut f = Fields::of(node, path, node.pos, schema::RESPONSE, findings)?;
+    let mut f = Fields::of(node, path, node.pos, keys::RESPONSE, findings)?;
     let received = f.date("ontvangen");
     let verdict_nodes = f.map_list("punten");
     f.finish();
     let mut verdicts = Vec::new();
     for node in verdict_nodes {
-        let Some(mut v) = Fields::of(node, path, node.pos, schema::VERDICT, findings) else {
+        let Some(mut v) = Fields::of(node, path, node.pos, keys::VERDICT, findings) else {
             continue;
         };
         let point = v.text("id");
@@ -428,7 +433,7 @@ fn response(path: &str, node: &Yaml, findings: &mut Vec<Finding>) -> Option<Resp
 fn citations(path: &str, nodes: &[&Yaml], findings: &mut Vec<Finding>) -> Vec<LawCitation> {
     let mut out = Vec::new();
     for node in nodes {
-        let Some(mut f) = Fields::of(node, path, node.pos, schema::LAW, findings) else {
+        let Some(mut f) = Fields::of(node, path, node.pos, keys::LAW, findings) else {
             continue;
         };
         let id = f.text("id");
@@ -476,7 +481,7 @@ fn scan_text(
 
 /// Texts left to fill in (`TODO: ...`, as `kwaliteit new` writes them) are warnings.
 fn placeholders(path: &str, text: &str, findings: &mut Vec<Finding>) {
-    let spans = crate::scaffold::placeholders(text);
+    let spans = crate::model::placeholder::placeholders(text);
     if spans.is_empty() {
         return;
     }
@@ -550,7 +555,7 @@ fn check_id(path: &str, id: &Located<String>, findings: &mut Vec<Finding>) -> bo
             .width(width(&id.value))
             .help(format!(
                 "bijvoorbeeld `{}`",
-                crate::slug::slugify(&id.value)
+                crate::text::slug::slugify(&id.value)
             )),
         );
     }
@@ -589,7 +594,7 @@ fn check_file_name(
 }
 
 fn principle(doc: &Document, findings: &mut Vec<Finding>) -> Option<Principle> {
-    let mut f = doc.fields(schema::PRINCIPLE, findings)?;
+    let mut f = doc.fields(keys::PRINCIPLE, findings)?;
     let id = f.text("id");
     let title = f.text("title");
     let order = f.integer("order");
@@ -691,7 +696,7 @@ fn principle(doc: &Document, findings: &mut Vec<Finding>) -> Option<Principle> {
 }
 
 fn case(doc: &Document, findings: &mut Vec<Finding>) -> Option<Case> {
-    let mut f = doc.fields(schema::CASE, findings)?;
+    let mut f = doc.fields(keys::CASE, findings)?;
     let id = f.text("id");
     let title = f.text("title");
     let principle = f.text("principle");
@@ -737,7 +742,7 @@ fn case(doc: &Document, findings: &mut Vec<Finding>) -> Option<Case> {
 }
 
 fn round(doc: &Document, findings: &mut Vec<Finding>) -> Option<Round> {
-    let mut f = doc.fields(schema::ROUND, findings)?;
+    let mut f = doc.fields(keys::ROUND, findings)?;
     let year = f.integer("year");
     let date = f.date("date");
     let to = f.text_list("to");
@@ -754,7 +759,7 @@ fn round(doc: &Document, findings: &mut Vec<Finding>) -> Option<Round> {
     let response = response_node.and_then(|node| response(doc.path, node, findings));
     let mut signatories = Vec::new();
     for node in signatory_nodes {
-        let Some(mut s) = Fields::of(node, doc.path, node.pos, schema::SIGNATORY, findings) else {
+        let Some(mut s) = Fields::of(node, doc.path, node.pos, keys::SIGNATORY, findings) else {
             continue;
         };
         let name = s.text("name");
@@ -815,7 +820,7 @@ fn load_identity(
     let Some(yaml) = parse_yaml(path, text, 1, findings) else {
         return false;
     };
-    let Some(mut f) = Fields::of(&yaml, path, Pos::START, schema::MANIFEST, findings) else {
+    let Some(mut f) = Fields::of(&yaml, path, Pos::START, keys::MANIFEST, findings) else {
         return false;
     };
     let title = f.text("title");
@@ -828,7 +833,7 @@ fn load_identity(
     let kompas_nodes = f.map_list("kompas");
     f.finish();
     for node in kompas_nodes {
-        let Some(mut k) = Fields::of(node, path, node.pos, schema::KOMPAS_BLOCK, findings) else {
+        let Some(mut k) = Fields::of(node, path, node.pos, keys::KOMPAS_BLOCK, findings) else {
             continue;
         };
         let id = k.text("id");
@@ -850,7 +855,7 @@ fn load_identity(
     manifest.municipality = municipality.map(|t| t.value).unwrap_or_default();
     let mut complete = !actor_nodes.is_empty();
     for node in actor_nodes {
-        let Some(mut a) = Fields::of(node, path, node.pos, schema::ACTOR, findings) else {
+        let Some(mut a) = Fields::of(node, path, node.pos, keys::ACTOR, findings) else {
             complete = false;
             continue;
         };

@@ -1,12 +1,16 @@
 //! Checks between files: ids, order, references, links. Pure: model in, findings out.
 
+pub mod plain_language;
+pub mod privacy;
+
 use std::collections::{BTreeMap, HashMap, HashSet};
 
-use crate::fields::{Located, suggest};
-use crate::finding::{Finding, Pos, Rule};
-use crate::law;
-use crate::markdown::{resolve, split_link};
+use crate::load::markdown::{resolve, split_link};
+use crate::model::Located;
+use crate::model::finding::{Finding, Pos, Rule};
+use crate::model::law;
 use crate::model::{MANIFEST_FILE, Manifest, ROUNDS_DIR};
+use crate::text::nearest as suggest;
 use crate::text::width;
 
 /// Run every cross-file check. `exists` tells whether a repository path exists,
@@ -264,7 +268,7 @@ fn references(m: &Manifest, out: &mut Vec<Finding>) {
     for c in &m.cases {
         if let Some(p) = &c.principle
             && !known_principles.contains(p.value.as_str())
-            && !p.value.starts_with(crate::scaffold::PLACEHOLDER)
+            && !p.value.starts_with(crate::model::placeholder::PLACEHOLDER)
             && !m.incomplete.principles.contains(&p.value)
         {
             let mut f = Finding::new(

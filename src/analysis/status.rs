@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use crate::model::{Manifest, VerdictKind};
-use crate::today;
+use crate::text::date;
 
 /// Weeks the college has to respond when manifest.yaml sets no `reactietermijn_weken`.
 pub const DEFAULT_RESPONSE_WEEKS: i64 = 6;
@@ -50,7 +50,7 @@ impl Status {
                 let due = r
                     .date
                     .as_deref()
-                    .and_then(today::days)
+                    .and_then(date::days)
                     .map(|d| d + weeks * 7);
                 let received = r.response.as_ref().and_then(|resp| resp.received.clone());
                 let points = r
@@ -64,7 +64,7 @@ impl Status {
                         let overdue = verdict.is_some_and(|v| v.kind == VerdictKind::Toegezegd)
                             && deadline
                                 .as_deref()
-                                .and_then(today::days)
+                                .and_then(date::days)
                                 .is_some_and(|d| d < today_days);
                         PointStatus {
                             id: p.id.value.clone(),
@@ -80,7 +80,7 @@ impl Status {
                     year: r.year.as_ref().map(|y| y.value),
                     date: r.date.clone(),
                     subject: r.subject.clone(),
-                    response_due: due.map(today::iso),
+                    response_due: due.map(date::iso),
                     response_overdue: received.is_none() && due.is_some_and(|d| d < today_days),
                     response_received: received,
                     points,
@@ -88,7 +88,7 @@ impl Status {
             })
             .collect();
         Status {
-            today: today::iso(today_days),
+            today: date::iso(today_days),
             response_weeks: weeks,
             rounds,
         }
@@ -133,7 +133,7 @@ mod tests {
     #[test]
     fn a_response_is_overdue_after_the_term() {
         let m = manifest(&format!("{HEAD}---\nBrief.\n"));
-        let jan_5 = today::days("2026-01-05").unwrap();
+        let jan_5 = date::days("2026-01-05").unwrap();
         let s = Status::of(&m, jan_5 + 41);
         assert!(
             !s.rounds[0].response_overdue,
@@ -148,7 +148,7 @@ mod tests {
         let m = manifest(&format!(
             "{HEAD}reactie:\n  ontvangen: 2026-02-01\n  punten:\n    - {{id: matrix, oordeel: overgenomen}}\n    - {{id: evaluatie, oordeel: toegezegd, termijn: 2026-06-01}}\n---\nBrief.\n"
         ));
-        let s = Status::of(&m, today::days("2026-07-01").unwrap());
+        let s = Status::of(&m, date::days("2026-07-01").unwrap());
         let r = &s.rounds[0];
         assert!(!r.response_overdue);
         assert_eq!(r.points[0].verdict, Some(VerdictKind::Overgenomen));

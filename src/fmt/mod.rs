@@ -16,12 +16,12 @@ use std::ops::Range;
 
 use pulldown_cmark::{Event, Options, Parser, Tag};
 
-use crate::finding::{Pos, Rule};
-use crate::frontmatter;
 use crate::load;
+use crate::load::frontmatter;
+use crate::load::yaml::{self, Entry, Kind, Yaml};
+use crate::model::finding::{Pos, Rule};
 use crate::model::{FileKind, MANIFEST_FILE, Manifest, file_kind};
 use crate::source::SourceFile;
-use crate::yaml::{self, Entry, Kind, Yaml};
 
 /// Lists in flow style only when their line stays within this many characters.
 const FLOW_WIDTH: usize = 80;
@@ -1129,7 +1129,7 @@ fn same_markdown(a: &str, b: &str) -> bool {
         return true;
     }
     let shape = |t: &str| {
-        let scan = crate::markdown::scan(t);
+        let scan = crate::load::markdown::scan(t);
         (
             scan.headings
                 .into_iter()

@@ -7,7 +7,7 @@ use std::fmt;
 use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_saphyr::Spanned;
 
-use crate::finding::Pos;
+use crate::model::finding::Pos;
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Kind {

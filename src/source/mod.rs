@@ -1,6 +1,8 @@
 //! Where the manifest's files come from: finding the repository and reading
 //! its files. All file-system access for loading happens here.
 
+pub mod git;
+
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -46,7 +48,7 @@ pub enum SourceError {
     #[error("kan `{}` niet lezen: {}", path.display(), dutch_io(source))]
     Io { path: PathBuf, source: io::Error },
     #[error(transparent)]
-    Git(#[from] crate::git::GitError),
+    Git(#[from] crate::source::git::GitError),
 }
 
 /// The operating system's message in Dutch for the common cases.
@@ -162,7 +164,7 @@ pub fn read_worktree(root: &Path) -> Result<Snapshot, SourceError> {
 
 /// Read the manifest's files as they were at a git revision (tag, branch, commit).
 pub fn read_revision(root: &Path, rev: &str) -> Result<Snapshot, SourceError> {
-    let found = crate::git::read_revision(root, rev, CONTENT)?;
+    let found = crate::source::git::read_revision(root, rev, CONTENT)?;
     let files = found
         .files
         .into_iter()

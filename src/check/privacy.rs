@@ -595,7 +595,7 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
-    const SEED: &str = include_str!("../tests/seed/almere-2015.txt");
+    const SEED: &str = include_str!("../../tests/seed/almere-2015.txt");
 
     fn kinds(text: &str) -> Vec<(Kind, &str)> {
         scan(text)

@@ -6,13 +6,11 @@
 //! that `check` can warn about it ([`placeholders`] finds each one). Apart from those
 //! placeholders, every file made here loads without findings.
 
+use crate::model::placeholder::PLACEHOLDER;
 use crate::model::{
     CASES_DIR, ELABORATION_HEADING, MANIFEST_FILE, Manifest, PRINCIPLES_DIR, ROUNDS_DIR, Round,
 };
-use crate::slug::slugify;
-
-/// The marker of a text the council still has to write: `TODO: schrijf hier ...`.
-pub const PLACEHOLDER: &str = "TODO:";
+use crate::text::slug::slugify;
 
 /// A file to create, relative to the repository root.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -220,52 +218,6 @@ pub fn init_files(gemeente: &str, raad: &str, year: i64) -> Vec<NewFile> {
             text: readme(&raad, &gemeente, year),
         },
     ]
-}
-
-/// Byte ranges of the placeholders in a file: from `TODO:` to the end of its line,
-/// or, when the placeholder opens a quoted YAML value, to the closing quote.
-/// Trailing white space is not part of the range.
-pub fn placeholders(text: &str) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
-    let mut from = 0;
-    while let Some(found) = text[from..].find(PLACEHOLDER) {
-        let start = from + found;
-        let before = text[..start].chars().next_back();
-        if before.is_some_and(|c| c.is_alphanumeric() || c == '_') {
-            // Part of a longer word, like `XTODO:`.
-            from = start + PLACEHOLDER.len();
-            continue;
-        }
-        let line_end = text[start..]
-            .find(['\n', '\r'])
-            .map_or(text.len(), |e| start + e);
-        let end = match before {
-            Some(quote @ ('"' | '\'')) => closing_quote(text, start, line_end, quote),
-            _ => line_end,
-        };
-        let end = start + text[start..end].trim_end().len();
-        out.push((start, end));
-        from = end.max(start + PLACEHOLDER.len());
-    }
-    out
-}
-
-/// Where a quoted YAML value that contains `start` ends on its line: `\"` escapes a
-/// double quote, `''` a single one. The end of the line if it is not closed there.
-fn closing_quote(text: &str, start: usize, line_end: usize, quote: char) -> usize {
-    let mut chars = text[start..line_end].char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        if quote == '"' && c == '\\' {
-            chars.next();
-        } else if c == quote {
-            if quote == '\'' && chars.peek().is_some_and(|&(_, n)| n == '\'') {
-                chars.next();
-            } else {
-                return start + i;
-            }
-        }
-    }
-    line_end
 }
 
 /// The title of a new council's manifest.
@@ -801,7 +753,8 @@ van de repository van `kwaliteit` in.
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::finding::{Finding, Rule, Severity};
+    use crate::model::finding::{Finding, Rule, Severity};
+    use crate::model::placeholder::placeholders;
     use crate::source::SourceFile;
     use proptest::prelude::*;
 
@@ -837,7 +790,7 @@ mod tests {
     fn codes(findings: &[Finding]) -> Vec<(&'static str, String)> {
         findings
             .iter()
-            .filter(|f| f.rule != crate::finding::Rule::Placeholder)
+            .filter(|f| f.rule != crate::model::finding::Rule::Placeholder)
             .map(|f| (f.rule.code(), f.path.clone()))
             .collect()
     }
@@ -848,8 +801,8 @@ mod tests {
         let (_, all) = findings(&sources(&files));
         assert!(!all.is_empty(), "de sjablonen horen TODO-teksten te hebben");
         for f in &all {
-            assert_eq!(f.rule, crate::finding::Rule::Placeholder, "{f:?}");
-            assert_eq!(f.severity, crate::finding::Severity::Warning);
+            assert_eq!(f.rule, crate::model::finding::Rule::Placeholder, "{f:?}");
+            assert_eq!(f.severity, crate::model::finding::Severity::Warning);
         }
     }
 
@@ -1054,7 +1007,7 @@ mod tests {
         assert!(
             found
                 .iter()
-                .any(|f| f.rule == crate::finding::Rule::Placeholder)
+                .any(|f| f.rule == crate::model::finding::Rule::Placeholder)
         );
     }
 
@@ -1199,14 +1152,14 @@ mod tests {
     fn init_copies_gitattributes_and_adapts_the_workflow() {
         let files = init_files("Lelystad", "Adviesraad Lelystad", 2025);
         let text = |p: &str| &files.iter().find(|f| f.path == p).unwrap().text;
-        assert_eq!(text(".gitattributes"), include_str!("../.gitattributes"));
+        assert_eq!(text(".gitattributes"), include_str!("../../.gitattributes"));
         let workflow = text(".github/workflows/manifest.yml");
         assert!(workflow.contains("cargo install --locked --git \"$KWALITEIT_GIT\" kwaliteit"));
         assert!(!workflow.contains("cargo build"));
         let at_top = workflow.find("KWALITEIT_GIT:").unwrap();
         assert!(at_top < workflow.find("jobs:").unwrap());
         // The workflow's steps are those of this repository, after the install step.
-        let ours = include_str!("../.github/workflows/manifest.yml");
+        let ours = include_str!("../../.github/workflows/manifest.yml");
         let tail = |w: &str| w[w.find("      - name: Controleren").unwrap()..].to_string();
         assert_eq!(tail(workflow), tail(ours));
         let readme = text("README.md");
@@ -1300,8 +1253,8 @@ mod tests {
             "Café's & co.",
         ] {
             let yaml = format!("title: {}\n", scalar(text));
-            let parsed = crate::yaml::parse(&yaml, 1).unwrap();
-            let crate::yaml::Kind::Map(entries) = &parsed.kind else {
+            let parsed = crate::load::yaml::parse(&yaml, 1).unwrap();
+            let crate::load::yaml::Kind::Map(entries) = &parsed.kind else {
                 panic!("{yaml}")
             };
             assert_eq!(entries[0].value.as_text(), Some(text), "{yaml}");

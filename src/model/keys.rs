@@ -339,8 +339,8 @@ pub fn json_schema(kind: &str) -> Option<Value> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::frontmatter;
-    use crate::yaml::{self, Kind, Yaml};
+    use crate::load::frontmatter;
+    use crate::load::yaml::{self, Kind, Yaml};
 
     /// YAML as JSON, for validating against the schema.
     fn to_json(y: &Yaml) -> Value {
@@ -500,8 +500,8 @@ mod tests {
 
     #[test]
     fn the_loader_reads_every_key_of_every_table() {
-        use crate::finding::Rule;
         use crate::load::load;
+        use crate::model::finding::Rule;
         use crate::source::SourceFile;
         let files = [
             ("manifest/manifest.yaml", sample(MANIFEST, 0)),

@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 use annotate_snippets::{AnnotationKind, Level, Renderer, Snippet};
 use serde::Serialize;
 
-use crate::finding::{Finding, Severity};
+use crate::model::finding::{Finding, Severity};
 use crate::text::line_text;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -201,7 +201,7 @@ fn github(findings: &[Finding], summary: Summary) -> String {
 
 /// SARIF 2.1.0: one rule per code (with its Dutch summary), one result per finding.
 fn sarif(findings: &[Finding]) -> String {
-    use crate::finding::Rule;
+    use crate::model::finding::Rule;
     let rules: Vec<serde_json::Value> = Rule::ALL
         .iter()
         .map(|r| {
@@ -277,7 +277,7 @@ fn escape_property(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::finding::{Pos, Rule};
+    use crate::model::finding::{Pos, Rule};
 
     fn sample() -> Vec<Finding> {
         let mut f = Finding::new(

@@ -1,7 +1,18 @@
 //! The manifest as loaded: plain data that every command reads.
 
-use crate::fields::Located;
-use crate::finding::Pos;
+pub mod finding;
+pub mod keys;
+pub mod law;
+pub mod placeholder;
+
+use crate::model::finding::Pos;
+
+/// A value with the place it was written.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Located<T> {
+    pub value: T,
+    pub pos: Pos,
+}
 
 /// Where the identity of the manifest lives, relative to the repository root.
 pub const MANIFEST_FILE: &str = "manifest/manifest.yaml";

@@ -1,17 +1,11 @@
 //! Reading typed fields out of a YAML mapping, reporting every problem
 //! (missing, wrong type, unknown key with a suggestion) instead of stopping at the first.
 
-use crate::finding::{Finding, Pos, Rule};
-use crate::schema::{Key, Ty};
-use crate::text::width;
-use crate::yaml::{Entry, Kind, Yaml};
-
-/// A value with the place it was written.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Located<T> {
-    pub value: T,
-    pub pos: Pos,
-}
+use crate::load::yaml::{Entry, Kind, Yaml};
+use crate::model::Located;
+use crate::model::finding::{Finding, Pos, Rule};
+use crate::model::keys::{Key, Ty};
+use crate::text::{nearest, width};
 
 /// Reads the keys of one mapping. Keys that are asked for are the known keys;
 /// `finish` reports the others as unknown, suggesting the nearest known one.
@@ -374,44 +368,13 @@ pub fn suggest<'k>(key: &str, known: &[&'k str]) -> Option<&'k str> {
     {
         return Some(k);
     }
-    let limit = (key.chars().count() / 3).max(2);
-    known
-        .iter()
-        .map(|k| (distance(&lower, k), *k))
-        .filter(|(d, _)| *d <= limit)
-        .min_by_key(|(d, _)| *d)
-        .map(|(_, k)| k)
-}
-
-/// Edit distance with transpositions (so `titel` is one step from `title`).
-fn distance(a: &str, b: &str) -> usize {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    let mut d = vec![vec![0usize; b.len() + 1]; a.len() + 1];
-    for (i, row) in d.iter_mut().enumerate() {
-        row[0] = i;
-    }
-    for (j, cell) in d[0].iter_mut().enumerate() {
-        *cell = j;
-    }
-    for i in 1..=a.len() {
-        for j in 1..=b.len() {
-            let cost = usize::from(a[i - 1] != b[j - 1]);
-            d[i][j] = (d[i - 1][j] + 1)
-                .min(d[i][j - 1] + 1)
-                .min(d[i - 1][j - 1] + cost);
-            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                d[i][j] = d[i][j].min(d[i - 2][j - 2] + 1);
-            }
-        }
-    }
-    d[a.len()][b.len()]
+    nearest(&lower, known)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::yaml::parse;
+    use crate::load::yaml::parse;
 
     fn read(src: &str) -> (Vec<Finding>, Option<Located<String>>, Option<Located<i64>>) {
         let y = parse(src, 2).unwrap();

@@ -2,6 +2,8 @@
 
 use serde::Serialize;
 
+pub use crate::text::Pos;
+
 /// How bad a finding is. Warnings alone do not fail `check` unless `--strict`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -192,21 +194,6 @@ impl Rule {
     }
 }
 
-/// A place in a file: 1-based line and column (columns count characters).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Pos {
-    pub line: usize,
-    pub column: usize,
-}
-
-impl Pos {
-    pub const START: Pos = Pos { line: 1, column: 1 };
-
-    pub fn new(line: usize, column: usize) -> Self {
-        Pos { line, column }
-    }
-}
-
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Finding {
     pub rule: Rule,
@@ -260,7 +247,7 @@ mod tests {
 
     #[test]
     fn codes_are_unique_and_documented_in_the_readme() {
-        let readme = include_str!("../README.md");
+        let readme = include_str!("../../README.md");
         let mut seen = std::collections::HashSet::new();
         for rule in Rule::ALL {
             assert!(seen.insert(rule.code()), "dubbele code {}", rule.code());

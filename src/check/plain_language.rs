@@ -512,7 +512,7 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
-    const SEED: &str = include_str!("../tests/seed/almere-2015.txt");
+    const SEED: &str = include_str!("../../tests/seed/almere-2015.txt");
 
     fn texts(text: &str, spans: &[Span]) -> Vec<String> {
         spans

@@ -66,9 +66,43 @@ fn civil_from_days(days: i64) -> (i64, u32, u32) {
     (y, m, d)
 }
 
+const MONTHS: [&str; 12] = [
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+];
+
+/// `2015-08-18` → `18 augustus 2015`; other text is returned unchanged.
+pub fn dutch_date(iso: &str) -> String {
+    let parts: Vec<&str> = iso.split('-').collect();
+    if let [y, m, d] = parts[..]
+        && let (Ok(m), Ok(d)) = (m.parse::<usize>(), d.parse::<u32>())
+        && (1..=12).contains(&m)
+    {
+        return format!("{d} {} {y}", MONTHS[m - 1]);
+    }
+    iso.to_string()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dates_are_written_out_in_dutch() {
+        assert_eq!(dutch_date("2015-08-18"), "18 augustus 2015");
+        assert_eq!(dutch_date("2026-01-05"), "5 januari 2026");
+        assert_eq!(dutch_date("zomer 2015"), "zomer 2015");
+    }
 
     #[test]
     fn iso_dates_round_trip() {

@@ -5,8 +5,8 @@ use std::collections::{HashMap, HashSet};
 
 use serde::Serialize;
 
+use crate::analysis::redline::{Redline, same_words};
 use crate::model::{Case, Manifest, Principle, Round};
-use crate::redline::{Redline, same_words};
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Delta {
