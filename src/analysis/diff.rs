@@ -201,8 +201,10 @@ fn position(list: &[Principle], id: &str) -> Option<usize> {
 fn principles(old: &Manifest, new: &Manifest, d: &mut Delta) {
     let old_ids: Vec<&str> = old.principles.iter().map(|p| p.id.value.as_str()).collect();
     let new_ids: Vec<&str> = new.principles.iter().map(|p| p.id.value.as_str()).collect();
+    let old_set: HashSet<&str> = old_ids.iter().copied().collect();
+    let new_set: HashSet<&str> = new_ids.iter().copied().collect();
     for (i, p) in old.principles.iter().enumerate() {
-        if !new_ids.contains(&p.id.value.as_str()) {
+        if !new_set.contains(p.id.value.as_str()) {
             d.principles.push(PrincipleChange::Removed {
                 id: p.id.value.clone(),
                 title: p.title.clone(),
@@ -213,12 +215,12 @@ fn principles(old: &Manifest, new: &Manifest, d: &mut Delta) {
     let kept_old: Vec<&str> = old_ids
         .iter()
         .copied()
-        .filter(|id| new_ids.contains(id))
+        .filter(|id| new_set.contains(id))
         .collect();
     let kept_new: Vec<&str> = new_ids
         .iter()
         .copied()
-        .filter(|id| old_ids.contains(id))
+        .filter(|id| old_set.contains(id))
         .collect();
     let stayed = longest_common_subsequence(&kept_old, &kept_new);
     for (i, p) in new.principles.iter().enumerate() {
@@ -263,32 +265,25 @@ fn principles(old: &Manifest, new: &Manifest, d: &mut Delta) {
     }
 }
 
-/// The ids that kept their order relative to each other; the rest moved.
+/// The ids that kept their order relative to each other (a longest common
+/// subsequence, which Myers' diff yields); the rest moved.
 fn longest_common_subsequence<'a>(a: &[&'a str], b: &[&'a str]) -> HashSet<&'a str> {
-    let (n, m) = (a.len(), b.len());
-    let mut table = vec![vec![0u32; m + 1]; n + 1];
-    for i in (0..n).rev() {
-        for j in (0..m).rev() {
-            table[i][j] = if a[i] == b[j] {
-                table[i + 1][j + 1] + 1
-            } else {
-                table[i + 1][j].max(table[i][j + 1])
-            };
-        }
-    }
-    let (mut i, mut j, mut out) = (0, 0, HashSet::new());
-    while i < n && j < m {
-        if a[i] == b[j] {
-            out.insert(a[i]);
-            i += 1;
-            j += 1;
-        } else if table[i + 1][j] >= table[i][j + 1] {
-            i += 1;
-        } else {
-            j += 1;
-        }
-    }
-    out
+    // Compared back to front, so that of two equally long answers the one that keeps
+    // the earlier items of the new order in place is taken: a swap reports the item
+    // that went down.
+    let (a, b): (Vec<&str>, Vec<&str>) = (
+        a.iter().rev().copied().collect(),
+        b.iter().rev().copied().collect(),
+    );
+    similar::capture_diff_slices(similar::Algorithm::Myers, &a, &b)
+        .into_iter()
+        .filter_map(|op| match op {
+            similar::DiffOp::Equal { old_index, len, .. } => Some(&a[old_index..old_index + len]),
+            _ => None,
+        })
+        .flatten()
+        .copied()
+        .collect()
 }
 
 fn principle_title(m: &Manifest, id: &str) -> String {

@@ -22,176 +22,73 @@ impl Severity {
     }
 }
 
-/// Every rule `check` knows, with a stable code. The codes are part of the
-/// JSON and GitHub output and documented in the README: never rename one.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Rule {
-    InvalidUtf8,
-    EmptyFile,
-    UnexpectedFile,
-    FrontMatterMissing,
-    FrontMatterUnterminated,
-    YamlSyntax,
-    DuplicateKey,
-    UnknownKey,
-    MissingKey,
-    WrongType,
-    InvalidId,
-    FileNameMismatch,
-    DuplicateId,
-    DuplicateOrder,
-    OrderGap,
-    UnknownPrinciple,
-    UnknownActor,
-    ActorWithoutResponsibility,
-    PrincipleWithoutCase,
-    MissingElaboration,
-    EmptyText,
-    BrokenLink,
-    NoRound,
-    PersonalData,
-    UnknownKompas,
-    InvalidLawId,
-    RepealedLaw,
-    Placeholder,
-    LongSentence,
-    Jargon,
-    UnknownAdvicePoint,
+/// Every rule `check` knows, in one table: the variant, its stable code, its severity,
+/// and one Dutch line on what it guards (for the README and SARIF). The codes are part
+/// of the JSON, GitHub and SARIF output: never rename one.
+macro_rules! rules {
+    ($($variant:ident: $code:literal, $severity:ident, $summary:literal;)+) => {
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub enum Rule {
+            $($variant,)+
+        }
+
+        impl Rule {
+            pub const ALL: &'static [Rule] = &[$(Rule::$variant,)+];
+
+            pub fn code(self) -> &'static str {
+                match self {
+                    $(Rule::$variant => $code,)+
+                }
+            }
+
+            pub fn severity(self) -> Severity {
+                match self {
+                    $(Rule::$variant => Severity::$severity,)+
+                }
+            }
+
+            /// One Dutch line on what the rule guards.
+            pub fn summary(self) -> &'static str {
+                match self {
+                    $(Rule::$variant => $summary,)+
+                }
+            }
+        }
+    };
 }
 
-impl Rule {
-    pub const ALL: &'static [Rule] = &[
-        Rule::InvalidUtf8,
-        Rule::EmptyFile,
-        Rule::UnexpectedFile,
-        Rule::FrontMatterMissing,
-        Rule::FrontMatterUnterminated,
-        Rule::YamlSyntax,
-        Rule::DuplicateKey,
-        Rule::UnknownKey,
-        Rule::MissingKey,
-        Rule::WrongType,
-        Rule::InvalidId,
-        Rule::FileNameMismatch,
-        Rule::DuplicateId,
-        Rule::DuplicateOrder,
-        Rule::OrderGap,
-        Rule::UnknownPrinciple,
-        Rule::UnknownActor,
-        Rule::ActorWithoutResponsibility,
-        Rule::PrincipleWithoutCase,
-        Rule::MissingElaboration,
-        Rule::EmptyText,
-        Rule::BrokenLink,
-        Rule::NoRound,
-        Rule::PersonalData,
-        Rule::UnknownKompas,
-        Rule::InvalidLawId,
-        Rule::RepealedLaw,
-        Rule::Placeholder,
-        Rule::LongSentence,
-        Rule::Jargon,
-        Rule::UnknownAdvicePoint,
-    ];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            Rule::InvalidUtf8 => "invalid-utf8",
-            Rule::EmptyFile => "empty-file",
-            Rule::UnexpectedFile => "unexpected-file",
-            Rule::FrontMatterMissing => "front-matter-missing",
-            Rule::FrontMatterUnterminated => "front-matter-unterminated",
-            Rule::YamlSyntax => "yaml-syntax",
-            Rule::DuplicateKey => "duplicate-key",
-            Rule::UnknownKey => "unknown-key",
-            Rule::MissingKey => "missing-key",
-            Rule::WrongType => "wrong-type",
-            Rule::InvalidId => "invalid-id",
-            Rule::FileNameMismatch => "file-name-mismatch",
-            Rule::DuplicateId => "duplicate-id",
-            Rule::DuplicateOrder => "duplicate-order",
-            Rule::OrderGap => "order-gap",
-            Rule::UnknownPrinciple => "unknown-principle",
-            Rule::UnknownActor => "unknown-actor",
-            Rule::ActorWithoutResponsibility => "actor-without-responsibility",
-            Rule::PrincipleWithoutCase => "principle-without-case",
-            Rule::MissingElaboration => "missing-elaboration",
-            Rule::EmptyText => "empty-text",
-            Rule::BrokenLink => "broken-link",
-            Rule::NoRound => "no-round",
-            Rule::PersonalData => "personal-data",
-            Rule::UnknownKompas => "unknown-kompas",
-            Rule::InvalidLawId => "invalid-law-id",
-            Rule::RepealedLaw => "repealed-law",
-            Rule::Placeholder => "placeholder",
-            Rule::LongSentence => "long-sentence",
-            Rule::Jargon => "jargon",
-            Rule::UnknownAdvicePoint => "unknown-advice-point",
-        }
-    }
-
-    pub fn severity(self) -> Severity {
-        match self {
-            Rule::UnexpectedFile
-            | Rule::FileNameMismatch
-            | Rule::OrderGap
-            | Rule::ActorWithoutResponsibility
-            | Rule::PrincipleWithoutCase
-            | Rule::NoRound
-            | Rule::RepealedLaw
-            | Rule::Placeholder
-            | Rule::LongSentence
-            | Rule::Jargon => Severity::Warning,
-            _ => Severity::Error,
-        }
-    }
-
-    /// One Dutch line on what the rule guards, for the README and later SARIF.
-    pub fn summary(self) -> &'static str {
-        match self {
-            Rule::InvalidUtf8 => "het bestand is geen geldige UTF-8-tekst",
-            Rule::EmptyFile => "het bestand is leeg",
-            Rule::UnexpectedFile => {
-                "een bestand dat geen Markdown is in een map met Markdown-bestanden"
-            }
-            Rule::FrontMatterMissing => "de kopregels (front matter) ontbreken",
-            Rule::FrontMatterUnterminated => "de kopregels worden niet afgesloten met `---`",
-            Rule::YamlSyntax => "de YAML van de kopregels is ongeldig",
-            Rule::DuplicateKey => "een sleutel staat twee keer in dezelfde kopregels",
-            Rule::UnknownKey => "een onbekende sleutel (vaak een tikfout)",
-            Rule::MissingKey => "een verplichte sleutel ontbreekt",
-            Rule::WrongType => "een waarde heeft het verkeerde soort (tekst, getal, lijst)",
-            Rule::InvalidId => {
-                "een id bevat andere tekens dan kleine letters, cijfers en streepjes"
-            }
-            Rule::FileNameMismatch => "de bestandsnaam past niet bij het id",
-            Rule::DuplicateId => "twee bestanden gebruiken hetzelfde id",
-            Rule::DuplicateOrder => "twee uitgangspunten hebben dezelfde `order`",
-            Rule::OrderGap => "de nummering van `order` slaat een plaats over",
-            Rule::UnknownPrinciple => "een casus verwijst naar een onbekend uitgangspunt",
-            Rule::UnknownActor => "een verwijzing naar een partij die niet in manifest.yaml staat",
-            Rule::ActorWithoutResponsibility => {
-                "een partij zonder enige verantwoordelijkheid in de matrix"
-            }
-            Rule::PrincipleWithoutCase => "een uitgangspunt zonder casus uit de praktijk",
-            Rule::MissingElaboration => "een uitgangspunt zonder sectie `## Uitwerking`",
-            Rule::EmptyText => "een tekst die niet leeg mag zijn, is leeg",
-            Rule::BrokenLink => "een link naar een bestand of kop die niet bestaat",
-            Rule::NoRound => "er is nog geen ronde (adviesbrief) vastgelegd",
-            Rule::PersonalData => {
-                "persoonsgegevens (BSN, e-mailadres, telefoonnummer, IBAN) in een verhaal of tekst"
-            }
-            Rule::UnknownKompas => "een kompas-label dat niet in de lijst van manifest.yaml staat",
-            Rule::InvalidLawId => "een wet-id dat niet de vorm `BWBR` + 7 cijfers heeft",
-            Rule::RepealedLaw => "een verwijzing naar een vervallen wet, zoals de Wbp",
-            Rule::Placeholder => "een tekst die nog ingevuld moet worden (`TODO:`)",
-            Rule::LongSentence => "een zin van meer dan 25 woorden (met `--lang-level`)",
-            Rule::Jargon => "vaktaal met een eenvoudiger alternatief (met `--lang-level`)",
-            Rule::UnknownAdvicePoint => {
-                "een oordeel in de reactie over een adviespunt dat niet in de ronde staat"
-            }
-        }
-    }
+rules! {
+    InvalidUtf8: "invalid-utf8", Error, "het bestand is geen geldige UTF-8-tekst";
+    EmptyFile: "empty-file", Error, "het bestand is leeg";
+    UnexpectedFile: "unexpected-file", Warning, "een bestand dat geen Markdown is in een map met Markdown-bestanden";
+    FrontMatterMissing: "front-matter-missing", Error, "de kopregels (front matter) ontbreken";
+    FrontMatterUnterminated: "front-matter-unterminated", Error, "de kopregels worden niet afgesloten met `---`";
+    YamlSyntax: "yaml-syntax", Error, "de YAML van de kopregels is ongeldig";
+    DuplicateKey: "duplicate-key", Error, "een sleutel staat twee keer in dezelfde kopregels";
+    UnknownKey: "unknown-key", Error, "een onbekende sleutel (vaak een tikfout)";
+    MissingKey: "missing-key", Error, "een verplichte sleutel ontbreekt";
+    WrongType: "wrong-type", Error, "een waarde heeft het verkeerde soort (tekst, getal, lijst)";
+    InvalidId: "invalid-id", Error, "een id bevat andere tekens dan kleine letters, cijfers en streepjes";
+    FileNameMismatch: "file-name-mismatch", Warning, "de bestandsnaam past niet bij het id";
+    DuplicateId: "duplicate-id", Error, "twee bestanden gebruiken hetzelfde id";
+    DuplicateOrder: "duplicate-order", Error, "twee uitgangspunten hebben dezelfde `order`";
+    OrderGap: "order-gap", Warning, "de nummering van `order` slaat een plaats over";
+    UnknownPrinciple: "unknown-principle", Error, "een casus verwijst naar een onbekend uitgangspunt";
+    UnknownActor: "unknown-actor", Error, "een verwijzing naar een partij die niet in manifest.yaml staat";
+    ActorWithoutResponsibility: "actor-without-responsibility", Warning, "een partij zonder enige verantwoordelijkheid in de matrix";
+    PrincipleWithoutCase: "principle-without-case", Warning, "een uitgangspunt zonder casus uit de praktijk";
+    MissingElaboration: "missing-elaboration", Error, "een uitgangspunt zonder sectie `## Uitwerking`";
+    EmptyText: "empty-text", Error, "een tekst die niet leeg mag zijn, is leeg";
+    BrokenLink: "broken-link", Error, "een link naar een bestand of kop die niet bestaat";
+    NoRound: "no-round", Warning, "er is nog geen ronde (adviesbrief) vastgelegd";
+    PersonalData: "personal-data", Error, "persoonsgegevens (BSN, e-mailadres, telefoonnummer, IBAN) in een verhaal of tekst";
+    UnknownKompas: "unknown-kompas", Error, "een kompas-label dat niet in de lijst van manifest.yaml staat";
+    InvalidLawId: "invalid-law-id", Error, "een wet-id dat niet de vorm `BWBR` + 7 cijfers heeft";
+    RepealedLaw: "repealed-law", Warning, "een verwijzing naar een vervallen wet, zoals de Wbp";
+    Placeholder: "placeholder", Warning, "een tekst die nog ingevuld moet worden (`TODO:`)";
+    LongSentence: "long-sentence", Warning, "een zin van meer dan 25 woorden (met `--lang-level`)";
+    Jargon: "jargon", Warning, "vaktaal met een eenvoudiger alternatief (met `--lang-level`)";
+    UnknownAdvicePoint: "unknown-advice-point", Error, "een oordeel in de reactie over een adviespunt dat niet in de ronde staat";
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -245,18 +142,28 @@ pub fn sort(findings: &mut [Finding]) {
 mod tests {
     use super::*;
 
+    /// The README's table of codes is this table, row for row; on a mismatch the
+    /// expected table is printed, to paste into the README.
     #[test]
-    fn codes_are_unique_and_documented_in_the_readme() {
-        let readme = include_str!("../../README.md");
+    fn codes_are_unique_and_the_readme_table_is_the_rule_table() {
         let mut seen = std::collections::HashSet::new();
+        let mut table = String::from("| code | ernst | wat |\n|---|---|---|\n");
         for rule in Rule::ALL {
             assert!(seen.insert(rule.code()), "dubbele code {}", rule.code());
             let severity = match rule.severity() {
                 Severity::Error => "error",
                 Severity::Warning => "warning",
             };
-            let row = format!("| `{}` | {severity} |", rule.code());
-            assert!(readme.contains(&row), "README mist de regel {row}");
+            table.push_str(&format!(
+                "| `{}` | {severity} | {} |\n",
+                rule.code(),
+                rule.summary().replace('|', "\\|")
+            ));
         }
+        let readme = include_str!("../../README.md");
+        assert!(
+            readme.contains(&table),
+            "de README moet deze tabel hebben:\n{table}"
+        );
     }
 }

@@ -43,30 +43,42 @@ pub fn markdown(m: &Matrix, compact: bool) -> String {
     out
 }
 
-/// RFC 4180 CSV with a header row; a filled cell is `x` in compact form.
+/// RFC 4180 CSV with a header row; a filled cell is `x` in compact form. A cell that
+/// a spreadsheet would take for a formula is written as text (see [`as_text_cell`]).
 pub fn csv(m: &Matrix, compact: bool) -> String {
-    let field = |s: &str| {
-        if s.contains([',', '"', '\n', '\r', ';']) {
-            format!("\"{}\"", s.replace('"', "\"\""))
-        } else {
-            s.to_string()
-        }
-    };
-    let mut lines = Vec::new();
-    let mut header = vec![field("Uitgangspunt")];
-    header.extend(m.columns.iter().map(|c| field(&c.name)));
-    lines.push(header.join(","));
+    let mut writer = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(Vec::new());
+    let mut records = vec![
+        std::iter::once("Uitgangspunt".to_string())
+            .chain(m.columns.iter().map(|c| c.name.clone()))
+            .collect::<Vec<_>>(),
+    ];
     for r in &m.rows {
-        let mut line = vec![field(&row_title(r.number, &r.title))];
-        line.extend(r.cells.iter().map(|c| match (c, compact) {
+        let mut record = vec![row_title(r.number, &r.title)];
+        record.extend(r.cells.iter().map(|c| match (c, compact) {
             (Some(_), true) => "x".to_string(),
-            _ => field(&cell_text(c, false)),
+            _ => cell_text(c, false),
         }));
-        lines.push(line.join(","));
+        records.push(record);
     }
-    let mut out = lines.join("\r\n");
-    out.push_str("\r\n");
-    out
+    for record in records {
+        let cells = record.iter().map(|c| as_text_cell(c).into_owned());
+        // Writing to a Vec cannot fail.
+        let _ = writer.write_record(cells);
+    }
+    let bytes = writer.into_inner().unwrap_or_default();
+    String::from_utf8(bytes).unwrap_or_default()
+}
+
+/// A cell starting with `=`, `+`, `-`, `@`, a tab or a carriage return is a formula
+/// to a spreadsheet (OWASP, CSV injection): a leading `'` makes it text.
+fn as_text_cell(cell: &str) -> std::borrow::Cow<'_, str> {
+    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{cell}").into()
+    } else {
+        cell.into()
+    }
 }
 
 /// A box-drawn table that fits in `width` characters, wrapping text in its cells.
@@ -109,51 +121,52 @@ pub fn terminal(m: &Matrix, compact: bool, width: usize) -> String {
 }
 
 fn chars(s: &str) -> usize {
-    s.chars().count()
+    unicode_width::UnicodeWidthStr::width(s)
 }
 
-/// Take one character at a time from the widest column that is above its floor.
-fn shrink(want: &mut [usize], floor: &[usize], available: usize) {
-    while want.iter().sum::<usize>() > available {
-        let Some((i, _)) = want
+/// Share the width out. Each column first gets its longest word, so words stay whole;
+/// what is left goes to the columns with the most text, none wider than its longest
+/// line. Only when the words alone do not fit are the widest columns narrowed (down
+/// to 4), and their long words hyphenated.
+fn column_widths(headers: &[String], rows: &[Vec<String>], total: usize) -> Vec<usize> {
+    let n = headers.len();
+    let column = |i: usize| std::iter::once(&headers[i]).chain(rows.iter().map(move |r| &r[i]));
+    let longest_word = |s: &str| s.split([' ', '/']).map(chars).max().unwrap_or(0);
+    let want: Vec<usize> = (0..n)
+        .map(|i| column(i).map(|s| chars(s)).max().unwrap_or(0).max(1))
+        .collect();
+    let volume: Vec<usize> = (0..n)
+        .map(|i| column(i).map(|s| chars(s)).sum::<usize>().max(1))
+        .collect();
+    let mut widths: Vec<usize> = (0..n)
+        .map(|i| column(i).map(|s| longest_word(s)).max().unwrap_or(0).max(1))
+        .collect();
+    let available = total.saturating_sub(3 * n + 1).max(n);
+    while widths.iter().sum::<usize>() > available {
+        let Some((i, _)) = widths
             .iter()
             .enumerate()
-            .filter(|(i, w)| **w > floor[*i])
+            .filter(|(_, w)| **w > 4)
             .max_by_key(|(_, w)| **w)
         else {
             break;
         };
-        want[i] -= 1;
+        widths[i] -= 1;
     }
-}
-
-/// Share the width out: each column gets what it needs, the widest give way first.
-fn column_widths(headers: &[String], rows: &[Vec<String>], total: usize) -> Vec<usize> {
-    let n = headers.len();
-    let longest_word = |s: &str| s.split_whitespace().map(chars).max().unwrap_or(0);
-    let mut want: Vec<usize> = (0..n)
-        .map(|i| {
-            std::iter::once(&headers[i])
-                .chain(rows.iter().map(|r| &r[i]))
-                .map(|s| chars(s))
-                .max()
-                .unwrap_or(0)
-                .max(1)
-        })
-        .collect();
-    // Header words are never cut; long words in cells may be, down to 12 characters.
-    let floor: Vec<usize> = (0..n)
-        .map(|i| {
-            let cell_word = rows.iter().map(|r| longest_word(&r[i])).max().unwrap_or(1);
-            longest_word(&headers[i]).max(cell_word.min(12)).max(1)
-        })
-        .collect();
-    let available = total.saturating_sub(3 * n + 1);
-    shrink(&mut want, &floor, available);
-    // Still too wide: the width asked for wins over whole words (down to 4 characters).
-    let narrow: Vec<usize> = want.iter().map(|w| (*w).min(4)).collect();
-    shrink(&mut want, &narrow, available);
-    want
+    let mut spare = available.saturating_sub(widths.iter().sum());
+    while spare > 0 {
+        // The column whose text is the tallest per character of width grows first.
+        let Some((i, _)) = (0..n)
+            .filter(|i| widths[*i] < want[*i])
+            .map(|i| (i, volume[i] as f64 / widths[i] as f64))
+            .max_by(|a, b| a.1.total_cmp(&b.1))
+        else {
+            break;
+        };
+        widths[i] += 1;
+        spare -= 1;
+    }
+    widths
 }
 
 fn table_row(cells: &[String], widths: &[usize], center: bool) -> String {
@@ -181,36 +194,70 @@ fn table_row(cells: &[String], widths: &[usize], center: bool) -> String {
     out
 }
 
-/// Greedy word wrap; words longer than the width are cut.
+/// Wrap `text` to `width` display columns with textwrap. Words stay whole; a slash
+/// is a place to break ("klanten/" "particulieren", joined again on one line); a word
+/// wider than the column is hyphenated.
 pub fn wrap(text: &str, width: usize) -> Vec<String> {
+    use textwrap::core::Word;
     let width = width.max(1);
-    let mut lines = Vec::new();
-    let mut current = String::new();
-    // A slash is a place to break, as a space is ("klanten/ particulieren").
-    let spaced = text.replace('/', "/ ");
-    for word in spaced.split_whitespace() {
-        let mut word = word.to_string();
-        while chars(&word) > width {
-            if !current.is_empty() {
-                lines.push(std::mem::take(&mut current));
+    let mut words: Vec<Word<'_>> = Vec::new();
+    for word in text.split_whitespace() {
+        let parts: Vec<&str> = word.split_inclusive('/').collect();
+        for (p, part) in parts.iter().enumerate() {
+            let pieces = hyphenate(part, width);
+            for (i, piece) in pieces.iter().enumerate() {
+                let mut w = Word::from(*piece);
+                let last_piece = i + 1 == pieces.len();
+                w.whitespace = if last_piece && p + 1 == parts.len() {
+                    " "
+                } else {
+                    ""
+                };
+                w.penalty = if last_piece || width < 2 { "" } else { "-" };
+                words.push(w);
             }
-            let cut: String = word.chars().take(width).collect();
-            word = word.chars().skip(width).collect();
-            lines.push(cut);
-        }
-        if current.is_empty() {
-            current = word;
-        } else if chars(&current) + 1 + chars(&word) <= width {
-            current.push(' ');
-            current.push_str(&word);
-        } else {
-            lines.push(std::mem::replace(&mut current, word));
         }
     }
-    if !current.is_empty() || lines.is_empty() {
-        lines.push(current);
+    let lines: Vec<String> = textwrap::wrap_algorithms::wrap_first_fit(&words, &[width as f64])
+        .into_iter()
+        .map(|line| {
+            let mut out = String::new();
+            for (i, w) in line.iter().enumerate() {
+                out.push_str(w.word);
+                out.push_str(if i + 1 == line.len() {
+                    w.penalty
+                } else {
+                    w.whitespace
+                });
+            }
+            out
+        })
+        .collect();
+    if lines.is_empty() {
+        vec![String::new()]
+    } else {
+        lines
     }
-    lines
+}
+
+/// Cut a word wider than `width` into pieces that leave room for a hyphen.
+fn hyphenate(word: &str, width: usize) -> Vec<&str> {
+    if chars(word) <= width {
+        return vec![word];
+    }
+    let room = if width < 2 { 1 } else { width - 1 };
+    let mut pieces = Vec::new();
+    let (mut start, mut used) = (0, 0);
+    for (at, c) in word.char_indices() {
+        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if used + w > room && at > start {
+            pieces.push(&word[start..at]);
+            (start, used) = (at, 0);
+        }
+        used += w;
+    }
+    pieces.push(&word[start..]);
+    pieces
 }
 
 #[cfg(test)]
@@ -275,6 +322,33 @@ mod tests {
         assert!(out.contains("Inwoners"));
     }
 
+    #[test]
+    fn words_stay_whole_and_long_words_are_hyphenated() {
+        assert_eq!(wrap("klanten/particulieren", 30), ["klanten/particulieren"]);
+        assert_eq!(
+            wrap("klanten/particulieren", 14),
+            ["klanten/", "particulieren"]
+        );
+        assert_eq!(
+            wrap("de keukentafelgesprekken", 12),
+            ["de", "keukentafel-", "gesprekken"]
+        );
+        assert_eq!(
+            wrap("onregelmatigheden zijn", 20),
+            ["onregelmatigheden", "zijn"]
+        );
+    }
+
+    #[test]
+    fn csv_cells_never_become_formulas() {
+        let mut m = sample();
+        m.rows[0].cells = vec![Some("=HYPERLINK(\"x\")".into()), Some("\t=1+2".into())];
+        m.rows[0].title = "@SUM".into();
+        let out = csv(&m, false);
+        let row = out.lines().nth(1).unwrap();
+        assert_eq!(row, "1. @SUM,\"'=HYPERLINK(\"\"x\"\")\",'\t=1+2");
+    }
+
     proptest! {
         #[test]
         fn wrapped_lines_never_exceed_the_width(text in "[a-zé ]{0,80}", width in 1usize..30) {
@@ -283,6 +357,10 @@ mod tests {
             }
             let joined: String = wrap(&text, width).concat();
             let original: String = text.split_whitespace().collect();
+            let joined = if width < 2 { joined } else {
+                // A hyphen at a line end is not part of the text.
+                wrap(&text, width).iter().map(|l| l.strip_suffix('-').unwrap_or(l).to_string()).collect()
+            };
             prop_assert_eq!(joined.replace(' ', ""), original);
         }
     }
