@@ -206,7 +206,7 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
         for (p, part) in parts.iter().enumerate() {
             let pieces = hyphenate(part, width);
             for (i, piece) in pieces.iter().enumerate() {
-                let mut w = Word::from(*piece);
+                let mut w = Word::from(piece);
                 let last_piece = i + 1 == pieces.len();
                 w.whitespace = if last_piece && p + 1 == parts.len() {
                     " "
