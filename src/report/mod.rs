@@ -1,10 +1,13 @@
-//! Printing findings: for people (rustc-style), for programs (JSON), for GitHub annotations.
+//! Printing findings. One file per format, each behind [`FindingsFormat`]; to add a
+//! format, add a file, a variant of [`Format`] and its arm in [`Format::formatter`].
 
-use std::collections::BTreeMap;
-use std::fmt::Write as _;
+mod github;
+mod human;
+mod json;
+mod sarif;
 
-use annotate_snippets::{AnnotationKind, Level, Renderer, Snippet};
 use serde::Serialize;
+use std::collections::BTreeMap;
 
 use crate::model::finding::{Finding, Severity};
 use crate::text::line_text;
@@ -54,20 +57,31 @@ pub fn attach_source_lines(findings: &mut [Finding], texts: &BTreeMap<String, St
     }
 }
 
-pub fn render(format: Format, findings: &[Finding], summary: Summary, color: bool) -> String {
-    match format {
-        Format::Human => human(findings, summary, color),
-        Format::Json => json(findings, summary),
-        Format::Github => github(findings, summary),
-        Format::Sarif => sarif(findings),
+/// One way of printing findings.
+pub trait FindingsFormat {
+    fn format(&self, findings: &[Finding], summary: Summary) -> String;
+}
+
+impl Format {
+    pub fn formatter(self, color: bool) -> Box<dyn FindingsFormat> {
+        match self {
+            Format::Human => Box::new(human::Human { color }),
+            Format::Json => Box::new(json::Json),
+            Format::Github => Box::new(github::Github),
+            Format::Sarif => Box::new(sarif::Sarif),
+        }
     }
+}
+
+pub fn render(format: Format, findings: &[Finding], summary: Summary, color: bool) -> String {
+    format.formatter(color).format(findings, summary)
 }
 
 fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
-fn summary_line(s: Summary) -> String {
+pub(crate) fn summary_line(s: Summary) -> String {
     let files = plural(s.files, "bestand", "bestanden");
     match (s.errors, s.warnings) {
         (0, 0) => format!("Geen problemen gevonden in {files}."),
@@ -77,201 +91,6 @@ fn summary_line(s: Summary) -> String {
             plural(w, "waarschuwing", "waarschuwingen")
         ),
     }
-}
-
-fn human(findings: &[Finding], summary: Summary, color: bool) -> String {
-    let renderer = if color {
-        Renderer::styled()
-    } else {
-        Renderer::plain()
-    };
-    let mut out = String::new();
-    for f in findings {
-        let level = match f.severity {
-            Severity::Error => Level::ERROR.with_name("fout"),
-            Severity::Warning => Level::WARNING.with_name("waarschuwing"),
-        };
-        let title = level.primary_title(f.message.as_str()).id(f.rule.code());
-        let snippet = match &f.source_line {
-            Some(line) => {
-                let start = byte_at_column(line, f.pos.column);
-                let end = byte_at_column(line, f.pos.column + f.width).max(start);
-                Some(
-                    Snippet::source(line.as_str())
-                        .line_start(f.pos.line)
-                        .path(f.path.as_str())
-                        .annotation(AnnotationKind::Primary.span(start..end)),
-                )
-            }
-            None => None,
-        };
-        let mut group = match snippet {
-            Some(s) => title.element(s),
-            None => title.element(
-                Level::NOTE
-                    .with_name("plaats")
-                    .message(format!("{}:{}:{}", f.path, f.pos.line, f.pos.column)),
-            ),
-        };
-        if let Some(help) = &f.help {
-            group = group.element(Level::HELP.with_name("hulp").message(help.as_str()));
-        }
-        let _ = writeln!(out, "{}\n", renderer.render(&[group]));
-    }
-    out.push_str(&summary_line(summary));
-    out.push('\n');
-    out
-}
-
-/// Byte offset of a 1-based character column; past the end gives the line's length.
-fn byte_at_column(line: &str, column: usize) -> usize {
-    line.char_indices()
-        .nth(column.saturating_sub(1))
-        .map_or(line.len(), |(i, _)| i)
-}
-
-/// The JSON shape is part of the interface (see README): add fields, never rename them.
-#[derive(Serialize)]
-struct JsonReport<'a> {
-    version: u32,
-    summary: Summary,
-    findings: Vec<JsonFinding<'a>>,
-}
-
-#[derive(Serialize)]
-struct JsonFinding<'a> {
-    severity: Severity,
-    code: &'a str,
-    path: &'a str,
-    line: usize,
-    column: usize,
-    message: &'a str,
-    help: Option<&'a str>,
-}
-
-fn json(findings: &[Finding], summary: Summary) -> String {
-    let report = JsonReport {
-        version: 1,
-        summary,
-        findings: findings
-            .iter()
-            .map(|f| JsonFinding {
-                severity: f.severity,
-                code: f.rule.code(),
-                path: &f.path,
-                line: f.pos.line,
-                column: f.pos.column,
-                message: &f.message,
-                help: f.help.as_deref(),
-            })
-            .collect(),
-    };
-    let mut s = serde_json::to_string_pretty(&report).unwrap_or_else(|_| "{}".into());
-    s.push('\n');
-    s
-}
-
-/// GitHub workflow commands: one annotation per finding, then a plain summary.
-fn github(findings: &[Finding], summary: Summary) -> String {
-    let mut out = String::new();
-    for f in findings {
-        let kind = match f.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-        };
-        let mut message = f.message.clone();
-        if let Some(help) = &f.help {
-            message.push_str("\nhulp: ");
-            message.push_str(help);
-        }
-        let _ = writeln!(
-            out,
-            "::{kind} file={},line={},col={},title={}::{}",
-            escape_property(&f.path),
-            f.pos.line,
-            f.pos.column,
-            escape_property(f.rule.code()),
-            escape_data(&message)
-        );
-    }
-    out.push_str(&summary_line(summary));
-    out.push('\n');
-    out
-}
-
-/// SARIF 2.1.0: one rule per code (with its Dutch summary), one result per finding.
-fn sarif(findings: &[Finding]) -> String {
-    use crate::model::finding::Rule;
-    let rules: Vec<serde_json::Value> = Rule::ALL
-        .iter()
-        .map(|r| {
-            serde_json::json!({
-                "id": r.code(),
-                "shortDescription": { "text": r.summary() },
-                "defaultConfiguration": { "level": sarif_level(r.severity()) },
-                "help": { "text": format!("{} (zie de README, `What check reports`)", r.summary()) },
-            })
-        })
-        .collect();
-    let results: Vec<serde_json::Value> = findings
-        .iter()
-        .map(|f| {
-            let mut message = f.message.clone();
-            if let Some(help) = &f.help {
-                message.push_str("\nhulp: ");
-                message.push_str(help);
-            }
-            serde_json::json!({
-                "ruleId": f.rule.code(),
-                "ruleIndex": Rule::ALL.iter().position(|r| *r == f.rule).unwrap_or(0),
-                "level": sarif_level(f.severity),
-                "message": { "text": message },
-                "locations": [{
-                    "physicalLocation": {
-                        "artifactLocation": { "uri": f.path, "uriBaseId": "%SRCROOT%" },
-                        "region": {
-                            "startLine": f.pos.line,
-                            "startColumn": f.pos.column,
-                            "endColumn": f.pos.column + f.width,
-                        }
-                    }
-                }],
-            })
-        })
-        .collect();
-    let log = serde_json::json!({
-        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
-        "version": "2.1.0",
-        "runs": [{
-            "tool": { "driver": {
-                "name": "kwaliteit",
-                "version": env!("CARGO_PKG_VERSION"),
-                "rules": rules,
-            }},
-            "language": "nl-NL",
-            "results": results,
-        }],
-    });
-    let mut s = serde_json::to_string_pretty(&log).unwrap_or_else(|_| "{}".into());
-    s.push('\n');
-    s
-}
-
-fn sarif_level(severity: Severity) -> &'static str {
-    match severity {
-        Severity::Error => "error",
-        Severity::Warning => "warning",
-    }
-}
-
-fn escape_data(s: &str) -> String {
-    s.replace('%', "%25")
-        .replace('\r', "%0D")
-        .replace('\n', "%0A")
-}
-
-fn escape_property(s: &str) -> String {
-    escape_data(s).replace(':', "%3A").replace(',', "%2C")
 }
 
 #[cfg(test)]
