@@ -426,6 +426,17 @@ where
         Err(err) => return usage_error(err),
     };
     let start = cli.dir.clone().unwrap_or_else(|| PathBuf::from("."));
+    match dispatch(&cli, &start) {
+        Ok(code) => code,
+        Err(err) => {
+            eprint!("{}", err.message());
+            err.exit_code()
+        }
+    }
+}
+
+fn dispatch(cli: &Cli, start: &std::path::Path) -> Result<u8, crate::error::Error> {
+    let start = start.to_path_buf();
     match &cli.command {
         Command::Check(args) => commands::check::run(&start, args),
         Command::Render(args) => commands::render::run(&start, args),
@@ -439,11 +450,14 @@ where
         Command::Init(args) => commands::scaffold::run_init(&start, args),
         Command::Schema(args) => match crate::model::keys::json_schema(&args.kind) {
             Some(schema) => {
-                let mut text = serde_json::to_string_pretty(&schema).unwrap_or_default();
+                // A JSON value always serializes.
+                let mut text = serde_json::to_string_pretty(&schema).expect("schema serializes");
                 text.push('\n');
-                commands::write_stdout(text.as_bytes())
+                commands::write_stdout(text.as_bytes())?;
+                Ok(exit::OK)
             }
-            None => exit::FAILURE,
+            // clap accepts only the kinds the key table has.
+            None => Ok(exit::FAILURE),
         },
         Command::Completions(args) => {
             let mut out = Vec::new();
@@ -453,14 +467,16 @@ where
                 "kwaliteit",
                 &mut out,
             );
-            commands::write_stdout(&out)
+            commands::write_stdout(&out)?;
+            Ok(exit::OK)
         }
         Command::Manpage => {
             let mut out = Vec::new();
-            match clap_mangen::Man::new(<Cli as clap::CommandFactory>::command()).render(&mut out) {
-                Ok(()) => commands::write_stdout(&out),
-                Err(e) => commands::fatal(&e),
-            }
+            clap_mangen::Man::new(<Cli as clap::CommandFactory>::command())
+                .render(&mut out)
+                .map_err(crate::error::Error::Manpage)?;
+            commands::write_stdout(&out)?;
+            Ok(exit::OK)
         }
     }
 }

@@ -11,6 +11,7 @@ pub mod analysis;
 pub mod check;
 pub mod cli;
 pub mod commands;
+pub mod error;
 pub mod exit;
 pub mod fmt;
 pub mod load;
@@ -20,6 +21,7 @@ pub mod report;
 pub mod scaffold;
 pub mod source;
 pub mod text;
+pub mod write;
 
 /// Run the command line with the process arguments; returns the exit code.
 pub fn run() -> u8 {

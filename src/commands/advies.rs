@@ -8,39 +8,25 @@ use super::refuse;
 use super::render::write_document;
 use crate::analysis::diff::diff;
 use crate::cli::AdviesArgs;
-use crate::exit;
+use crate::error::Error;
 use crate::render::{ChangesView, View, changes};
 use crate::text::date::dutch_date;
 
-pub fn run(start: &Path, args: &AdviesArgs) -> u8 {
-    let root = match crate::source::discover(start) {
-        Ok(r) => r,
-        Err(e) => return super::fatal(&e),
-    };
-    let current = match crate::source::read_worktree(&root) {
-        Ok(s) => super::check_snapshot(root.clone(), s),
-        Err(e) => return super::fatal(&e),
-    };
+pub fn run(start: &Path, args: &AdviesArgs) -> Result<u8, Error> {
+    let root = crate::source::discover(start)?;
+    let current = super::check_snapshot(root.clone(), crate::source::read_worktree(&root)?);
     if current.errors() > 0 && !args.force {
-        return refuse(&current, "Het advies is");
+        return Err(refuse(&current, "Het advies is"));
     }
     let rounds = &current.loaded.manifest.rounds;
     let previous = rounds.len().checked_sub(2).map(|i| &rounds[i]);
     let since = match (&args.since, previous.and_then(|r| r.revision.clone())) {
         (Some(rev), _) => rev.clone(),
         (None, Some(rev)) => rev,
-        (None, None) => {
-            eprintln!(
-                "fout: er is geen vorige ronde met een `revision` om mee te vergelijken\n  hulp: geef de revisie van het vorige advies met `--since`, bijvoorbeeld `--since ronde-2015`"
-            );
-            return exit::FAILURE;
-        }
+        (None, None) => return Err(Error::NoPreviousRevision),
     };
     // Only the earlier side is read here: the current one is already loaded.
-    let old = match version(&root, &since) {
-        Ok(v) => v,
-        Err(e) => return super::fatal(&e),
-    };
+    let old = version(&root, &since)?;
     let delta = diff(&old.loaded.manifest, &current.loaded.manifest);
     // Name the earlier advice by its date when the revision is that of a recorded round.
     let earlier = rounds

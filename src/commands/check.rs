@@ -5,30 +5,26 @@ use std::path::Path;
 
 use super::{color_for, open_with, write_stdout};
 use crate::cli::CheckArgs;
+use crate::error::Error;
 use crate::exit;
 use crate::report::{self, Format, Summary};
 
-pub fn run(start: &Path, args: &CheckArgs) -> u8 {
+pub fn run(start: &Path, args: &CheckArgs) -> Result<u8, Error> {
     let options = crate::load::Options {
         lang_level: args.lang_level,
     };
-    let checked = match open_with(start, args.rev.as_deref(), options) {
-        Ok(c) => c,
-        Err(code) => return code,
-    };
+    let checked = open_with(start, args.rev.as_deref(), options)?;
     let loaded = &checked.loaded;
     let summary = Summary::of(&loaded.findings, loaded.file_count);
     let color = args.format == Format::Human && color_for(std::io::stdout().is_terminal());
     let text = report::render(args.format, &loaded.findings, summary, color);
-    if write_stdout(text.as_bytes()) != exit::OK {
-        return exit::FAILURE;
-    }
+    write_stdout(text.as_bytes())?;
     if summary.errors > 0 {
-        return exit::FINDINGS;
+        return Ok(exit::FINDINGS);
     }
     if args.strict && summary.warnings > 0 {
         eprintln!("Met --strict tellen waarschuwingen als fouten.");
-        return exit::FINDINGS;
+        return Ok(exit::FINDINGS);
     }
-    exit::OK
+    Ok(exit::OK)
 }

@@ -3,17 +3,15 @@
 
 use std::path::Path;
 
-use super::write::write_atomically;
-use super::{fatal, open, shown, write_stdout};
+use super::{open, shown, write_stdout};
 use crate::cli::FmtArgs;
+use crate::error::Error;
 use crate::exit;
 use crate::model::finding::Severity;
+use crate::write::write_atomically;
 
-pub fn run(start: &Path, args: &FmtArgs) -> u8 {
-    let checked = match open(start, None) {
-        Ok(c) => c,
-        Err(code) => return code,
-    };
+pub fn run(start: &Path, args: &FmtArgs) -> Result<u8, Error> {
+    let checked = open(start, None)?;
     let with_errors = |path: &str| {
         checked
             .loaded
@@ -37,10 +35,8 @@ pub fn run(start: &Path, args: &FmtArgs) -> u8 {
         if on_disk.is_some_and(|f| f.bytes == canonical.as_bytes()) {
             continue;
         }
-        if !args.check
-            && let Err(e) = write_atomically(&checked.root.join(path), canonical.as_bytes())
-        {
-            return fatal(&e);
+        if !args.check {
+            write_atomically(&checked.root.join(path), canonical.as_bytes())?;
         }
         changed.push(path.as_str());
     }
@@ -66,13 +62,10 @@ pub fn run(start: &Path, args: &FmtArgs) -> u8 {
     } else if args.check {
         out.push_str("Maak ze op met `kwaliteit fmt`.\n");
     }
-    let code = write_stdout(out.as_bytes());
-    if code != exit::OK {
-        return code;
-    }
-    if args.check && !changed.is_empty() {
+    write_stdout(out.as_bytes())?;
+    Ok(if args.check && !changed.is_empty() {
         exit::FINDINGS
     } else {
         exit::OK
-    }
+    })
 }

@@ -2,16 +2,15 @@
 
 use std::path::Path;
 
-use super::{fatal, note_errors, open, write_stdout};
+use super::{note_errors, open, write_stdout};
 use crate::analysis::matrix::Matrix;
 use crate::cli::{MatrixArgs, MatrixColumns, MatrixFormat};
+use crate::error::Error;
+use crate::exit;
 use crate::render::{self, templates::Templates};
 
-pub fn run(start: &Path, args: &MatrixArgs) -> u8 {
-    let checked = match open(start, None) {
-        Ok(c) => c,
-        Err(code) => return code,
-    };
+pub fn run(start: &Path, args: &MatrixArgs) -> Result<u8, Error> {
+    let checked = open(start, None)?;
     note_errors(&checked, "de matrix");
     let manifest = &checked.loaded.manifest;
     let matrix = match args.by {
@@ -29,12 +28,11 @@ pub fn run(start: &Path, args: &MatrixArgs) -> u8 {
         }
         MatrixFormat::Md => render::matrix::markdown(&matrix, args.compact),
         MatrixFormat::Csv => render::matrix::csv(&matrix, args.compact),
-        MatrixFormat::Html => match Templates::load(&checked.snapshot.templates)
-            .and_then(|t| render::html::render_matrix(&matrix, &manifest.title, args.compact, &t))
-        {
-            Ok(html) => html,
-            Err(e) => return fatal(&e),
-        },
+        MatrixFormat::Html => {
+            let templates = Templates::load(&checked.snapshot.templates)?;
+            render::html::render_matrix(&matrix, &manifest.title, args.compact, &templates)?
+        }
     };
-    write_stdout(text.as_bytes())
+    write_stdout(text.as_bytes())?;
+    Ok(exit::OK)
 }

@@ -9,15 +9,15 @@ pub mod render;
 pub mod scaffold;
 pub mod status;
 pub mod textconv;
-pub mod write;
 
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
+use crate::error::Error;
+use crate::load;
 use crate::model::finding::{self, Severity};
 use crate::report::{self, Format, Summary};
 use crate::source::{self, Snapshot};
-use crate::{exit, load};
 
 /// A version of the manifest, loaded and checked, with every finding ready to report.
 pub struct Checked {
@@ -56,17 +56,20 @@ pub fn check_snapshot_with(root: PathBuf, snapshot: Snapshot, options: load::Opt
 }
 
 /// Find the manifest from `start` and read it from the work tree or, with `rev`, from git.
-pub fn open(start: &Path, rev: Option<&str>) -> Result<Checked, u8> {
+pub fn open(start: &Path, rev: Option<&str>) -> Result<Checked, Error> {
     open_with(start, rev, load::Options::default())
 }
 
-pub fn open_with(start: &Path, rev: Option<&str>, options: load::Options) -> Result<Checked, u8> {
-    let root = source::discover(start).map_err(|e| fatal(&e))?;
+pub fn open_with(
+    start: &Path,
+    rev: Option<&str>,
+    options: load::Options,
+) -> Result<Checked, Error> {
+    let root = source::discover(start)?;
     let snapshot = match rev {
-        Some(rev) => source::read_revision(&root, rev),
-        None => source::read_worktree(&root),
-    }
-    .map_err(|e| fatal(&e))?;
+        Some(rev) => source::read_revision(&root, rev)?,
+        None => source::read_worktree(&root)?,
+    };
     Ok(check_snapshot_with(root, snapshot, options))
 }
 
@@ -74,12 +77,12 @@ pub fn color_for(stream_is_terminal: bool) -> bool {
     stream_is_terminal && std::env::var_os("NO_COLOR").is_none()
 }
 
-pub fn write_stdout(text: &[u8]) -> u8 {
+pub fn write_stdout(text: &[u8]) -> Result<(), Error> {
     let mut stdout = std::io::stdout().lock();
-    match stdout.write_all(text).and_then(|_| stdout.flush()) {
-        Ok(()) => exit::OK,
-        Err(_) => exit::FAILURE,
-    }
+    stdout
+        .write_all(text)
+        .and_then(|_| stdout.flush())
+        .map_err(Error::Stdout)
 }
 
 /// For views that go on despite errors: say on stderr that `what` may be incomplete.
@@ -107,13 +110,12 @@ pub fn print_errors(checked: &Checked) {
     eprint!("{}", report::render(Format::Human, &errors, summary, color));
 }
 
-/// Refuse to use a manifest with errors: print them, write nothing, exit 1.
-pub fn refuse(checked: &Checked, what: &str) -> u8 {
+/// Refuse to use a manifest with errors: print them, write nothing (exit 1).
+pub fn refuse(checked: &Checked, what: &str) -> Error {
     print_errors(checked);
-    eprintln!(
-        "{what} niet gemaakt: los eerst de fouten op, of gebruik --force om toch te schrijven."
-    );
-    exit::FINDINGS
+    Error::Refused {
+        what: what.to_string(),
+    }
 }
 
 /// A path as the user will recognise it: relative to the current folder when inside it.
@@ -125,9 +127,4 @@ pub fn shown(path: &Path) -> String {
     cwd.and_then(|c| full.strip_prefix(c).ok().map(|p| p.display().to_string()))
         .filter(|p| !p.is_empty())
         .unwrap_or_else(|| full.display().to_string())
-}
-
-pub fn fatal(err: &dyn std::fmt::Display) -> u8 {
-    eprintln!("fout: {err}");
-    exit::FAILURE
 }

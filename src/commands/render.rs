@@ -2,17 +2,16 @@
 
 use std::path::{Path, PathBuf};
 
-use super::{Checked, fatal, open, refuse, shown, write_stdout};
+use super::{Checked, open, refuse, shown, write_stdout};
 use crate::cli::RenderArgs;
+use crate::error::Error;
+use crate::exit;
 use crate::render::{self, Format, RenderError, View, templates::Templates};
 
-pub fn run(start: &Path, args: &RenderArgs) -> u8 {
-    let checked = match open(start, args.rev.as_deref()) {
-        Ok(c) => c,
-        Err(code) => return code,
-    };
+pub fn run(start: &Path, args: &RenderArgs) -> Result<u8, Error> {
+    let checked = open(start, args.rev.as_deref())?;
     if checked.errors() > 0 && !args.force {
-        return refuse(&checked, "Het document is");
+        return Err(refuse(&checked, "Het document is"));
     }
     let view = View::from_manifest(&checked.loaded.manifest);
     write_document(
@@ -31,17 +30,13 @@ pub fn write_document(
     format: Format,
     out: Option<&Path>,
     stem: &str,
-) -> u8 {
-    let bytes = match bytes(view, format, &checked.snapshot.templates) {
-        Ok(b) => b,
-        Err(e) => return fatal(&e),
-    };
+) -> Result<u8, Error> {
+    let bytes = bytes(view, format, &checked.snapshot.templates)?;
     let dir = out.map_or_else(|| checked.root.join("build"), PathBuf::from);
     let path = dir.join(format!("{stem}.{}", format.extension()));
-    if let Err(e) = super::write::write_atomically(&path, &bytes) {
-        return fatal(&e);
-    }
-    write_stdout(format!("Geschreven: {}\n", shown(&path)).as_bytes())
+    crate::write::write_atomically(&path, &bytes)?;
+    write_stdout(format!("Geschreven: {}\n", shown(&path)).as_bytes())?;
+    Ok(exit::OK)
 }
 
 fn bytes(

@@ -6,26 +6,27 @@ use std::path::Path;
 use super::{note_errors, open, write_stdout};
 use crate::analysis::status::Status;
 use crate::cli::{StatusArgs, StatusFormat};
+use crate::error::Error;
+use crate::exit;
 use crate::text::date;
 use crate::text::date::dutch_date;
 
-pub fn run(start: &Path, args: &StatusArgs) -> u8 {
-    let checked = match open(start, None) {
-        Ok(c) => c,
-        Err(code) => return code,
-    };
+pub fn run(start: &Path, args: &StatusArgs) -> Result<u8, Error> {
+    let checked = open(start, None)?;
     note_errors(&checked, "het overzicht");
     let status = Status::of(&checked.loaded.manifest, date::today_days());
     let text = match args.format {
         StatusFormat::Terminal => terminal(&status),
         StatusFormat::Md => markdown(&status),
         StatusFormat::Json => {
-            let mut s = serde_json::to_string_pretty(&status).unwrap_or_else(|_| "{}".into());
+            // Plain data with string keys always serializes.
+            let mut s = serde_json::to_string_pretty(&status).expect("status serializes");
             s.push('\n');
             s
         }
     };
-    write_stdout(text.as_bytes())
+    write_stdout(text.as_bytes())?;
+    Ok(exit::OK)
 }
 
 fn date(iso: &Option<String>) -> String {

@@ -4,26 +4,24 @@
 
 use std::path::Path;
 
-use super::{fatal, write_stdout};
+use super::write_stdout;
 use crate::cli::TextconvArgs;
+use crate::error::Error;
+use crate::exit;
 use crate::load::frontmatter;
 use crate::load::yaml::{self, Kind, Yaml};
 use crate::source::SourceError;
 
-pub fn run(args: &TextconvArgs) -> u8 {
-    let bytes = match std::fs::read(&args.file) {
-        Ok(b) => b,
-        Err(source) => {
-            return fatal(&SourceError::Io {
-                path: args.file.clone(),
-                source,
-            });
-        }
-    };
-    let Ok(text) = String::from_utf8(bytes.clone()) else {
-        return write_stdout(&bytes);
-    };
-    write_stdout(convert(&args.file, &text).as_bytes())
+pub fn run(args: &TextconvArgs) -> Result<u8, Error> {
+    let bytes = std::fs::read(&args.file).map_err(|source| SourceError::Io {
+        path: args.file.clone(),
+        source,
+    })?;
+    match String::from_utf8(bytes) {
+        Ok(text) => write_stdout(convert(&args.file, &text).as_bytes())?,
+        Err(not_text) => write_stdout(not_text.as_bytes())?,
+    }
+    Ok(exit::OK)
 }
 
 /// The readable form of one file; unchanged when it is not a manifest file.
