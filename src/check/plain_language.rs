@@ -493,18 +493,18 @@ fn words(s: &str) -> Vec<(usize, usize)> {
 
 /// Lower case without diacritics, so `Geïmplementeerd` and `casuistiek` match.
 fn fold(word: &str) -> String {
-    word.chars()
+    let mut out = String::with_capacity(word.len());
+    for c in word
+        .chars()
         .flat_map(char::to_lowercase)
         .filter(|&c| !is_combining(c))
-        .map(|c| match c {
-            'á' | 'à' | 'â' | 'ä' => 'a',
-            'é' | 'è' | 'ê' | 'ë' => 'e',
-            'í' | 'ì' | 'î' | 'ï' => 'i',
-            'ó' | 'ò' | 'ô' | 'ö' => 'o',
-            'ú' | 'ù' | 'û' | 'ü' => 'u',
-            other => other,
-        })
-        .collect()
+    {
+        match crate::text::fold_diacritic(c) {
+            Some(plain) => out.push_str(plain),
+            None => out.push(c),
+        }
+    }
+    out
 }
 
 #[cfg(test)]

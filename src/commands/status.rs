@@ -102,7 +102,7 @@ fn terminal(s: &Status) -> String {
 }
 
 fn cell(s: &str) -> String {
-    s.replace('|', "\\|").replace('\n', " ")
+    crate::render::escape::markdown(s)
 }
 
 fn markdown(s: &Status) -> String {

@@ -146,29 +146,11 @@ pub fn split_link(target: &str) -> Option<(String, Option<String>)> {
         return None;
     }
     let (file, anchor) = match target.split_once('#') {
-        Some((f, a)) => (f, Some(percent_decode(a))),
+        Some((f, a)) => (f, Some(crate::text::percent_decode(a))),
         None => (target, None),
     };
     let file = file.split('?').next().unwrap_or(file);
-    Some((percent_decode(file), anchor))
-}
-
-fn percent_decode(s: &str) -> String {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%'
-            && let Some(Ok(b)) = s.get(i + 1..i + 3).map(|h| u8::from_str_radix(h, 16))
-        {
-            out.push(b);
-            i += 3;
-            continue;
-        }
-        out.push(bytes[i]);
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
+    Some((crate::text::percent_decode(file), anchor))
 }
 
 /// Resolve `link` relative to the folder of `from`; `None` if it climbs out of the root.

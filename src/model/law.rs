@@ -109,7 +109,7 @@ pub fn ids_in_url(url: &str) -> Option<(String, Option<String>)> {
     if !host.eq_ignore_ascii_case("wetten.overheid.nl") {
         return None;
     }
-    let rest = percent_decode(rest[host_end..].trim_start_matches('/'));
+    let rest = crate::text::percent_decode(rest[host_end..].trim_start_matches('/'));
     let (path, fragment) = match rest.split_once('#') {
         Some((p, f)) => (p, Some(f)),
         None => (rest.as_str(), None),
@@ -191,27 +191,6 @@ fn encode(s: &str) -> String {
         }
     }
     out
-}
-
-/// Decodes `%3A` and friends; invalid or non-UTF-8 sequences are kept as written.
-fn percent_decode(s: &str) -> String {
-    let b = s.as_bytes();
-    let mut out = Vec::with_capacity(b.len());
-    let mut i = 0;
-    while i < b.len() {
-        if b[i] == b'%'
-            && let Some(v) = s
-                .get(i + 1..i + 3)
-                .and_then(|h| u8::from_str_radix(h, 16).ok())
-        {
-            out.push(v);
-            i += 3;
-        } else {
-            out.push(b[i]);
-            i += 1;
-        }
-    }
-    String::from_utf8(out).unwrap_or_else(|_| s.to_string())
 }
 
 #[cfg(test)]

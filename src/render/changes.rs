@@ -1,6 +1,7 @@
 //! What changed, for people: plain Dutch sentences (for the advice letter), a terminal
 //! redline, Markdown for a pull-request comment, HTML with `<del>`/`<ins>`, and JSON.
 
+use super::escape;
 use std::fmt::Write as _;
 
 use crate::analysis::diff::{
@@ -218,20 +219,6 @@ pub fn terminal(d: &Delta, from: &str, to: &str, color: bool) -> String {
     out
 }
 
-fn md_escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        if matches!(
-            c,
-            '\\' | '*' | '_' | '~' | '`' | '[' | ']' | '<' | '>' | '|' | '#'
-        ) {
-            out.push('\\');
-        }
-        out.push(c);
-    }
-    out
-}
-
 /// Markdown for a pull-request comment: a summary table, then each change with its redline.
 pub fn markdown(d: &Delta, from: &str, to: &str) -> String {
     let mut out =
@@ -246,16 +233,16 @@ pub fn markdown(d: &Delta, from: &str, to: &str) -> String {
     }
     out.push_str("\n### Details\n\n");
     for (sentence, redline) in sentences_with_redlines(d) {
-        let _ = writeln!(out, "- {}", md_escape(&sentence));
+        let _ = writeln!(out, "- {}", escape::markdown(&sentence));
         if let Some(r) = redline {
             let parts: Vec<String> = r
                 .condensed(CONTEXT_WORDS)
                 .0
                 .iter()
                 .map(|s| match s {
-                    Segment::Same(t) => md_escape(t),
-                    Segment::Deleted(t) => format!("~~{}~~", md_escape(t)),
-                    Segment::Inserted(t) => format!("**{}**", md_escape(t)),
+                    Segment::Same(t) => escape::markdown(t),
+                    Segment::Deleted(t) => format!("~~{}~~", escape::markdown(t)),
+                    Segment::Inserted(t) => format!("**{}**", escape::markdown(t)),
                 })
                 .collect();
             let _ = writeln!(out, "\n  > {}\n", parts.join(" "));
@@ -264,26 +251,19 @@ pub fn markdown(d: &Delta, from: &str, to: &str) -> String {
     out
 }
 
-fn html_escape(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-}
-
 /// The redline of a text as HTML with `<del>` and `<ins>`.
 pub fn redline_html(r: &Redline) -> String {
     r.0.iter()
         .map(|s| match s {
-            Segment::Same(t) => html_escape(t),
+            Segment::Same(t) => escape::html(t),
             // Screen readers do not announce <del>/<ins>: say it in hidden text.
             Segment::Deleted(t) => format!(
                 "<del><span class=\"visually-hidden\">[verwijderd: </span>{}<span class=\"visually-hidden\">]</span></del>",
-                html_escape(t)
+                escape::html(t)
             ),
             Segment::Inserted(t) => format!(
                 "<ins><span class=\"visually-hidden\">[toegevoegd: </span>{}<span class=\"visually-hidden\">]</span></ins>",
-                html_escape(t)
+                escape::html(t)
             ),
         })
         .collect::<Vec<_>>()
@@ -302,7 +282,7 @@ pub fn html(d: &Delta, from: &str, to: &str, style: &str) -> String {
         }
         body.push_str("</tbody></table>\n<h2>Details</h2>\n<ol class=\"changes\">\n");
         for (sentence, redline) in sentences_with_redlines(d) {
-            let _ = write!(body, "<li><p>{}</p>", html_escape(&sentence));
+            let _ = write!(body, "<li><p>{}</p>", escape::html(&sentence));
             if let Some(r) = redline {
                 let _ = write!(body, "<blockquote>{}</blockquote>", redline_html(r));
             }
@@ -312,8 +292,8 @@ pub fn html(d: &Delta, from: &str, to: &str, style: &str) -> String {
     }
     format!(
         "<!DOCTYPE html>\n<html lang=\"nl\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>Wijzigingen in het kwaliteitsmanifest</title>\n<style>\n{style}\ndel {{ color: #8a1c1c; background: #fbe9e9; }}\nins {{ color: #14532d; background: #e6f4ea; text-decoration: underline; }}\ntable.summary {{ border-collapse: collapse; }}\ntable.summary th, table.summary td {{ border: 1px solid #5c6b80; padding: 0.3rem 0.6rem; text-align: left; }}\n</style>\n</head>\n<body>\n<main>\n<h1>Wijzigingen in het kwaliteitsmanifest</h1>\n<p>Van <code>{}</code> naar <code>{}</code>.</p>\n{body}</main>\n</body>\n</html>\n",
-        html_escape(from),
-        html_escape(to)
+        escape::html(from),
+        escape::html(to)
     )
 }
 

@@ -19,11 +19,7 @@ fn row_title(number: usize, title: &str) -> String {
 
 /// A GFM table; `|` and line breaks in cells are escaped so the table holds.
 pub fn markdown(m: &Matrix, compact: bool) -> String {
-    let esc = |s: &str| {
-        s.replace('\\', "\\\\")
-            .replace('|', "\\|")
-            .replace('\n', " ")
-    };
+    let esc = super::escape::markdown;
     let mut out = String::from("| Uitgangspunt |");
     for c in &m.columns {
         out.push_str(&format!(" {} |", esc(&c.name)));

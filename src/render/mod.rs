@@ -5,6 +5,7 @@
 pub mod changes;
 pub mod changes_docx;
 pub mod docx;
+pub mod escape;
 pub mod html;
 pub mod markdown;
 pub mod matrix;

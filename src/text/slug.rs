@@ -1,24 +1,5 @@
 //! Ids made from titles: lower case, Dutch diacritics folded, hyphens between words.
 
-/// Fold a letter with a diacritic to its plain letter(s); others are returned as is.
-fn fold(c: char) -> Option<&'static str> {
-    Some(match c {
-        'á' | 'à' | 'â' | 'ä' | 'ã' | 'å' => "a",
-        'é' | 'è' | 'ê' | 'ë' => "e",
-        'í' | 'ì' | 'î' | 'ï' => "i",
-        'ó' | 'ò' | 'ô' | 'ö' | 'õ' | 'ø' => "o",
-        'ú' | 'ù' | 'û' | 'ü' => "u",
-        'ý' | 'ÿ' => "y",
-        'ç' => "c",
-        'ñ' => "n",
-        'ß' => "ss",
-        'æ' => "ae",
-        'œ' => "oe",
-        'ĳ' => "ij",
-        _ => return None,
-    })
-}
-
 /// `"Één gezin, één plan"` → `"een-gezin-een-plan"`.
 pub fn slugify(title: &str) -> String {
     let mut out = String::new();
@@ -27,7 +8,7 @@ pub fn slugify(title: &str) -> String {
         let piece: Option<String> = if c.is_ascii_alphanumeric() {
             Some(c.to_string())
         } else {
-            fold(c).map(str::to_string)
+            crate::text::fold_diacritic(c).map(str::to_string)
         };
         match piece {
             Some(p) => {
