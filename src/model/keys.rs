@@ -144,19 +144,11 @@ pub const ADVICE_POINT: &[Key] = &[
     key("tekst", Ty::Text, true, "het advies in één zin"),
 ];
 
-pub const VERDICTS: &[&str] = &[
-    "overgenomen",
-    "deels-overgenomen",
-    "niet-overgenomen",
-    "voor-kennisgeving",
-    "toegezegd",
-];
-
 pub const VERDICT: &[Key] = &[
     key("id", Ty::Text, true, "het id van het adviespunt"),
     key(
         "oordeel",
-        Ty::OneOf(VERDICTS),
+        Ty::OneOf(crate::model::VerdictKind::KEYS),
         true,
         "het oordeel van het college",
     ),

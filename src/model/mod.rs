@@ -196,50 +196,50 @@ pub struct Verdict {
     pub note: Option<String>,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum VerdictKind {
-    Overgenomen,
-    DeelsOvergenomen,
-    NietOvergenomen,
-    VoorKennisgeving,
-    Toegezegd,
+/// The college's verdicts on advice points, in one table: the variant, the key as
+/// written in a round file, and the label shown to readers.
+macro_rules! verdicts {
+    ($($variant:ident: $key:literal, $label:literal;)+) => {
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+        #[serde(rename_all = "kebab-case")]
+        pub enum VerdictKind {
+            $($variant,)+
+        }
+
+        impl VerdictKind {
+            pub const ALL: &'static [VerdictKind] = &[$(VerdictKind::$variant,)+];
+            /// The keys a round file may use, for the key table and the JSON Schema.
+            pub const KEYS: &'static [&'static str] = &[$($key,)+];
+
+            /// As written in the round file.
+            pub fn key(self) -> &'static str {
+                match self {
+                    $(VerdictKind::$variant => $key,)+
+                }
+            }
+
+            /// As shown to readers.
+            pub fn label(self) -> &'static str {
+                match self {
+                    $(VerdictKind::$variant => $label,)+
+                }
+            }
+        }
+    };
+}
+
+verdicts! {
+    Overgenomen: "overgenomen", "overgenomen";
+    DeelsOvergenomen: "deels-overgenomen", "deels overgenomen";
+    NietOvergenomen: "niet-overgenomen", "niet overgenomen";
+    VoorKennisgeving: "voor-kennisgeving", "voor kennisgeving aangenomen";
+    Toegezegd: "toegezegd", "toegezegd";
 }
 
 impl VerdictKind {
-    pub const ALL: [VerdictKind; 5] = [
-        VerdictKind::Overgenomen,
-        VerdictKind::DeelsOvergenomen,
-        VerdictKind::NietOvergenomen,
-        VerdictKind::VoorKennisgeving,
-        VerdictKind::Toegezegd,
-    ];
-
-    /// As written in the round file.
-    pub fn key(self) -> &'static str {
-        match self {
-            VerdictKind::Overgenomen => "overgenomen",
-            VerdictKind::DeelsOvergenomen => "deels-overgenomen",
-            VerdictKind::NietOvergenomen => "niet-overgenomen",
-            VerdictKind::VoorKennisgeving => "voor-kennisgeving",
-            VerdictKind::Toegezegd => "toegezegd",
-        }
-    }
-
-    /// As shown to readers.
-    pub fn label(self) -> &'static str {
-        match self {
-            VerdictKind::Overgenomen => "overgenomen",
-            VerdictKind::DeelsOvergenomen => "deels overgenomen",
-            VerdictKind::NietOvergenomen => "niet overgenomen",
-            VerdictKind::VoorKennisgeving => "voor kennisgeving aangenomen",
-            VerdictKind::Toegezegd => "toegezegd",
-        }
-    }
-
     pub fn parse(s: &str) -> Option<Self> {
         let wanted = s.trim().to_lowercase().replace(' ', "-");
-        Self::ALL.into_iter().find(|k| k.key() == wanted)
+        Self::ALL.iter().copied().find(|k| k.key() == wanted)
     }
 }
 
