@@ -170,7 +170,7 @@ pub fn diff(old: &Manifest, new: &Manifest) -> Delta {
 }
 
 fn actors(old: &Manifest, new: &Manifest, d: &mut Delta) {
-    for a in &old.actors {
+    for a in &old.identity.actors {
         match new.actor(&a.id.value) {
             None => d.actors.push(ActorChange::Removed {
                 id: a.id.value.clone(),
@@ -184,7 +184,7 @@ fn actors(old: &Manifest, new: &Manifest, d: &mut Delta) {
             Some(_) => {}
         }
     }
-    for b in &new.actors {
+    for b in &new.identity.actors {
         if old.actor(&b.id.value).is_none() {
             d.actors.push(ActorChange::Added {
                 id: b.id.value.clone(),
@@ -377,12 +377,14 @@ fn cells(old: &Manifest, new: &Manifest, d: &mut Delta) {
             .filter(|id| new.principle(id).is_none()),
     );
     let mut columns: Vec<(&str, &str)> = new
+        .identity
         .actors
         .iter()
         .map(|a| (a.id.value.as_str(), a.name.as_str()))
         .collect();
     columns.extend(
-        old.actors
+        old.identity
+            .actors
             .iter()
             .filter(|a| new.actor(&a.id.value).is_none())
             .map(|a| (a.id.value.as_str(), a.name.as_str())),

@@ -31,6 +31,7 @@ pub struct Row {
 impl Matrix {
     pub fn from_manifest(m: &Manifest) -> Self {
         let columns: Vec<Column> = m
+            .identity
             .actors
             .iter()
             .map(|a| Column {
@@ -65,6 +66,7 @@ impl Matrix {
     /// itself, or which of its cases, carry the block's tag.
     pub fn by_kompas(m: &Manifest) -> Self {
         let columns: Vec<Column> = m
+            .identity
             .kompas
             .iter()
             .map(|k| Column {

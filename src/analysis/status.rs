@@ -42,7 +42,7 @@ pub struct PointStatus {
 
 impl Status {
     pub fn of(m: &Manifest, today_days: i64) -> Self {
-        let weeks = m.response_weeks.unwrap_or(DEFAULT_RESPONSE_WEEKS);
+        let weeks = m.identity.response_weeks.unwrap_or(DEFAULT_RESPONSE_WEEKS);
         let rounds = m
             .rounds
             .iter()

@@ -18,7 +18,7 @@ use crate::text::width;
 pub fn check(m: &Manifest, exists: &dyn Fn(&str) -> bool) -> Vec<Finding> {
     let mut out = Vec::new();
     duplicate_ids(
-        m.actors.iter().map(|a| (MANIFEST_FILE, &a.id)),
+        m.identity.actors.iter().map(|a| (MANIFEST_FILE, &a.id)),
         "partij",
         &mut out,
     );
@@ -46,7 +46,12 @@ fn kompas(m: &Manifest, out: &mut Vec<Finding>) {
     if m.incomplete.identity {
         return;
     }
-    let blocks: Vec<&str> = m.kompas.iter().map(|k| k.id.value.as_str()).collect();
+    let blocks: Vec<&str> = m
+        .identity
+        .kompas
+        .iter()
+        .map(|k| k.id.value.as_str())
+        .collect();
     let tagged = m
         .principles
         .iter()
@@ -208,7 +213,12 @@ fn order(m: &Manifest, out: &mut Vec<Finding>) {
 }
 
 fn references(m: &Manifest, out: &mut Vec<Finding>) {
-    let actor_ids: Vec<&str> = m.actors.iter().map(|a| a.id.value.as_str()).collect();
+    let actor_ids: Vec<&str> = m
+        .identity
+        .actors
+        .iter()
+        .map(|a| a.id.value.as_str())
+        .collect();
     let principle_ids: Vec<&str> = m.principles.iter().map(|p| p.id.value.as_str()).collect();
     // Sets, so that large manifests stay linear in size.
     let known_principles: HashSet<&str> = principle_ids.iter().copied().collect();
@@ -295,7 +305,7 @@ fn references(m: &Manifest, out: &mut Vec<Finding>) {
             }
         }
     }
-    for a in &m.actors {
+    for a in &m.identity.actors {
         if m.incomplete.principles.is_empty() && !used_actors.contains(a.id.value.as_str()) {
             out.push(
                 Finding::new(

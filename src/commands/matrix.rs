@@ -30,7 +30,12 @@ pub fn run(start: &Path, args: &MatrixArgs) -> Result<u8, Error> {
         MatrixFormat::Csv => render::matrix::csv(&matrix, args.compact),
         MatrixFormat::Html => {
             let templates = Templates::load(&checked.snapshot.templates)?;
-            render::html::render_matrix(&matrix, &manifest.title, args.compact, &templates)?
+            render::html::render_matrix(
+                &matrix,
+                &manifest.identity.title,
+                args.compact,
+                &templates,
+            )?
         }
     };
     write_stdout(text.as_bytes())?;

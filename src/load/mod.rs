@@ -88,25 +88,27 @@ pub fn load_with(files: &[SourceFile], options: Options) -> Loaded {
 fn join(parts: Vec<(bool, Loaded)>) -> Loaded {
     let mut all = Loaded::default();
     for (has_identity, part) in parts {
-        let (m, into) = (part.manifest, &mut all.manifest);
+        // Destructured whole, so a field added to Manifest must be joined here too.
+        let Manifest {
+            identity,
+            principles,
+            cases,
+            rounds,
+            pages,
+            incomplete,
+        } = part.manifest;
+        let into = &mut all.manifest;
         if has_identity {
-            into.title = m.title;
-            into.elaboration_title = m.elaboration_title;
-            into.council = m.council;
-            into.council_short = m.council_short;
-            into.municipality = m.municipality;
-            into.actors = m.actors;
-            into.kompas = m.kompas;
-            into.response_weeks = m.response_weeks;
+            into.identity = identity;
         }
-        into.principles.extend(m.principles);
-        into.cases.extend(m.cases);
-        into.rounds.extend(m.rounds);
-        into.pages.extend(m.pages);
-        into.incomplete.identity |= m.incomplete.identity;
-        into.incomplete.principles.extend(m.incomplete.principles);
-        into.incomplete.cases |= m.incomplete.cases;
-        into.incomplete.rounds |= m.incomplete.rounds;
+        into.principles.extend(principles);
+        into.cases.extend(cases);
+        into.rounds.extend(rounds);
+        into.pages.extend(pages);
+        into.incomplete.identity |= incomplete.identity;
+        into.incomplete.principles.extend(incomplete.principles);
+        into.incomplete.cases |= incomplete.cases;
+        into.incomplete.rounds |= incomplete.rounds;
         all.findings.extend(part.findings);
         all.texts.extend(part.texts);
         all.file_count += part.file_count;
@@ -841,18 +843,18 @@ fn load_identity(
         k.finish();
         if let Some(id) = id {
             check_id(path, &id, findings);
-            manifest.kompas.push(crate::model::KompasBlock {
+            manifest.identity.kompas.push(crate::model::KompasBlock {
                 name: name.map_or_else(|| id.value.clone(), |n| n.value),
                 id,
             });
         }
     }
-    manifest.title = title.map(|t| t.value).unwrap_or_default();
-    manifest.elaboration_title = elaboration_title.map(|t| t.value);
-    manifest.council = council.map(|t| t.value).unwrap_or_default();
-    manifest.council_short = council_short.map(|t| t.value);
-    manifest.response_weeks = response_weeks.map(|w| w.value);
-    manifest.municipality = municipality.map(|t| t.value).unwrap_or_default();
+    manifest.identity.title = title.map(|t| t.value).unwrap_or_default();
+    manifest.identity.elaboration_title = elaboration_title.map(|t| t.value);
+    manifest.identity.council = council.map(|t| t.value).unwrap_or_default();
+    manifest.identity.council_short = council_short.map(|t| t.value);
+    manifest.identity.response_weeks = response_weeks.map(|w| w.value);
+    manifest.identity.municipality = municipality.map(|t| t.value).unwrap_or_default();
     let mut complete = !actor_nodes.is_empty();
     for node in actor_nodes {
         let Some(mut a) = Fields::of(node, path, node.pos, keys::ACTOR, findings) else {
@@ -865,7 +867,7 @@ fn load_identity(
         a.finish();
         if let Some(id) = id {
             check_id(path, &id, findings);
-            manifest.actors.push(Actor {
+            manifest.identity.actors.push(Actor {
                 name: name.map_or_else(|| id.value.clone(), |n| n.value),
                 id,
                 description: description.map(|d| d.value),
@@ -890,6 +892,36 @@ mod tests {
 
     const IDENTITY: &str =
         "title: T\ncouncil: R\nmunicipality: G\nactors:\n  - id: inwoners\n    name: Inwoners\n";
+
+    /// Over 512 files the loader splits the work; the result must be the serial one,
+    /// manifest.yaml's identity included, wherever its file falls.
+    #[test]
+    fn loading_in_parts_gives_the_serial_result() {
+        let identity = "title: T\nelaboration_title: U\ncouncil: R\ncouncil_short: RS\nmunicipality: G\nreactietermijn_weken: 8\nkompas:\n  - id: input\n    name: Input\nactors:\n  - id: inwoners\n    name: Inwoners\n";
+        let mut files: Vec<SourceFile> = (0..1500)
+            .map(|i| {
+                file(
+                    &format!("cases/c{i:04}.md"),
+                    &format!("---\nid: c{i:04}\ntitle: C\nprinciple: a\n---\nVerhaal.\n"),
+                )
+            })
+            .collect();
+        files.insert(1200, file(MANIFEST_FILE, identity));
+        let whole = load_serial(&files, Options::default());
+        let parts = join(
+            files
+                .chunks(400)
+                .map(|c| {
+                    let has_identity = c.iter().any(|f| f.path == MANIFEST_FILE);
+                    (has_identity, load_serial(c, Options::default()))
+                })
+                .collect(),
+        );
+        assert_eq!(parts.manifest, whole.manifest);
+        assert_eq!(parts.manifest.identity.council_short.as_deref(), Some("RS"));
+        assert_eq!(parts.manifest.identity.response_weeks, Some(8));
+        assert_eq!(parts.findings, whole.findings);
+    }
 
     #[test]
     fn loads_a_principle_with_short_text_and_elaboration() {

@@ -56,6 +56,24 @@ pub fn file_kind(path: &str) -> Option<FileKind> {
 
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Manifest {
+    /// What `manifest/manifest.yaml` says: one struct, so that no path that builds a
+    /// manifest (the parallel loader joins parts) can drop one of its fields.
+    pub identity: Identity,
+    /// Sorted by `order`, then by file.
+    pub principles: Vec<Principle>,
+    /// Sorted by file.
+    pub cases: Vec<Case>,
+    /// Sorted by year, then by file.
+    pub rounds: Vec<Round>,
+    /// Headings and links of every Markdown file, for link checking.
+    pub pages: Vec<Page>,
+    /// Which kinds of file could not all be read into the model.
+    pub incomplete: Incomplete,
+}
+
+/// The council's manifest as `manifest/manifest.yaml` describes it.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Identity {
     pub title: String,
     /// Title of the part with the elaborations; a default is used when absent.
     pub elaboration_title: Option<String>,
@@ -68,16 +86,6 @@ pub struct Manifest {
     pub kompas: Vec<KompasBlock>,
     /// Weeks within which the college is expected to respond to an advice (default 6).
     pub response_weeks: Option<i64>,
-    /// Sorted by `order`, then by file.
-    pub principles: Vec<Principle>,
-    /// Sorted by file.
-    pub cases: Vec<Case>,
-    /// Sorted by year, then by file.
-    pub rounds: Vec<Round>,
-    /// Headings and links of every Markdown file, for link checking.
-    pub pages: Vec<Page>,
-    /// Which kinds of file could not all be read into the model.
-    pub incomplete: Incomplete,
 }
 
 /// Checks that need every file of a kind stay quiet when one of them could not be
@@ -271,7 +279,7 @@ impl Manifest {
     }
 
     pub fn actor(&self, id: &str) -> Option<&Actor> {
-        self.actors.iter().find(|a| a.id.value == id)
+        self.identity.actors.iter().find(|a| a.id.value == id)
     }
 
     /// Cases of a principle, in file order.

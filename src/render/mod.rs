@@ -190,6 +190,7 @@ impl View {
                         id: c.id.value.clone(),
                         title: c.title.clone(),
                         actors: m
+                            .identity
                             .actors
                             .iter()
                             .filter(|a| c.actors.iter().any(|ca| ca.value == a.id.value))
@@ -203,14 +204,15 @@ impl View {
             })
             .collect();
         View {
-            title: m.title.clone(),
+            title: m.identity.title.clone(),
             elaboration_title: m
+                .identity
                 .elaboration_title
                 .clone()
                 .unwrap_or_else(|| DEFAULT_ELABORATION_TITLE.to_string()),
-            council: m.council.clone(),
-            council_short: m.council_short.clone(),
-            municipality: m.municipality.clone(),
+            council: m.identity.council.clone(),
+            council_short: m.identity.council_short.clone(),
+            municipality: m.identity.municipality.clone(),
             letter,
             principles,
             matrix: Matrix::from_manifest(m),

@@ -104,6 +104,7 @@ fn new_principle(title: &str, manifest: &Manifest) -> Result<NewFile, ScaffoldEr
     }
     let order = next_order(manifest);
     let cells: Vec<(&str, String)> = manifest
+        .identity
         .actors
         .first()
         .map(|a| (a.id.value.as_str(), cell_placeholder()))
@@ -123,6 +124,7 @@ fn new_case(title: &str, manifest: &Manifest, year: i64) -> Result<NewFile, Scaf
     let principle = principle_for_case(manifest);
     let principles: Vec<&str> = valid_principle_ids(manifest).collect();
     let actors: Vec<&str> = manifest
+        .identity
         .actors
         .iter()
         .map(|a| a.id.value.as_str())
@@ -374,6 +376,7 @@ fn kompas_hint(t: &mut String, kompas: &[&str]) {
 
 fn kompas_ids(manifest: &Manifest) -> Vec<&str> {
     manifest
+        .identity
         .kompas
         .iter()
         .map(|k| k.id.value.as_str())
@@ -578,8 +581,14 @@ fn new_round(title: &str, manifest: &Manifest, year: i64) -> Result<NewFile, Sca
     if let Some(path) = existing_round(manifest, year) {
         return Err(ScaffoldError::RoundExists { year, path });
     }
-    let council = or_placeholder(&normalize(&manifest.council), "naam van de adviesraad");
-    let municipality = or_placeholder(&normalize(&manifest.municipality), "naam van de gemeente");
+    let council = or_placeholder(
+        &normalize(&manifest.identity.council),
+        "naam van de adviesraad",
+    );
+    let municipality = or_placeholder(
+        &normalize(&manifest.identity.municipality),
+        "naam van de gemeente",
+    );
     // The newest round before this year is the skeleton of the new letter.
     let previous = manifest
         .rounds
@@ -1046,8 +1055,11 @@ mod tests {
     #[test]
     fn a_first_round_has_a_default_letter() {
         let m = Manifest {
-            council: "Adviesraad Sociaal Domein Lelystad".into(),
-            municipality: "Lelystad".into(),
+            identity: crate::model::Identity {
+                council: "Adviesraad Sociaal Domein Lelystad".into(),
+                municipality: "Lelystad".into(),
+                ..Default::default()
+            },
             ..Manifest::default()
         };
         let f = new_file(Kind::Round, "", &m, 2025).unwrap();
@@ -1096,10 +1108,15 @@ mod tests {
         let (loaded, all) = findings(&sources(&files));
         assert_eq!(codes(&all), vec![]);
         let m = &loaded.manifest;
-        assert_eq!(m.title, "Kwaliteitsmanifest Sociaal Domein");
-        assert_eq!(m.council, "Adviesraad Sociaal Domein Lelystad");
-        assert_eq!(m.municipality, "Lelystad");
-        let actors: Vec<&str> = m.actors.iter().map(|a| a.id.value.as_str()).collect();
+        assert_eq!(m.identity.title, "Kwaliteitsmanifest Sociaal Domein");
+        assert_eq!(m.identity.council, "Adviesraad Sociaal Domein Lelystad");
+        assert_eq!(m.identity.municipality, "Lelystad");
+        let actors: Vec<&str> = m
+            .identity
+            .actors
+            .iter()
+            .map(|a| a.id.value.as_str())
+            .collect();
         assert_eq!(actors, ["inwoners", "gemeente"]);
         assert_eq!(m.principles.len(), 1);
         assert_eq!(m.principles[0].responsibilities.len(), 2);
@@ -1107,6 +1124,7 @@ mod tests {
         assert_eq!(m.rounds[0].to[1], "Gemeente Lelystad");
         // Every block of the Kwaliteitskompas, as id and name, in order.
         let kompas: Vec<(&str, &str)> = m
+            .identity
             .kompas
             .iter()
             .map(|k| (k.id.value.as_str(), k.name.as_str()))
@@ -1139,8 +1157,14 @@ mod tests {
         let files = init_files("  ", "", 2025);
         let (loaded, all) = findings(&sources(&files));
         assert_eq!(codes(&all), vec![]);
-        assert!(loaded.manifest.council.starts_with(PLACEHOLDER));
-        assert!(loaded.manifest.municipality.starts_with(PLACEHOLDER));
+        assert!(loaded.manifest.identity.council.starts_with(PLACEHOLDER));
+        assert!(
+            loaded
+                .manifest
+                .identity
+                .municipality
+                .starts_with(PLACEHOLDER)
+        );
         assert!(
             files[7]
                 .text
