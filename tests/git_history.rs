@@ -319,3 +319,60 @@ fn the_readme_diff_driver_makes_git_diff_show_sentences() {
     assert_eq!(changed[0], "-de basis moet op orde zijn.", "{diff}");
     assert_eq!(changed[1], "+de basis moet echt op orde zijn.", "{diff}");
 }
+
+/// A symbolic link is never followed, in the work tree nor at a revision, so a pull
+/// request cannot make `check` print a file from outside the repository.
+#[cfg(unix)]
+#[test]
+fn symlinks_are_reported_and_never_followed_in_the_work_tree_and_at_a_revision() {
+    let dir = history();
+    let outside = tempfile::tempdir().unwrap();
+    fs::write(outside.path().join("geheim.md"), "GEHEIM-123\n").unwrap();
+    std::os::unix::fs::symlink(
+        outside.path().join("geheim.md"),
+        dir.path().join("cases/geheim.md"),
+    )
+    .unwrap();
+    git(dir.path(), &["add", "."]);
+    git(dir.path(), &["commit", "-q", "-m", "Link"]);
+    for rev in [None, Some("HEAD")] {
+        let mut cmd = kwaliteit(dir.path());
+        cmd.arg("check");
+        if let Some(rev) = rev {
+            cmd.args(["--rev", rev]);
+        }
+        let out = cmd.output().unwrap();
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert_eq!(out.status.code(), Some(1), "{rev:?}: {stdout}");
+        assert!(
+            stdout.contains("fout[symlink]: `cases/geheim.md`"),
+            "{rev:?}: {stdout}"
+        );
+        assert!(!stdout.contains("GEHEIM"), "{rev:?}: {stdout}");
+    }
+}
+
+/// A revision from before the manifest existed says so once, instead of a finding
+/// for every file that is missing.
+#[test]
+fn a_revision_without_a_manifest_says_so_once() {
+    let dir = copy_of_manifest();
+    git(dir.path(), &["init", "-q"]);
+    git(
+        dir.path(),
+        &["commit", "-q", "--allow-empty", "-m", "Begin"],
+    );
+    git(dir.path(), &["add", "."]);
+    git(dir.path(), &["commit", "-q", "-m", "Manifest"]);
+    let out = kwaliteit(dir.path())
+        .args(["check", "--rev", "HEAD~1"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert_eq!(stderr.matches("fout:").count(), 1, "{stderr}");
+    assert!(
+        stderr.contains("bevat geen `manifest/manifest.yaml`"),
+        "{stderr}"
+    );
+}

@@ -43,6 +43,7 @@ pub fn check_snapshot(root: PathBuf, snapshot: Snapshot) -> Checked {
 
 pub fn check_snapshot_with(root: PathBuf, snapshot: Snapshot, options: load::Options) -> Checked {
     let mut loaded = load::load_with(&snapshot.files, options);
+    load::refused::add(&mut loaded, &snapshot.refused);
     let exists = |p: &str| snapshot.has_path(p);
     let cross_file = crate::check::check(&loaded.manifest, &exists);
     loaded.findings.extend(cross_file);

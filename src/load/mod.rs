@@ -5,6 +5,7 @@
 pub mod fields;
 pub mod frontmatter;
 pub mod markdown;
+pub mod refused;
 pub mod yaml;
 
 use std::collections::BTreeMap;
@@ -138,25 +139,29 @@ fn load_serial(files: &[SourceFile], options: Options) -> Loaded {
             None => false,
         };
         if !complete {
-            let incomplete = &mut loaded.manifest.incomplete;
-            match file_kind(&file.path) {
-                Some(FileKind::Identity) => incomplete.identity = true,
-                Some(FileKind::Principle) => {
-                    let stem = file_stem(&file.path);
-                    let id = stem
-                        .split_once('-')
-                        .filter(|(n, _)| n.chars().all(|c| c.is_ascii_digit()))
-                        .map_or(stem, |(_, rest)| rest);
-                    incomplete.principles.push(id.to_string());
-                }
-                Some(FileKind::Case) => incomplete.cases = true,
-                Some(FileKind::Round) => incomplete.rounds = true,
-                None => {}
-            }
+            mark_incomplete(&mut loaded.manifest.incomplete, &file.path);
         }
         loaded.findings.append(&mut findings);
     }
     loaded
+}
+
+/// Note that a file of `path`'s kind could not be read into the model.
+fn mark_incomplete(incomplete: &mut crate::model::Incomplete, path: &str) {
+    match file_kind(path) {
+        Some(FileKind::Identity) => incomplete.identity = true,
+        Some(FileKind::Principle) => {
+            let stem = file_stem(path);
+            let id = stem
+                .split_once('-')
+                .filter(|(n, _)| n.chars().all(|c| c.is_ascii_digit()))
+                .map_or(stem, |(_, rest)| rest);
+            incomplete.principles.push(id.to_string());
+        }
+        Some(FileKind::Case) => incomplete.cases = true,
+        Some(FileKind::Round) => incomplete.rounds = true,
+        None => {}
+    }
 }
 
 /// Bytes to text, or a finding that says where the first invalid byte is.

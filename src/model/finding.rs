@@ -88,6 +88,8 @@ rules! {
     Placeholder: "placeholder", Warning, "een tekst die nog ingevuld moet worden (`TODO:`)";
     LongSentence: "long-sentence", Warning, "een zin van meer dan 25 woorden (met `--lang-level`)";
     Jargon: "jargon", Warning, "vaktaal met een eenvoudiger alternatief (met `--lang-level`)";
+    Symlink: "symlink", Error, "een symbolische link in de mappen van het manifest (die wordt niet gevolgd)";
+    NotAFile: "not-a-file", Error, "een map, FIFO of apparaat waar een bestand hoort, of een bestand waar een map hoort";
     UnknownAdvicePoint: "unknown-advice-point", Error, "een oordeel in de reactie over een adviespunt dat niet in de ronde staat";
 }
 

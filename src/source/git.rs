@@ -25,6 +25,8 @@ pub struct RevisionFiles {
     /// Files under the given folders (plus single files), sorted by path; the path is
     /// relative to the manifest root (`repo`) with `/`, the bytes are as stored in git.
     pub files: Vec<(String, Vec<u8>)>,
+    /// Wanted paths that are symbolic links (mode 120000): never read, never followed.
+    pub symlinks: Vec<String>,
     /// Every path (files and folders) in the whole tree at that revision, for link checking.
     ///
     /// Relative to the manifest root, like `files`; paths outside the manifest root
@@ -102,6 +104,7 @@ pub fn read_revision(repo: &Path, rev: &str, wanted: &[&str]) -> Result<Revision
     let wanted: Vec<&str> = wanted.iter().map(|w| normalise(w)).collect();
     let mut paths = HashSet::new();
     let mut blobs: Vec<(String, String)> = Vec::new();
+    let mut symlinks = Vec::new();
     for record in listing.split(|&b| b == 0).filter(|r| !r.is_empty()) {
         let entry = parse_ls_tree(record).ok_or_else(|| GitError::Failed {
             command: "ls-tree".into(),
@@ -122,9 +125,11 @@ pub fn read_revision(repo: &Path, rev: &str, wanted: &[&str]) -> Result<Revision
         paths.insert(rel.to_string());
         // Only blobs have content to read: trees are folders (listed in `paths`
         // only), and `commit` entries are submodules, whose content lives in
-        // another repository. Symlinks (mode 120000) are blobs too: they are read
-        // as their target's path text, as git stores them, not followed.
-        if entry.kind == b"blob" && is_wanted(rel, &wanted) {
+        // another repository. Symlinks (mode 120000) are blobs too, but are not read:
+        // the work tree does not follow them either.
+        if entry.kind == b"blob" && entry.mode == b"120000" && is_wanted(rel, &wanted) {
+            symlinks.push(rel.to_string());
+        } else if entry.kind == b"blob" && is_wanted(rel, &wanted) {
             blobs.push((
                 rel.to_string(),
                 String::from_utf8_lossy(entry.oid).into_owned(),
@@ -141,8 +146,10 @@ pub fn read_revision(repo: &Path, rev: &str, wanted: &[&str]) -> Result<Revision
         .zip(contents)
         .map(|((path, _), bytes)| (path, bytes))
         .collect();
+    symlinks.sort();
     Ok(RevisionFiles {
         files,
+        symlinks,
         paths,
         commit,
     })
@@ -256,6 +263,7 @@ fn is_shallow(repo: &Path) -> bool {
 }
 
 struct TreeEntry<'a> {
+    mode: &'a [u8],
     kind: &'a [u8],
     oid: &'a [u8],
     path: &'a [u8],
@@ -266,10 +274,15 @@ fn parse_ls_tree(record: &[u8]) -> Option<TreeEntry<'_>> {
     let tab = record.iter().position(|&b| b == b'\t')?;
     let (meta, path) = (&record[..tab], &record[tab + 1..]);
     let mut fields = meta.split(|&b| b == b' ');
-    let _mode = fields.next()?;
+    let mode = fields.next()?;
     let kind = fields.next()?;
     let oid = fields.next()?;
-    Some(TreeEntry { kind, oid, path })
+    Some(TreeEntry {
+        mode,
+        kind,
+        oid,
+        path,
+    })
 }
 
 /// `./cases/` and `cases` name the same folder; `.` and `` the whole root.
@@ -552,7 +565,7 @@ mod tests {
     }
 
     #[test]
-    fn skips_submodules_and_reads_symlinks_as_their_target() {
+    fn skips_submodules_and_lists_symlinks_without_reading_them() {
         let dir = fixture();
         let root = dir.path();
         // Index entries by hand: no second repository or OS symlink support needed.
@@ -580,7 +593,8 @@ mod tests {
         );
         sh(root, &["commit", "-q", "-m", "links"]);
         let r = read_revision(root, "HEAD", WANTED).unwrap();
-        assert_eq!(content(&r, "cases/link.md"), b"../README.md");
+        assert!(!names(&r).contains(&"cases/link.md"));
+        assert_eq!(r.symlinks, ["cases/link.md"]);
         assert!(!names(&r).contains(&"cases/sub"));
         assert!(r.paths.contains("cases/sub"));
     }

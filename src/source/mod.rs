@@ -29,7 +29,30 @@ pub struct Snapshot {
     pub templates: Vec<SourceFile>,
     /// How to name this version to the user: a revision, or a folder.
     pub label: String,
+    /// Paths in the manifest's folders that are not read, and why.
+    pub refused: Vec<Refusal>,
     place: Place,
+}
+
+/// A path in the manifest's folders that is not read: nothing outside the repository
+/// is ever read, and nothing that is not a plain file or folder is opened.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Refusal {
+    /// Relative to the repository root, `/` separated.
+    pub path: String,
+    pub kind: RefusalKind,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RefusalKind {
+    /// A symbolic link, dangling, looping or not: it is not followed.
+    Symlink,
+    /// A FIFO, socket or device.
+    Special,
+    /// A folder where a file belongs (`cases/x.md/`, `manifest/manifest.yaml/`).
+    FolderNotFile,
+    /// A file where a folder belongs (`cases` as a file).
+    FileNotFolder,
 }
 
 #[derive(Debug)]
@@ -49,6 +72,10 @@ pub enum SourceError {
     Io { path: PathBuf, source: io::Error },
     #[error(transparent)]
     Git(#[from] crate::source::git::GitError),
+    #[error(
+        "de revisie `{rev}` bevat geen `{MANIFEST_FILE}`\n  hulp: kies een revisie van na het begin van het manifest, of geef met `-C MAP` de map van het manifest aan"
+    )]
+    NoManifestAtRevision { rev: String },
 }
 
 /// The operating system's message in Dutch for the common cases.
@@ -72,7 +99,9 @@ pub fn discover(start: &Path) -> Result<PathBuf, SourceError> {
     })?;
     start
         .ancestors()
-        .find(|dir| dir.join(MANIFEST_FILE).is_file())
+        // Present in any form: a manifest.yaml that is a link or a folder is reported
+        // by `check`, not mistaken for no manifest at all.
+        .find(|dir| fs::symlink_metadata(dir.join(MANIFEST_FILE)).is_ok())
         .map(Path::to_path_buf)
         .ok_or(SourceError::NotFound { start })
 }
@@ -103,11 +132,14 @@ fn snapshot(all: Vec<SourceFile>, label: String, place: Place) -> Snapshot {
         files,
         templates,
         label,
+        refused: Vec::new(),
         place,
     }
 }
 
 /// Read the manifest's files from the folder `root` (the work tree, or any folder).
+/// Symbolic links are not followed and special files are not opened: each becomes a
+/// [`Refusal`], so nothing outside `root` is read.
 pub fn read_worktree(root: &Path) -> Result<Snapshot, SourceError> {
     let read = |path: &Path| {
         fs::read(path).map_err(|source| SourceError::Io {
@@ -115,38 +147,91 @@ pub fn read_worktree(root: &Path) -> Result<Snapshot, SourceError> {
             source,
         })
     };
-    let mut files = vec![SourceFile {
-        path: MANIFEST_FILE.to_string(),
-        bytes: read(&root.join(MANIFEST_FILE))?,
-    }];
+    let mut refused = Vec::new();
+    let mut files = Vec::new();
+    let manifest_dir = root.join(MANIFEST_FILE).parent().map(Path::to_path_buf);
+    let manifest_dir_is_link = manifest_dir
+        .as_deref()
+        .is_some_and(|d| fs::symlink_metadata(d).is_ok_and(|m| m.file_type().is_symlink()));
+    if manifest_dir_is_link {
+        refused.push(Refusal {
+            path: "manifest".to_string(),
+            kind: RefusalKind::Symlink,
+        });
+    } else {
+        let path = root.join(MANIFEST_FILE);
+        match refusal_of(&path, false) {
+            Some(kind) => refused.push(Refusal {
+                path: MANIFEST_FILE.to_string(),
+                kind,
+            }),
+            None => files.push(SourceFile {
+                path: MANIFEST_FILE.to_string(),
+                bytes: read(&path)?,
+            }),
+        }
+    }
     let mut content = Vec::new();
     for dir in [PRINCIPLES_DIR, ROUNDS_DIR, CASES_DIR, TEMPLATES_DIR] {
-        let base = root.join(dir);
-        if !base.is_dir() {
+        if manifest_dir_is_link && dir.starts_with("manifest/") {
             continue;
         }
-        let walker = walkdir::WalkDir::new(&base)
-            .into_iter()
-            .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
-        for entry in walker {
+        let base = root.join(dir);
+        match fs::symlink_metadata(&base) {
+            Err(_) => continue,
+            Ok(m) if m.file_type().is_symlink() => {
+                refused.push(Refusal {
+                    path: dir.to_string(),
+                    kind: RefusalKind::Symlink,
+                });
+                continue;
+            }
+            Ok(m) if !m.is_dir() => {
+                refused.push(Refusal {
+                    path: dir.to_string(),
+                    kind: RefusalKind::FileNotFolder,
+                });
+                continue;
+            }
+            Ok(_) => {}
+        }
+        let mut walker = walkdir::WalkDir::new(&base).into_iter();
+        while let Some(entry) = walker.next() {
             let entry = entry.map_err(|e| SourceError::Io {
                 path: e.path().map_or_else(|| base.clone(), Path::to_path_buf),
                 source: e
                     .into_io_error()
                     .unwrap_or_else(|| io::Error::other("lus in symbolische links")),
             })?;
-            if !entry.file_type().is_file() {
+            let hidden = entry.file_name().to_string_lossy().starts_with('.');
+            if entry.depth() > 0 && hidden {
+                if entry.file_type().is_dir() {
+                    walker.skip_current_dir();
+                }
                 continue;
             }
-            let rel = entry
-                .path()
-                .strip_prefix(root)
-                .unwrap_or(entry.path())
-                .components()
-                .map(|c| c.as_os_str().to_string_lossy())
-                .collect::<Vec<_>>()
-                .join("/");
-            content.push((rel, entry.into_path()));
+            let rel = relative(root, entry.path());
+            let file_type = entry.file_type();
+            let kind = if file_type.is_symlink() {
+                Some(RefusalKind::Symlink)
+            } else if file_type.is_dir() {
+                let looks_like_file = entry.depth() > 0 && rel.ends_with(".md");
+                looks_like_file.then_some(RefusalKind::FolderNotFile)
+            } else if file_type.is_file() {
+                None
+            } else {
+                Some(RefusalKind::Special)
+            };
+            match kind {
+                Some(kind) => {
+                    if file_type.is_dir() {
+                        walker.skip_current_dir();
+                    }
+                    refused.push(Refusal { path: rel, kind });
+                }
+                None if file_type.is_file() => content.push((rel, entry.into_path())),
+                None => {}
+            }
         }
     }
     for (rel, path) in content {
@@ -155,27 +240,92 @@ pub fn read_worktree(root: &Path) -> Result<Snapshot, SourceError> {
             bytes: read(&path)?,
         });
     }
-    Ok(snapshot(
+    let mut snapshot = snapshot(
         files,
         "werkmap".to_string(),
         Place::Folder(root.to_path_buf()),
-    ))
+    );
+    refused.sort_by(|a, b| a.path.cmp(&b.path));
+    snapshot.refused = refused;
+    Ok(snapshot)
+}
+
+/// Why the file at `path` is not read, if it is not a plain file (links not followed).
+fn refusal_of(path: &Path, folder_wanted: bool) -> Option<RefusalKind> {
+    let meta = fs::symlink_metadata(path).ok()?;
+    let t = meta.file_type();
+    if t.is_symlink() {
+        Some(RefusalKind::Symlink)
+    } else if t.is_dir() {
+        (!folder_wanted).then_some(RefusalKind::FolderNotFile)
+    } else if t.is_file() {
+        folder_wanted.then_some(RefusalKind::FileNotFolder)
+    } else {
+        Some(RefusalKind::Special)
+    }
+}
+
+/// `root/cases/a.md` → `cases/a.md`, with `/` on every system.
+fn relative(root: &Path, path: &Path) -> String {
+    path.strip_prefix(root)
+        .unwrap_or(path)
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
 }
 
 /// Read the manifest's files as they were at a git revision (tag, branch, commit).
 pub fn read_revision(root: &Path, rev: &str) -> Result<Snapshot, SourceError> {
     let found = crate::source::git::read_revision(root, rev, CONTENT)?;
+    if !found.paths.contains(MANIFEST_FILE) {
+        return Err(SourceError::NoManifestAtRevision {
+            rev: rev.to_string(),
+        });
+    }
+    let hidden = |path: &str| path.rsplit('/').next().is_some_and(|n| n.starts_with('.'));
+    // A folder named like a file: git lists the files inside it, which are not read.
+    let folders_like_files: Vec<String> = found
+        .files
+        .iter()
+        .filter_map(|(path, _)| {
+            let mut parts: Vec<&str> = path.split('/').collect();
+            parts.pop();
+            let at = parts
+                .iter()
+                .position(|p| p.ends_with(".md") || *p == "manifest.yaml")?;
+            Some(parts[..=at].join("/"))
+        })
+        .collect();
+    let inside_refused = |path: &str| {
+        folders_like_files.iter().any(|f| {
+            path.strip_prefix(f.as_str())
+                .is_some_and(|r| r.starts_with('/'))
+        })
+    };
+    let mut refused: Vec<Refusal> = found
+        .symlinks
+        .iter()
+        .map(|path| Refusal {
+            path: path.clone(),
+            kind: RefusalKind::Symlink,
+        })
+        .chain(folders_like_files.iter().map(|path| Refusal {
+            path: path.clone(),
+            kind: RefusalKind::FolderNotFile,
+        }))
+        .collect();
+    refused.sort_by(|a, b| a.path.cmp(&b.path));
+    refused.dedup();
     let files = found
         .files
         .into_iter()
-        .filter(|(path, _)| !path.rsplit('/').next().is_some_and(|n| n.starts_with('.')))
+        .filter(|(path, _)| !hidden(path) && !inside_refused(path))
         .map(|(path, bytes)| SourceFile { path, bytes })
         .collect();
-    Ok(snapshot(
-        files,
-        rev.to_string(),
-        Place::Revision(found.paths),
-    ))
+    let mut snapshot = snapshot(files, rev.to_string(), Place::Revision(found.paths));
+    snapshot.refused = refused;
+    Ok(snapshot)
 }
 
 impl Snapshot {
@@ -228,5 +378,43 @@ mod tests {
         assert_eq!(paths, vec![MANIFEST_FILE, "cases/a.md", "cases/b.md"]);
         assert!(snap.has_path("cases"));
         assert!(!snap.has_path("cases/c.md"));
+    }
+
+    /// Nothing that is not a plain file is opened, so nothing hangs on a FIFO and
+    /// nothing outside the folder is read; each such path is reported once.
+    #[cfg(unix)]
+    #[test]
+    fn links_and_special_files_are_refused_not_read() {
+        use std::os::unix::fs::symlink;
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        fs::create_dir_all(root.join("manifest/principles")).unwrap();
+        fs::create_dir_all(root.join("cases/oud.md")).unwrap();
+        fs::write(root.join(MANIFEST_FILE), "title: x\n").unwrap();
+        fs::write(root.join("manifest/rounds"), "geen map").unwrap();
+        symlink("/etc/passwd", root.join("manifest/principles/01-a.md")).unwrap();
+        symlink("nergens.md", root.join("cases/weg.md")).unwrap();
+        symlink("lus.md", root.join("cases/lus.md")).unwrap();
+        let fifo = root.join("cases/pijp.md");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+        let snap = read_worktree(root).unwrap();
+        let paths: Vec<&str> = snap.files.iter().map(|f| f.path.as_str()).collect();
+        assert_eq!(paths, vec![MANIFEST_FILE]);
+        let mut expected = vec![
+            ("cases/lus.md", RefusalKind::Symlink),
+            ("cases/oud.md", RefusalKind::FolderNotFile),
+            ("cases/weg.md", RefusalKind::Symlink),
+            ("manifest/principles/01-a.md", RefusalKind::Symlink),
+            ("manifest/rounds", RefusalKind::FileNotFolder),
+        ];
+        if made.is_ok_and(|s| s.success()) {
+            expected.insert(2, ("cases/pijp.md", RefusalKind::Special));
+        }
+        let refused: Vec<(&str, RefusalKind)> = snap
+            .refused
+            .iter()
+            .map(|r| (r.path.as_str(), r.kind))
+            .collect();
+        assert_eq!(refused, expected);
     }
 }
