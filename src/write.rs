@@ -17,6 +17,64 @@ pub enum WriteError {
     },
     #[error("`{}` bestaat al en wordt niet overschreven", path.display())]
     Exists { path: PathBuf },
+    #[error(
+        "`{}` ligt tussen de bronbestanden van het manifest (`manifest/` of `cases/`); daar wordt niets geschreven\n  hulp: kies een andere map met `--out`, bijvoorbeeld `build`",
+        path.display()
+    )]
+    OnSource { path: PathBuf },
+}
+
+/// Refuse an output path inside the manifest's own folders (`manifest/`, `cases/`), so
+/// that no document ever replaces a source file or is read back as one. Links in the
+/// part of the path that exists are resolved first.
+pub fn refuse_sources(root: &Path, target: &Path) -> Result<(), WriteError> {
+    let resolved = resolve(target);
+    let root = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
+    let source_dirs = [crate::model::CASES_DIR, "manifest"];
+    if source_dirs
+        .iter()
+        .any(|d| resolved.starts_with(root.join(d)))
+    {
+        return Err(WriteError::OnSource {
+            path: target.to_path_buf(),
+        });
+    }
+    Ok(())
+}
+
+/// An absolute path with `.` and `..` taken out and the longest existing ancestor
+/// canonicalized (symbolic links resolved).
+fn resolve(path: &Path) -> PathBuf {
+    use std::path::Component;
+    let absolute =
+        std::env::current_dir().map_or_else(|_| path.to_path_buf(), |cwd| cwd.join(path));
+    let mut plain = PathBuf::new();
+    for c in absolute.components() {
+        match c {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                plain.pop();
+            }
+            other => plain.push(other),
+        }
+    }
+    let mut existing = plain.clone();
+    let mut rest = Vec::new();
+    while !existing.exists() {
+        match (
+            existing.file_name().map(|n| n.to_os_string()),
+            existing.parent(),
+        ) {
+            (Some(name), Some(parent)) => {
+                rest.push(name);
+                existing = parent.to_path_buf();
+            }
+            _ => break,
+        }
+    }
+    let mut out = std::fs::canonicalize(&existing).unwrap_or(existing);
+    out.extend(rest.iter().rev());
+    out
 }
 
 /// Replace `path` with `bytes` atomically.
@@ -53,6 +111,35 @@ fn io(path: &Path, source: std::io::Error) -> WriteError {
     }
 }
 
+/// Temporary files are named `.kwaliteit-…`; one that a killed run left behind (older
+/// than a minute, so no other run is still writing it) is removed by the next write in
+/// the same folder.
+const TEMPORARY_PREFIX: &str = ".kwaliteit-";
+
+fn remove_stale_temporaries(dir: &Path) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let Some(cutoff) = std::time::SystemTime::now().checked_sub(std::time::Duration::from_secs(60))
+    else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let stale = entry
+            .file_name()
+            .to_string_lossy()
+            .starts_with(TEMPORARY_PREFIX)
+            && entry.file_type().is_ok_and(|t| t.is_file())
+            && entry
+                .metadata()
+                .and_then(|m| m.modified())
+                .is_ok_and(|t| t < cutoff);
+        if stale {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
+}
+
 /// A temporary file beside `path` holding all of `bytes`, synced, with the mode the
 /// target should get.
 fn complete_temporary(path: &Path, bytes: &[u8]) -> Result<tempfile::NamedTempFile, WriteError> {
@@ -62,8 +149,9 @@ fn complete_temporary(path: &Path, bytes: &[u8]) -> Result<tempfile::NamedTempFi
         .filter(|d| !d.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir).map_err(err)?;
+    remove_stale_temporaries(dir);
     let mut tmp = tempfile::Builder::new()
-        .prefix(".kwaliteit-")
+        .prefix(TEMPORARY_PREFIX)
         .tempfile_in(dir)
         .map_err(err)?;
     tmp.write_all(bytes).map_err(err)?;
@@ -118,5 +206,55 @@ mod tests {
         let err = write_new(&path, b"tweede").unwrap_err();
         assert!(matches!(err, WriteError::Exists { .. }));
         assert_eq!(std::fs::read(&path).unwrap(), b"eerste");
+    }
+
+    #[test]
+    fn outputs_never_land_between_the_sources() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::create_dir_all(root.join("manifest/principles")).unwrap();
+        std::fs::create_dir_all(root.join("cases")).unwrap();
+        for bad in [
+            "cases/a.md",
+            "manifest/manifest.yaml",
+            "manifest/templates/document.html",
+            "build/../cases/x.html",
+            "manifest/nieuw/x.html",
+        ] {
+            assert!(
+                matches!(
+                    refuse_sources(root, &root.join(bad)),
+                    Err(WriteError::OnSource { .. })
+                ),
+                "{bad}"
+            );
+        }
+        for good in ["build/x.html", "uit/cases/x.html", "x.docx"] {
+            assert!(refuse_sources(root, &root.join(good)).is_ok(), "{good}");
+        }
+        #[cfg(unix)]
+        {
+            std::os::unix::fs::symlink(root.join("cases"), root.join("stiekem")).unwrap();
+            assert!(refuse_sources(root, &root.join("stiekem/x.md")).is_err());
+        }
+    }
+
+    #[test]
+    fn a_stale_temporary_is_removed_by_the_next_write() {
+        let dir = tempfile::tempdir().unwrap();
+        let stale = dir.path().join(".kwaliteit-abc123");
+        std::fs::write(&stale, b"half").unwrap();
+        let old = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+        std::fs::File::options()
+            .write(true)
+            .open(&stale)
+            .unwrap()
+            .set_modified(old)
+            .unwrap();
+        let fresh = dir.path().join(".kwaliteit-def456");
+        std::fs::write(&fresh, b"bezig").unwrap();
+        write_atomically(&dir.path().join("doc.html"), b"klaar").unwrap();
+        assert!(!stale.exists());
+        assert!(fresh.exists(), "a temporary of a run still writing stays");
     }
 }

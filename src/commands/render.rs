@@ -31,9 +31,10 @@ pub fn write_document(
     out: Option<&Path>,
     stem: &str,
 ) -> Result<u8, Error> {
-    let bytes = bytes(view, format, &checked.snapshot.templates)?;
     let dir = out.map_or_else(|| checked.root.join("build"), PathBuf::from);
     let path = dir.join(format!("{stem}.{}", format.extension()));
+    crate::write::refuse_sources(&checked.root, &path)?;
+    let bytes = bytes(view, format, &checked.snapshot.templates)?;
     crate::write::write_atomically(&path, &bytes)?;
     write_stdout(format!("Geschreven: {}\n", shown(&path)).as_bytes())?;
     Ok(exit::OK)
