@@ -23,7 +23,7 @@ pub fn text(s: &str) -> String {
     }
 }
 
-pub(super) fn key_text(key: &str) -> String {
+pub fn key_text(key: &str) -> String {
     let reads_back = || {
         yaml::parse(&format!("{key}: x\n"), 1).is_ok_and(|t| match t.kind {
             Kind::Map(entries) => entries.len() == 1 && entries[0].key == key,
