@@ -1,7 +1,7 @@
 //! `kwaliteit fmt`: the canonical text of one manifest file.
 //!
-//! Front matter: keys in a fixed order per kind of file (unknown keys after the known
-//! ones, in their own order), scalars plain when YAML reads them back the same and
+//! Front matter: keys in the order of their kind's key table in `model::keys` (unknown
+//! keys after the known ones, in their own order), scalars plain when YAML reads them back the same and
 //! double-quoted otherwise, short lists as `[a, b]`, comments kept with the key they
 //! stand above. Body: LF line endings, no trailing whitespace, one blank line between
 //! blocks, ATX headings, one line per paragraph.

@@ -58,6 +58,41 @@ fn case_round_and_identity_keys_in_fixed_order() {
 }
 
 #[test]
+fn every_key_of_the_table_in_table_order() {
+    use crate::model::{FileKind, keys};
+    // Written backwards, unknown key first: comes out in the table's order.
+    for (kind, path, body) in [
+        (
+            FileKind::Principle,
+            "manifest/principles/01-a.md",
+            "K.\n\n## Uitwerking\n\nL.\n",
+        ),
+        (FileKind::Case, "cases/a.md", "V.\n"),
+        (FileKind::Round, "manifest/rounds/2015.md", "B.\n"),
+        (FileKind::Identity, MANIFEST_FILE, ""),
+    ] {
+        let table = keys::table(kind);
+        let mut yaml = String::from("onbekend: 1\n");
+        for k in table.iter().rev() {
+            yaml.push_str(&format!("{}: x\n", k.name));
+        }
+        let text = if kind == FileKind::Identity {
+            yaml
+        } else {
+            format!("---\n{yaml}---\n{body}")
+        };
+        let out = canonical(path, &text).expect("formattable");
+        let written: Vec<&str> = out
+            .lines()
+            .filter_map(|l| l.split_once(": ").map(|(k, _)| k))
+            .collect();
+        let mut expected: Vec<&str> = table.iter().map(|k| k.name).collect();
+        expected.push("onbekend");
+        assert_eq!(written, expected, "{path}");
+    }
+}
+
+#[test]
 fn texts_are_plain_when_safe_and_quoted_otherwise() {
     let cases = [
         (
