@@ -208,6 +208,7 @@ def cmd_run(args):
 SECTIONS = {
     "check": "check --format json",
     "render": "render --format html|docx --out DIR",
+    "diff-loose": "diff --format json (loose objects, as after fresh commits)",
     "diff": "diff --format json (packed git repository)",
 }
 

@@ -1,6 +1,7 @@
 //! The keys of every kind of front matter, in one table per kind. The loader reads
-//! through these tables (`Fields` refuses a key or type that is not in them), and
-//! `kwaliteit schema` prints them as JSON Schema: the two cannot drift apart.
+//! through these tables (`Fields` refuses a key or type that is not in them),
+//! `kwaliteit schema` prints them as JSON Schema, and `kwaliteit fmt` writes the keys
+//! in the order of their table: none of them can drift apart.
 
 use serde_json::{Map, Value, json};
 
@@ -253,16 +254,16 @@ pub const MANIFEST: &[Key] = &[
     key("council_short", Ty::Text, false, "de afkorting, zoals ASD"),
     key("municipality", Ty::Text, true, "de gemeente"),
     key(
-        "reactietermijn_weken",
-        Ty::Integer,
-        false,
-        "binnen hoeveel weken het college reageert (standaard 6)",
-    ),
-    key(
         "actors",
         Ty::List(ACTOR),
         true,
         "de partijen: de kolommen van de matrix, in volgorde",
+    ),
+    key(
+        "reactietermijn_weken",
+        Ty::Integer,
+        false,
+        "binnen hoeveel weken het college reageert (standaard 6)",
     ),
     key(
         "kompas",
@@ -271,6 +272,16 @@ pub const MANIFEST: &[Key] = &[
         "de blokken van het Kwaliteitskompas",
     ),
 ];
+
+/// The table of a kind of file; its order is the order `fmt` writes the keys in.
+pub fn table(kind: super::FileKind) -> &'static [Key] {
+    match kind {
+        super::FileKind::Identity => MANIFEST,
+        super::FileKind::Principle => PRINCIPLE,
+        super::FileKind::Case => CASE,
+        super::FileKind::Round => ROUND,
+    }
+}
 
 /// The kinds of file, by the name `schema --kind` takes.
 pub const KINDS: &[(&str, &str, &[Key])] = &[

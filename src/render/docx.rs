@@ -1112,11 +1112,12 @@ mod tests {
         assert_eq!(document.matches("<w:tblHeader />").count(), 1);
     }
 
-    /// Speed and memory on a big synthetic manifest:
-    /// `cargo test --release -- --ignored big_manifest --nocapture`.
+    /// A big synthetic manifest renders (slow in a debug build:
+    /// `cargo test --release -- --ignored big_manifest`). Its speed and memory are
+    /// measured in bench/ (`docx: 10000 cases / 1000 principles`, target < 3 s).
     #[test]
-    #[ignore]
-    fn big_manifest_renders_quickly() {
+    #[ignore = "1,000 principles and 10,000 cases"]
+    fn big_manifest_renders() {
         let mut view = sample();
         let story = "De inwoner van Almere is zowel klant als opdrachtgever van de gemeente, met *passie* en **professionaliteit**. "
             .repeat(5);
@@ -1141,13 +1142,7 @@ mod tests {
                 ..row.clone()
             })
             .collect();
-        let started = std::time::Instant::now();
         let bytes = render(&view).unwrap();
-        let took = started.elapsed();
-        eprintln!(
-            "1000 uitgangspunten, 10000 casussen: {took:?}, {} bytes",
-            bytes.len()
-        );
-        assert!(took.as_secs_f64() < 3.0);
+        assert!(bytes.starts_with(b"PK"), "a zip file");
     }
 }

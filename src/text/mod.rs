@@ -1,6 +1,7 @@
 //! Byte offsets to line and column, for findings that point into a file.
 
 pub mod date;
+pub mod edits;
 pub mod slug;
 
 /// A place in a file: 1-based line and column (columns count characters).

@@ -1,0 +1,187 @@
+//! Losslessness: what a file means to the tool, to compare before and after.
+
+use crate::load;
+use crate::load::frontmatter;
+use crate::load::yaml::{self, Kind, Yaml};
+use crate::model::finding::Rule;
+use crate::model::{MANIFEST_FILE, Manifest};
+use crate::source::SourceFile;
+
+use super::comments::find_comments;
+use super::{UNREADABLE, unify_line_endings};
+
+/// Everything the tool reads from one file, without positions.
+#[derive(Debug)]
+pub(super) struct Reading {
+    model: String,
+    /// Rule, message and help of every finding, sorted.
+    pub(super) findings: Vec<(Rule, String, Option<String>)>,
+    /// The front matter, with the top-level keys sorted (their order carries no meaning).
+    yaml: Option<Yaml>,
+    /// Comment texts, sorted: comments may move with their key, never get lost.
+    pub(super) comments: Vec<String>,
+}
+
+impl Reading {
+    /// None when the file has syntax problems, so it is not ours to format.
+    pub(super) fn of(path: &str, text: &str) -> Option<Reading> {
+        let loaded = load::load(&[SourceFile {
+            path: path.to_string(),
+            bytes: text.as_bytes().to_vec(),
+        }]);
+        if loaded.findings.iter().any(|f| UNREADABLE.contains(&f.rule)) {
+            return None;
+        }
+        let mut findings: Vec<_> = loaded
+            .findings
+            .into_iter()
+            .map(|f| (f.rule, f.message, f.help))
+            .collect();
+        findings.sort();
+        let text = unify_line_endings(text.strip_prefix('\u{feff}').unwrap_or(text));
+        let yaml_src = if path == MANIFEST_FILE {
+            Some(text.as_str())
+        } else {
+            frontmatter::split(&text).ok().map(|s| s.yaml)
+        };
+        let (yaml, comments) = match yaml_src {
+            Some(src) => match yaml::parse(src, 1) {
+                Ok(tree) => {
+                    let mut comments: Vec<String> = find_comments(src, &tree)
+                        .into_iter()
+                        .map(|c| c.text)
+                        .collect();
+                    comments.sort();
+                    (Some(comparable_yaml(tree)), comments)
+                }
+                Err(_) => (None, Vec::new()),
+            },
+            None => (None, Vec::new()),
+        };
+        Some(Reading {
+            model: comparable_model(&loaded.manifest),
+            findings,
+            yaml,
+            comments,
+        })
+    }
+}
+
+impl PartialEq for Reading {
+    fn eq(&self, other: &Self) -> bool {
+        // `same_tree`, not `==`: a `.nan` in the front matter equals itself.
+        let same_yaml = match (&self.yaml, &other.yaml) {
+            (Some(a), Some(b)) => same_tree(a, b),
+            (a, b) => a.is_none() && b.is_none(),
+        };
+        same_yaml
+            && self.model == other.model
+            && self.findings == other.findings
+            && self.comments == other.comments
+    }
+}
+
+/// The manifest as text with every position (and the underline width of links) left
+/// out, so that models read from differently laid out files can be compared. Working
+/// on the `Debug` text covers every `Located` and `Link` the model has or will get.
+pub(super) fn without_positions(m: &Manifest) -> String {
+    let mut m = m.clone();
+    for page in &mut m.pages {
+        for link in &mut page.links {
+            link.width = 0;
+        }
+    }
+    let debug = format!("{m:?}");
+    let mut out = String::with_capacity(debug.len());
+    let mut rest = debug.as_str();
+    while let Some(at) = rest.find("Pos { line: ") {
+        out.push_str(&rest[..at]);
+        out.push_str("Pos");
+        rest = &rest[at..];
+        rest = &rest[rest.find('}').map_or(rest.len(), |e| e + 1)..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Positions left out and every Markdown text replaced by what it renders to, with
+/// whitespace runs counted as one: unwrapping a paragraph or a CRLF is no change.
+fn comparable_model(m: &Manifest) -> String {
+    let mut m = m.clone();
+    for p in &mut m.principles {
+        p.short_text = rendered(&p.short_text);
+        p.elaboration = rendered(&p.elaboration);
+    }
+    for c in &mut m.cases {
+        c.story = rendered(&c.story);
+    }
+    for r in &mut m.rounds {
+        r.body = rendered(&r.body);
+    }
+    without_positions(&m)
+}
+
+/// The HTML the document renderer makes of a Markdown text, whitespace runs made one
+/// space outside `<pre>`, where whitespace is shown as written.
+pub(super) fn rendered(markdown: &str) -> String {
+    let html = crate::render::html::markdown_to_html(markdown);
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html.as_str();
+    loop {
+        let (outside, next) = match rest.find("<pre") {
+            Some(at) => rest.split_at(at),
+            None => (rest, ""),
+        };
+        out.push_str(&outside.split_whitespace().collect::<Vec<_>>().join(" "));
+        if next.is_empty() {
+            break;
+        }
+        let end = next
+            .find("</pre>")
+            .map_or(next.len(), |e| e + "</pre>".len());
+        out.push(' ');
+        out.push_str(&next[..end]);
+        out.push(' ');
+        rest = &next[end..];
+    }
+    out
+}
+
+/// The tree with its top-level keys sorted: their order carries no meaning.
+fn comparable_yaml(mut tree: Yaml) -> Yaml {
+    if let Kind::Map(entries) = &mut tree.kind {
+        entries.sort_by(|a, b| a.key.cmp(&b.key));
+    }
+    tree
+}
+
+/// Two trees hold the same values, in the same order; positions aside. The written form
+/// of a text carries no meaning; that of a number does (a text field reads `007` as
+/// written).
+pub(super) fn same_tree(a: &Yaml, b: &Yaml) -> bool {
+    match (&a.kind, &b.kind) {
+        (Kind::Map(x), Kind::Map(y)) => {
+            x.len() == y.len()
+                && x.iter()
+                    .zip(y)
+                    .all(|(p, q)| p.key == q.key && same_tree(&p.value, &q.value))
+        }
+        (Kind::Seq(x), Kind::Seq(y)) => {
+            x.len() == y.len() && x.iter().zip(y).all(|(p, q)| same_tree(p, q))
+        }
+        _ => same_scalar(a, b),
+    }
+}
+
+pub(super) fn same_scalar(a: &Yaml, b: &Yaml) -> bool {
+    match (&a.kind, &b.kind) {
+        (Kind::Null, Kind::Null) => true,
+        (Kind::Str(x), Kind::Str(y)) => x == y,
+        (Kind::Int(x), Kind::Int(y)) => x == y && a.raw == b.raw,
+        (Kind::Bool(x), Kind::Bool(y)) => x == y && a.raw == b.raw,
+        (Kind::Float(x), Kind::Float(y)) => x.to_bits() == y.to_bits() && a.raw == b.raw,
+        (Kind::Seq(x), Kind::Seq(y)) => x.is_empty() && y.is_empty(),
+        (Kind::Map(x), Kind::Map(y)) => x.is_empty() && y.is_empty(),
+        _ => false,
+    }
+}

@@ -1,0 +1,161 @@
+//! The one YAML scalar writer: plain when YAML reads the text back the same, double-quoted
+//! otherwise. `fmt` writes front matter with it, and `new` and `init` their new files,
+//! so what they write is already in canonical form.
+
+use crate::load::yaml::{self, Kind, Yaml};
+
+use super::reading::same_scalar;
+
+/// A text as a value in block context (`key: …`, `- …`).
+pub fn text(s: &str) -> String {
+    let reads_back = || {
+        yaml::parse(&format!("k: {s}\n"), 1).is_ok_and(|t| match &t.kind {
+            Kind::Map(entries) => {
+                entries.len() == 1 && entries[0].value.kind == Kind::Str(s.to_string())
+            }
+            _ => false,
+        })
+    };
+    if plain_safe(s, false) && reads_back() {
+        s.to_string()
+    } else {
+        quoted(s)
+    }
+}
+
+pub fn key_text(key: &str) -> String {
+    let reads_back = || {
+        yaml::parse(&format!("{key}: x\n"), 1).is_ok_and(|t| match t.kind {
+            Kind::Map(entries) => entries.len() == 1 && entries[0].key == key,
+            _ => false,
+        })
+    };
+    if plain_safe(key, false) && key != "<<" && reads_back() {
+        key.to_string()
+    } else {
+        quoted(key)
+    }
+}
+
+/// A scalar as written in block context (`key: …`, `- …`) or inside `[…]`.
+pub(super) fn scalar_text(y: &Yaml, flow: bool) -> String {
+    let reads_back = |candidate: &str| {
+        let src = if flow {
+            format!("k: [{candidate}]\n")
+        } else {
+            format!("k: {candidate}\n")
+        };
+        let Ok(tree) = yaml::parse(&src, 1) else {
+            return false;
+        };
+        let Kind::Map(entries) = &tree.kind else {
+            return false;
+        };
+        let value = match (&entries[..], flow) {
+            ([e], false) => &e.value,
+            ([e], true) => match &e.value.kind {
+                Kind::Seq(items) if items.len() == 1 => &items[0],
+                _ => return false,
+            },
+            _ => return false,
+        };
+        same_scalar(value, y)
+    };
+    let raw = y.raw.as_str();
+    // As written, when it was written plain on one line and reads back the same:
+    // `2015-08-18`, `007`, `yes` stay what the author typed.
+    let plain_raw = !raw.is_empty()
+        && !raw.contains('\n')
+        && raw.trim() == raw
+        && !raw.starts_with(['"', '\''])
+        && reads_back(raw);
+    match &y.kind {
+        Kind::Seq(_) => "[]".to_string(),
+        Kind::Map(_) => "{}".to_string(),
+        Kind::Null if raw.is_empty() && !flow => String::new(),
+        Kind::Null => {
+            if plain_raw {
+                raw.to_string()
+            } else {
+                "null".to_string()
+            }
+        }
+        Kind::Str(s) => {
+            if plain_raw {
+                raw.to_string()
+            } else if plain_safe(s, flow) && reads_back(s) {
+                s.clone()
+            } else {
+                quoted(s)
+            }
+        }
+        Kind::Int(i) => {
+            if plain_raw {
+                raw.to_string()
+            } else {
+                i.to_string()
+            }
+        }
+        Kind::Bool(b) => {
+            if plain_raw {
+                raw.to_string()
+            } else {
+                b.to_string()
+            }
+        }
+        Kind::Float(f) => {
+            if plain_raw {
+                raw.to_string()
+            } else {
+                format!("{f:?}")
+            }
+        }
+    }
+}
+
+/// Can `s` be written without quotes? Conservative: anything YAML could read as
+/// something else (a number, yes/no, null), or that holds an indicator, gets quotes.
+pub(super) fn plain_safe(s: &str, flow: bool) -> bool {
+    let Some(first) = s.chars().next() else {
+        return false;
+    };
+    let keyword = matches!(
+        s.to_ascii_lowercase().as_str(),
+        "true" | "false" | "yes" | "no" | "y" | "n" | "on" | "off" | "null" | "~" | "="
+    );
+    s.trim() == s
+        && !keyword
+        && !"-?:,[]{}#&*!|>'\"%@`+.".contains(first)
+        && !first.is_ascii_digit()
+        && !s.contains(": ")
+        && !s.contains(" #")
+        && !s.ends_with(':')
+        && !s
+            .chars()
+            .any(|c| c.is_control() || matches!(c, '\u{feff}' | '\u{2028}' | '\u{2029}'))
+        && !(flow && s.contains([',', '[', ']', '{', '}']))
+}
+
+/// A YAML double-quoted scalar.
+pub(super) fn quoted(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            '\r' => out.push_str("\\r"),
+            '\0' => out.push_str("\\0"),
+            '\u{85}' => out.push_str("\\N"),
+            '\u{2028}' => out.push_str("\\L"),
+            '\u{2029}' => out.push_str("\\P"),
+            '\u{feff}' => out.push_str("\\uFEFF"),
+            c if c.is_control() => out.push_str(&format!("\\x{:02X}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
