@@ -1,7 +1,7 @@
 //! The templates, embedded in the binary; a council overrides any of them by
 //! putting a file of the same name in `manifest/templates/`.
 
-use minijinja::Environment;
+use minijinja::{Environment, Value};
 
 use super::RenderError;
 use crate::model::TEMPLATES_DIR;
@@ -49,6 +49,13 @@ impl Templates {
                 None => (built_in.to_string(), format!("ingebouwd sjabloon {name}")),
             };
             if *name == "style.css" {
+                // Inserted unescaped into <style>: it must not be able to close it.
+                if source.to_ascii_lowercase().contains("</style") {
+                    return Err(RenderError::Template {
+                        path,
+                        message: "het stijlblad mag geen `</style>` bevatten".into(),
+                    });
+                }
                 style = source;
                 continue;
             }
@@ -65,6 +72,13 @@ impl Templates {
 
     pub fn style(&self) -> &str {
         &self.style
+    }
+
+    /// The style sheet for `{{ style }}` in an HTML template: marked safe, because
+    /// escaping turns its quotes into `&quot;` and the browser drops the rule. It comes
+    /// from `style.css` (built in or the council's), never from manifest text.
+    pub fn style_html(&self) -> Value {
+        Value::from_safe_string(self.style.clone())
     }
 
     pub fn render(&self, name: &str, ctx: minijinja::Value) -> Result<String, RenderError> {
