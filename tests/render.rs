@@ -144,6 +144,12 @@ fn html_is_self_contained_and_accessible() {
     assert!(html.contains("<th scope=\"row\">1. De Almeerder centraal</th>"));
     assert!(html.contains("@page"));
     assert!(html.contains("nav class=\"toc\""));
+    // An empty cell is empty, also to a screen reader: no invented "geen".
+    assert!(html.contains("<td class=\"empty\"></td>"));
+    assert!(!html.contains(">geen<"));
+    // Running header and footer in print, as CSS strings.
+    assert!(html.contains("@top-left { content: \"Kwaliteitsmanifest Sociaal Domein\"; }"));
+    assert!(html.contains("counter(pages)"));
     // Headings never skip a level.
     let mut previous = 1;
     for (i, _) in html.match_indices("<h") {

@@ -33,6 +33,7 @@ impl Templates {
     /// name in `manifest/templates/` when there is one.
     pub fn load(overrides: &[SourceFile]) -> Result<Self, RenderError> {
         let mut env = Environment::new();
+        env.add_filter("css_string", css_string);
         let mut style = String::new();
         let mut origins = Vec::new();
         for (name, built_in) in BUILT_IN {
@@ -99,6 +100,21 @@ impl Templates {
     }
 }
 
+/// Text as a quoted CSS string, for `content:` in `<style>` (running headers): every
+/// character that could end the string, the rule or the element is escaped.
+fn css_string(text: &str) -> Value {
+    let mut out = String::from("\"");
+    for c in text.chars() {
+        if c.is_alphanumeric() || matches!(c, ' ' | '-' | '.' | ',' | ':' | '(' | ')' | '\'') {
+            out.push(c);
+        } else {
+            out.push_str(&format!("\\{:x} ", u32::from(c)));
+        }
+    }
+    out.push('"');
+    Value::from_safe_string(out)
+}
+
 fn template_error(path: &str, e: &minijinja::Error) -> RenderError {
     let line = e
         .line()
@@ -107,5 +123,22 @@ fn template_error(path: &str, e: &minijinja::Error) -> RenderError {
     RenderError::Template {
         path: format!("{path}{line}"),
         message: e.detail().unwrap_or("onbekende fout").to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn css_strings_cannot_close_the_string_or_the_style_element() {
+        assert_eq!(
+            css_string("Raad \"A\" </style>").to_string(),
+            "\"Raad \\22 A\\22  \\3c \\2f style\\3e \""
+        );
+        assert_eq!(
+            css_string("Adviesraad Almere").to_string(),
+            "\"Adviesraad Almere\""
+        );
     }
 }
