@@ -1,6 +1,6 @@
 // Accessibility of the HTML the tool writes: for each file, at 1280 and 390 px,
-// 0 axe-core violations (WCAG 2.0/2.1 A and AA), the page no wider than the window;
-// and 0 Nu Html Checker errors. Prints the figures; exit code 1 on any failure.
+// 0 axe-core violations (WCAG 2.0/2.1 A and AA); at those and at 320 and 1920 px the
+// page no wider than the window (WCAG 1.4.10); and 0 Nu Html Checker errors. Prints the figures; exit code 1 on any failure.
 // Usage: node check.mjs FILE.html...
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -17,6 +17,7 @@ if (files.length === 0) {
   process.exit(2);
 }
 const widths = [1280, 390];
+const widthOnly = [320, 1920];
 const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 let failures = 0;
 
@@ -43,6 +44,19 @@ try {
       for (const v of violations) {
         console.log(`       ${v.id} (${v.impact}): ${v.nodes.slice(0, 5).join(' | ')}`);
       }
+      await page.close();
+    }
+    for (const width of widthOnly) {
+      const page = await browser.newPage();
+      await page.setViewport({ width, height: 900 });
+      await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
+      const { scrollWidth, clientWidth } = await page.evaluate(() => ({
+        scrollWidth: document.documentElement.scrollWidth,
+        clientWidth: document.documentElement.clientWidth,
+      }));
+      const ok = scrollWidth === clientWidth;
+      if (!ok) failures++;
+      console.log(`${ok ? 'ok  ' : 'FOUT'} ${basename(file)} @${width}px: breedte ${scrollWidth}/${clientWidth} px`);
       await page.close();
     }
   }
