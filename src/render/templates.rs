@@ -13,6 +13,7 @@ pub const BUILT_IN: &[(&str, &str)] = &[
         include_str!("../../templates/document.html"),
     ),
     ("document.md", include_str!("../../templates/document.md")),
+    ("changes.html", include_str!("../../templates/changes.html")),
     ("matrix.html", include_str!("../../templates/matrix.html")),
     (
         "matrix_table.html",
@@ -73,6 +74,12 @@ impl Templates {
 
     pub fn style(&self) -> &str {
         &self.style
+    }
+
+    /// These templates with another style sheet (one already checked by `load`).
+    pub fn with_style(mut self, style: &str) -> Self {
+        self.style = style.to_string();
+        self
     }
 
     /// The style sheet for `{{ style }}` in an HTML template: marked safe, because
