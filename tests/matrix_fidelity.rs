@@ -151,7 +151,9 @@ fn problems(path: &str, text: &str, seed: &str, titles: &[String]) -> Vec<String
         return vec![format!("{path}: no title found")];
     };
     let Some(source) = seed_for(seed, &title, titles) else {
-        return vec![format!("{path}: the title `{title}` is not a heading of the seed")];
+        return vec![format!(
+            "{path}: the title `{title}` is not a heading of the seed"
+        )];
     };
     let mut out = Vec::new();
     for cell in cells(&front) {
@@ -221,7 +223,10 @@ fn every_matrix_cell_quotes_the_seed_for_its_principle() {
         cells_seen += cells(&front_matter(&text)).len();
         all.extend(problems(&relative(f), &text, &seed, &titles));
     }
-    assert!(cells_seen >= 14, "only {cells_seen} cells found: is the parser broken?");
+    assert!(
+        cells_seen >= 14,
+        "only {cells_seen} cells found: is the parser broken?"
+    );
     assert!(all.is_empty(), "\n{}\n", all.join("\n"));
 }
 
@@ -240,7 +245,10 @@ fn the_seed_copy_is_the_almere_letter_manifest_and_elaboration() {
 
 // The matcher itself, on made-up files, so a broken parser cannot pass silently.
 
-const TITLES: [&str; 2] = ["Inspireren en instrueren", "Zorg dat kwaliteitsmanagement leeft"];
+const TITLES: [&str; 2] = [
+    "Inspireren en instrueren",
+    "Zorg dat kwaliteitsmanagement leeft",
+];
 
 fn titles_for_tests() -> Vec<String> {
     TITLES.iter().map(|t| t.to_string()).collect()

@@ -144,6 +144,12 @@ fn html_is_self_contained_and_accessible() {
     assert!(html.contains("<th scope=\"row\">1. De Almeerder centraal</th>"));
     assert!(html.contains("@page"));
     assert!(html.contains("nav class=\"toc\""));
+    // An empty cell is empty, also to a screen reader: no invented "geen".
+    assert!(html.contains("<td class=\"empty\"></td>"));
+    assert!(!html.contains(">geen<"));
+    // Running header and footer in print, as CSS strings.
+    assert!(html.contains("@top-left { content: \"Kwaliteitsmanifest Sociaal Domein\"; }"));
+    assert!(html.contains("counter(pages)"));
     // Headings never skip a level.
     let mut previous = 1;
     for (i, _) in html.match_indices("<h") {
@@ -361,4 +367,139 @@ fn the_docx_is_a_zip_whose_document_has_the_headings_and_the_matrix() {
         part("word/styles.xml").contains("nl-NL"),
         "taal niet Nederlands"
     );
+}
+
+/// The rules of a page's `<style>` as (selector, declarations), innermost blocks only
+/// (the rules inside `@media` are found too).
+fn style_rules(html: &str) -> Vec<(String, String)> {
+    let start = html.find("<style>").expect("geen <style>") + "<style>".len();
+    let css = &html[start..start + html[start..].find("</style>").expect("geen </style>")];
+    for entity in ["&quot;", "&amp;", "&#", "&lt;", "&gt;"] {
+        assert!(!css.contains(entity), "{entity} in <style>");
+    }
+    // Comments out first: they may hold braces.
+    let mut plain = String::new();
+    let mut rest = css;
+    while let Some(i) = rest.find("/*") {
+        plain.push_str(&rest[..i]);
+        rest = rest[i..].find("*/").map_or("", |j| &rest[i + j + 2..]);
+    }
+    plain.push_str(rest);
+    let mut rules = Vec::new();
+    let mut open: Vec<String> = Vec::new();
+    let mut text = String::new();
+    for c in plain.chars() {
+        match c {
+            '{' => open.push(std::mem::take(&mut text).trim().to_string()),
+            '}' => {
+                let selector = open.pop().expect("losse } in <style>");
+                rules.push((selector, std::mem::take(&mut text).trim().to_string()));
+            }
+            _ => text.push(c),
+        }
+    }
+    assert!(open.is_empty(), "open {{ in <style>");
+    rules
+}
+
+fn declaration(rules: &[(String, String)], selector: &str, property: &str) -> Option<String> {
+    rules
+        .iter()
+        .filter(|(s, _)| s.split(',').any(|s| s.trim() == selector))
+        .flat_map(|(_, d)| d.split(';'))
+        .filter_map(|d| d.split_once(':'))
+        .filter(|(p, _)| p.trim() == property)
+        .map(|(_, v)| v.trim().to_string())
+        .next()
+}
+
+/// The body's font-family, with `var(--x)` looked up in `:root`: intact means a quoted
+/// family name and a generic fallback, exactly as the style sheet has it.
+fn assert_font_rule_intact(html: &str, what: &str) {
+    let rules = style_rules(html);
+    let mut family = declaration(&rules, "body", "font-family")
+        .unwrap_or_else(|| panic!("{what}: body heeft geen font-family"));
+    if let Some(name) = family
+        .strip_prefix("var(")
+        .and_then(|v| v.strip_suffix(')'))
+    {
+        family = declaration(&rules, ":root", name.trim())
+            .unwrap_or_else(|| panic!("{what}: {name} staat niet in :root"));
+    }
+    assert!(
+        family.contains('"') && family.ends_with("sans-serif"),
+        "{what}: font-family {family}"
+    );
+}
+
+#[test]
+fn every_html_output_keeps_its_style_sheet_intact() {
+    let dir = copy_of_manifest();
+    let (_, path) = render(dir.path(), "html");
+    assert_font_rule_intact(&fs::read_to_string(path).unwrap(), "render");
+
+    let run = |args: &[&str]| -> String {
+        let assert = kwaliteit()
+            .arg("-C")
+            .arg(dir.path())
+            .args(args)
+            .assert()
+            .success();
+        String::from_utf8(assert.get_output().stdout.clone()).unwrap()
+    };
+    assert_font_rule_intact(&run(&["matrix", "--format", "html"]), "matrix");
+
+    // An earlier version to compare with: the same manifest with one sentence changed.
+    let earlier = tempfile::tempdir().unwrap();
+    copy_dir(dir.path(), earlier.path());
+    let case = earlier.path().join("cases/tuin-van-mevrouw-jansen.md");
+    let text = fs::read_to_string(&case).unwrap();
+    fs::write(&case, text.replace("haar tuin niet", "haar moestuin niet")).unwrap();
+    let earlier = earlier.path().to_str().unwrap();
+    let here = dir.path().to_str().unwrap();
+    let diff = run(&["diff", earlier, here, "--format", "html"]);
+    assert!(diff.contains("<del>"), "{diff}");
+    assert_font_rule_intact(&diff, "diff");
+
+    let out = dir.path().join("uit");
+    run(&[
+        "advies",
+        "--since",
+        earlier,
+        "--format",
+        "html",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    let advies = fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| {
+            p.file_name()
+                .unwrap()
+                .to_string_lossy()
+                .starts_with("advies")
+        })
+        .expect("geen advies geschreven");
+    assert_font_rule_intact(&fs::read_to_string(advies).unwrap(), "advies");
+}
+
+#[test]
+fn a_style_sheet_that_closes_the_style_element_is_refused() {
+    let dir = copy_of_manifest();
+    fs::create_dir_all(dir.path().join("manifest/templates")).unwrap();
+    fs::write(
+        dir.path().join("manifest/templates/style.css"),
+        "body { color: red; }\n</STYLE><script>alert(1)</script>\n",
+    )
+    .unwrap();
+    let assert = kwaliteit()
+        .arg("-C")
+        .arg(dir.path())
+        .args(["render", "--out"])
+        .arg(dir.path().join("uit"))
+        .assert()
+        .code(2);
+    let stderr = String::from_utf8(assert.get_output().stderr.clone()).unwrap();
+    assert!(stderr.contains("manifest/templates/style.css"), "{stderr}");
 }

@@ -35,7 +35,7 @@ pub fn run(start: &Path, args: &AdviesArgs) -> Result<u8, Error> {
         .find(|r| r.revision.as_deref() == Some(since.as_str()))
         .and_then(|r| r.date.as_deref())
         .map_or_else(
-            || format!("`{since}`"),
+            || format!("versie {since}"),
             |d| format!("het advies van {}", dutch_date(d)),
         );
     let mut sentences = changes::sentences(&delta);

@@ -90,7 +90,7 @@ pub fn run(start: &Path, args: &DiffArgs) -> Result<u8, Error> {
         DiffFormat::Json => write_stdout(changes::json(&delta, a, b).as_bytes()),
         DiffFormat::Html => {
             let templates = Templates::load(&to.snapshot.templates)?;
-            write_stdout(changes::html(&delta, a, b, templates.style()).as_bytes())
+            write_stdout(changes::html_page(&delta, a, b, &templates)?.as_bytes())
         }
         DiffFormat::Docx => write_docx(&delta, a, b, &to, args.out.as_deref()),
     }?;

@@ -4,6 +4,10 @@
 use super::escape;
 use std::fmt::Write as _;
 
+use minijinja::{Value, context};
+
+use super::RenderError;
+use super::templates::Templates;
 use crate::analysis::diff::{
     ActorChange, CaseChange, CellChange, Delta, PrincipleChange, RoundChange,
 };
@@ -270,31 +274,35 @@ pub fn redline_html(r: &Redline) -> String {
         .join(" ")
 }
 
-/// A self-contained HTML page listing every change, with full redlines.
-pub fn html(d: &Delta, from: &str, to: &str, style: &str) -> String {
-    let mut body = String::new();
-    if d.is_empty() {
-        body.push_str("<p>Geen inhoudelijke wijzigingen.</p>\n");
-    } else {
-        body.push_str("<table class=\"summary\"><caption>Samenvatting</caption>\n<thead><tr><th scope=\"col\">Wat</th><th scope=\"col\">Aantal</th></tr></thead><tbody>\n");
-        for (what, n) in summary(d).into_iter().filter(|(_, n)| *n > 0) {
-            let _ = writeln!(body, "<tr><th scope=\"row\">{what}</th><td>{n}</td></tr>");
-        }
-        body.push_str("</tbody></table>\n<h2>Details</h2>\n<ol class=\"changes\">\n");
-        for (sentence, redline) in sentences_with_redlines(d) {
-            let _ = write!(body, "<li><p>{}</p>", escape::html(&sentence));
-            if let Some(r) = redline {
-                let _ = write!(body, "<blockquote>{}</blockquote>", redline_html(r));
-            }
-            body.push_str("</li>\n");
-        }
-        body.push_str("</ol>\n");
+/// A self-contained HTML page listing every change, with full redlines, from the
+/// template `changes.html` (escaped like the document; the redlines escape themselves).
+pub fn html_page(
+    d: &Delta,
+    from: &str,
+    to: &str,
+    templates: &Templates,
+) -> Result<String, RenderError> {
+    let summary: Vec<_> = summary(d)
+        .into_iter()
+        .filter(|(_, n)| *n > 0)
+        .map(|(what, count)| context! { what, count })
+        .collect();
+    let changes: Vec<_> = sentences_with_redlines(d)
+        .into_iter()
+        .map(|(sentence, redline)| {
+            let redline = redline.map(|r| Value::from_safe_string(redline_html(r)));
+            context! { sentence, redline }
+        })
+        .collect();
+    let mut page = templates.render(
+        "changes.html",
+        context! { from, to, summary, changes, style => templates.style_html() },
+    )?;
+    // Written to standard output: end with a newline, as before.
+    if !page.ends_with('\n') {
+        page.push('\n');
     }
-    format!(
-        "<!DOCTYPE html>\n<html lang=\"nl\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>Wijzigingen in het kwaliteitsmanifest</title>\n<style>\n{style}\ndel {{ color: #8a1c1c; background: #fbe9e9; }}\nins {{ color: #14532d; background: #e6f4ea; text-decoration: underline; }}\ntable.summary {{ border-collapse: collapse; }}\ntable.summary th, table.summary td {{ border: 1px solid #5c6b80; padding: 0.3rem 0.6rem; text-align: left; }}\n</style>\n</head>\n<body>\n<main>\n<h1>Wijzigingen in het kwaliteitsmanifest</h1>\n<p>Van <code>{}</code> naar <code>{}</code>.</p>\n{body}</main>\n</body>\n</html>\n",
-        escape::html(from),
-        escape::html(to)
-    )
+    Ok(page)
 }
 
 /// The JSON shape of `diff --format json` (documented in the README): add fields, never rename.
@@ -358,6 +366,26 @@ mod tests {
         assert_eq!(
             redline_html(&r),
             "a &lt;b&gt; <ins><span class=\"visually-hidden\">[toegevoegd: </span>c<span class=\"visually-hidden\">]</span></ins>"
+        );
+    }
+
+    #[test]
+    fn html_page_escapes_names_and_keeps_the_redlines() {
+        let templates = Templates::load(&[])
+            .unwrap()
+            .with_style("body { font-family: \"A\", sans-serif; }");
+        let html = |d: &Delta, from: &str, to: &str| html_page(d, from, to, &templates).unwrap();
+        let page = html(&sample(), "<oud>", "werkmap");
+        assert!(page.contains("<code>&lt;oud&gt;</code>"), "{page}");
+        assert!(page.contains("font-family: \"A\", sans-serif;"), "{page}");
+        assert!(page.contains("<th scope=\"row\">Uitgangspunten verplaatst</th><td>1</td>"));
+        assert!(
+            page.contains("moet <ins><span class=\"visually-hidden\">[toegevoegd: </span>echt")
+        );
+        let empty = html(&Delta::default(), "a", "b");
+        assert!(
+            empty.contains("<p>Geen inhoudelijke wijzigingen.</p>"),
+            "{empty}"
         );
     }
 

@@ -37,7 +37,7 @@ fn html_view(view: &View) -> View {
 pub fn render(view: &View, templates: &Templates) -> Result<String, RenderError> {
     templates.render(
         "document.html",
-        context! { view => Value::from(Serde(html_view(view))), style => templates.style() },
+        context! { view => Value::from(Serde(html_view(view))), style => templates.style_html() },
     )
 }
 
@@ -50,6 +50,6 @@ pub fn render_matrix(
 ) -> Result<String, RenderError> {
     templates.render(
         "matrix.html",
-        context! { matrix => Value::from(Serde(matrix)), title => title, compact => compact, style => templates.style() },
+        context! { matrix => Value::from(Serde(matrix)), title => title, compact => compact, style => templates.style_html() },
     )
 }
