@@ -14,6 +14,7 @@ use crate::load::fields::Fields;
 use crate::load::frontmatter::SplitError;
 use crate::load::yaml::Yaml;
 use crate::model::Located;
+use crate::model::document::{BlockKind, Document, plain_text};
 use crate::model::finding::{Finding, Pos, Rule};
 use crate::model::keys;
 use crate::model::{
@@ -215,7 +216,7 @@ fn load_file(
         );
         return true;
     }
-    let Some(doc) = Document::read(path, text, findings) else {
+    let Some(doc) = MdFile::read(path, text, findings) else {
         return false;
     };
     if options.lang_level {
@@ -233,16 +234,16 @@ fn load_file(
 }
 
 /// A Markdown file split into parsed front matter and scanned body.
-struct Document<'a> {
+struct MdFile<'a> {
     path: &'a str,
     text: &'a str,
     yaml: Yaml,
     body: &'a str,
     body_offset: usize,
-    scan: markdown::Scan,
+    tree: Document,
 }
 
-impl<'a> Document<'a> {
+impl<'a> MdFile<'a> {
     fn read(path: &'a str, text: &'a str, findings: &mut Vec<Finding>) -> Option<Self> {
         let split = match frontmatter::split(text) {
             Ok(split) => split,
@@ -273,13 +274,13 @@ impl<'a> Document<'a> {
             }
         };
         let yaml = parse_yaml(path, split.yaml, split.yaml_first_line, findings)?;
-        Some(Document {
+        Some(MdFile {
             path,
             text,
             yaml,
             body: split.body,
             body_offset: split.body_offset,
-            scan: markdown::scan(split.body),
+            tree: Document::parse(split.body, split.body_offset),
         })
     }
 
@@ -288,22 +289,31 @@ impl<'a> Document<'a> {
     }
 
     fn page(&self) -> Page {
+        let links = self.tree.links();
         // Most files have no links: build the line index only when one needs a position.
-        let index = (!self.scan.links.is_empty()).then(|| LineIndex::new(self.text));
+        let index = (!links.is_empty()).then(|| LineIndex::new(self.text));
         let pos = |offset: usize| index.as_ref().map_or(Pos::START, |i| i.pos(offset));
         Page {
             path: self.path.to_string(),
-            anchors: markdown::anchors(self.scan.headings.iter().map(|h| h.text.as_str())),
-            links: self
-                .scan
-                .links
-                .iter()
-                .map(|l| Link {
-                    target: l.target.clone(),
-                    pos: pos(self.body_offset + l.start),
-                    width: width(&self.body[l.start..l.end]),
+            body_offset: self.body_offset,
+            anchors: self
+                .tree
+                .headings()
+                .into_iter()
+                .filter_map(|h| match &h.kind {
+                    BlockKind::Heading { anchor, .. } => Some(anchor.clone()),
+                    _ => None,
                 })
                 .collect(),
+            links: links
+                .into_iter()
+                .map(|(target, span)| Link {
+                    target: target.to_string(),
+                    pos: pos(span.start),
+                    width: width(&self.text[span]),
+                })
+                .collect(),
+            doc: self.tree.clone(),
         }
     }
 
@@ -453,7 +463,7 @@ fn citations(path: &str, nodes: &[&Yaml], findings: &mut Vec<Finding>) -> Vec<La
 /// error, unless the front matter gives a reasoned `privacy_uitzondering`.
 /// `exception` is `None` for principles, which cannot have one.
 fn scan_text(
-    doc: &Document,
+    doc: &MdFile,
     exception: Option<Option<&Located<String>>>,
     findings: &mut Vec<Finding>,
 ) {
@@ -501,7 +511,7 @@ fn placeholders(path: &str, text: &str, findings: &mut Vec<Finding>) {
 }
 
 /// Warnings toward language level B1: sentences over 25 words, and jargon.
-fn writing_aid(doc: &Document, findings: &mut Vec<Finding>) {
+fn writing_aid(doc: &MdFile, findings: &mut Vec<Finding>) {
     const MAX_WORDS: usize = 25;
     for s in plain_language::long_sentences(doc.body, MAX_WORDS) {
         let first_line = doc.body[s.start..s.end].split('\n').next().unwrap_or("");
@@ -593,7 +603,7 @@ fn check_file_name(
     }
 }
 
-fn principle(doc: &Document, findings: &mut Vec<Finding>) -> Option<Principle> {
+fn principle(doc: &MdFile, findings: &mut Vec<Finding>) -> Option<Principle> {
     let mut f = doc.fields(keys::PRINCIPLE, findings)?;
     let id = f.text("id");
     let title = f.text("title");
@@ -637,13 +647,17 @@ fn principle(doc: &Document, findings: &mut Vec<Finding>) -> Option<Principle> {
         }
     }
 
-    let uitwerking = doc
-        .scan
-        .headings
-        .iter()
-        .find(|h| h.level == 2 && h.text.eq_ignore_ascii_case(ELABORATION_HEADING));
+    // The first level-2 heading named like the elaboration, as (start, end) in the body.
+    let uitwerking = doc.tree.headings().into_iter().find_map(|h| match &h.kind {
+        BlockKind::Heading {
+            level: 2, inlines, ..
+        } if plain_text(&inlines[..]).eq_ignore_ascii_case(ELABORATION_HEADING) => {
+            Some((h.span.start - doc.body_offset, h.span.end - doc.body_offset))
+        }
+        _ => None,
+    });
     let (short_text, elaboration) = match uitwerking {
-        Some(h) => (doc.body[..h.start].trim(), doc.body[h.end..].trim()),
+        Some((start, end)) => (doc.body[..start].trim(), doc.body[end..].trim()),
         None => {
             let at = doc.body.len() - doc.body.trim_start().len();
             findings.push(
@@ -660,6 +674,12 @@ fn principle(doc: &Document, findings: &mut Vec<Finding>) -> Option<Principle> {
             (doc.body.trim(), "")
         }
     };
+    let (short_text_doc, elaboration_doc) = match uitwerking {
+        Some((start, end)) => doc
+            .tree
+            .split_at(start + doc.body_offset, end + doc.body_offset),
+        None => (doc.tree.clone(), Document::default()),
+    };
     if short_text.is_empty() {
         doc.empty_text(
             0,
@@ -670,7 +690,7 @@ fn principle(doc: &Document, findings: &mut Vec<Finding>) -> Option<Principle> {
     }
     if uitwerking.is_some() && elaboration.is_empty() {
         doc.empty_text(
-            uitwerking.map_or(0, |h| h.start),
+            uitwerking.map_or(0, |(start, _)| start),
             findings,
             &format!("de sectie `## {ELABORATION_HEADING}` is leeg"),
             "schrijf de uitwerking onder de kop",
@@ -689,13 +709,15 @@ fn principle(doc: &Document, findings: &mut Vec<Finding>) -> Option<Principle> {
             })
             .collect(),
         short_text: short_text.to_string(),
+        short_text_doc,
         elaboration: elaboration.to_string(),
+        elaboration_doc,
         kompas,
         laws,
     })
 }
 
-fn case(doc: &Document, findings: &mut Vec<Finding>) -> Option<Case> {
+fn case(doc: &MdFile, findings: &mut Vec<Finding>) -> Option<Case> {
     let mut f = doc.fields(keys::CASE, findings)?;
     let id = f.text("id");
     let title = f.text("title");
@@ -735,13 +757,14 @@ fn case(doc: &Document, findings: &mut Vec<Finding>) -> Option<Case> {
         actors,
         since: since.map(|s| s.value),
         story: story.to_string(),
+        story_doc: doc.tree.clone(),
         kompas,
         laws,
         privacy_exception: privacy_exception.map(|p| p.value),
     })
 }
 
-fn round(doc: &Document, findings: &mut Vec<Finding>) -> Option<Round> {
+fn round(doc: &MdFile, findings: &mut Vec<Finding>) -> Option<Round> {
     let mut f = doc.fields(keys::ROUND, findings)?;
     let year = f.integer("year");
     let date = f.date("date");
@@ -805,6 +828,7 @@ fn round(doc: &Document, findings: &mut Vec<Finding>) -> Option<Round> {
         partners: partners.into_iter().map(|p| p.value).collect(),
         revision: revision.map(|r| r.value),
         body: body.to_string(),
+        body_doc: doc.tree.clone(),
         advice_points,
         response,
     })

@@ -1,5 +1,7 @@
 //! Markdown: one CommonMark file, with the matrix as a GFM table.
 
+pub mod tree;
+
 use minijinja::value::Serde;
 use minijinja::{Value, context};
 
@@ -10,7 +12,7 @@ pub fn render(view: &View, templates: &Templates) -> Result<String, RenderError>
     let table = super::matrix::markdown(&view.matrix, false);
     let mut out = templates.render(
         "document.md",
-        context! { view => Value::from(Serde(view)), matrix_table => table },
+        context! { view => Value::from(Serde(view.rendered_with(tree::to_commonmark))), matrix_table => table },
     )?;
     tidy_blank_lines(&mut out);
     Ok(out)
