@@ -9,7 +9,7 @@ use crate::exit;
 use crate::report::{self, Format, Summary};
 
 pub fn run(start: &Path, args: &CheckArgs) -> u8 {
-    let options = crate::load::Options {
+    let options = crate::check::content::Options {
         lang_level: args.lang_level,
     };
     let checked = match open_with(start, args.rev.as_deref(), options) {

@@ -7,9 +7,6 @@ pub mod frontmatter;
 pub mod markdown;
 pub mod yaml;
 
-use std::collections::BTreeMap;
-
-use crate::check::{plain_language, privacy};
 use crate::load::fields::Fields;
 use crate::load::frontmatter::SplitError;
 use crate::load::yaml::Yaml;
@@ -30,31 +27,18 @@ use crate::text::{LineIndex, width};
 pub struct Loaded {
     pub manifest: Manifest,
     pub findings: Vec<Finding>,
-    /// Decoded text of every file, to quote source lines in reports.
-    pub texts: BTreeMap<String, String>,
     pub file_count: usize,
 }
 
-/// What loading may do beyond the checks that always run.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct Options {
-    /// Writing aid toward language level B1: long sentences and jargon as warnings.
-    pub lang_level: bool,
-}
-
 /// Load every file into one model. One bad file never stops the others.
-pub fn load(files: &[SourceFile]) -> Loaded {
-    load_with(files, Options::default())
-}
-
 /// Files are independent, so large manifests are loaded on every core in contiguous
 /// chunks; the parts are joined in file order, so the result is the same as serial.
-pub fn load_with(files: &[SourceFile], options: Options) -> Loaded {
+pub fn load(files: &[SourceFile]) -> Loaded {
     const FILES_PER_THREAD: usize = 512;
     let cores = std::thread::available_parallelism().map_or(1, usize::from);
     let threads = cores.min(files.len().div_ceil(FILES_PER_THREAD)).max(1);
     let mut loaded = if threads == 1 {
-        load_serial(files, options)
+        load_serial(files)
     } else {
         let chunk = files.len().div_ceil(threads);
         let parts: Vec<(bool, Loaded)> = std::thread::scope(|scope| {
@@ -62,7 +46,7 @@ pub fn load_with(files: &[SourceFile], options: Options) -> Loaded {
                 .chunks(chunk)
                 .map(|c| {
                     let has_identity = c.iter().any(|f| f.path == MANIFEST_FILE);
-                    scope.spawn(move || (has_identity, load_serial(c, options)))
+                    scope.spawn(move || (has_identity, load_serial(c)))
                 })
                 .collect();
             handles
@@ -109,13 +93,13 @@ fn join(parts: Vec<(bool, Loaded)>) -> Loaded {
         into.incomplete.cases |= m.incomplete.cases;
         into.incomplete.rounds |= m.incomplete.rounds;
         all.findings.extend(part.findings);
-        all.texts.extend(part.texts);
+        into.texts.extend(m.texts);
         all.file_count += part.file_count;
     }
     all
 }
 
-fn load_serial(files: &[SourceFile], options: Options) -> Loaded {
+fn load_serial(files: &[SourceFile]) -> Loaded {
     let mut loaded = Loaded {
         file_count: files.len(),
         ..Loaded::default()
@@ -124,14 +108,8 @@ fn load_serial(files: &[SourceFile], options: Options) -> Loaded {
         let mut findings = Vec::new();
         let complete = match decode(file, &mut findings) {
             Some(text) => {
-                let complete = load_file(
-                    &file.path,
-                    &text,
-                    options,
-                    &mut loaded.manifest,
-                    &mut findings,
-                );
-                loaded.texts.insert(file.path.clone(), text);
+                let complete = load_file(&file.path, &text, &mut loaded.manifest, &mut findings);
+                loaded.manifest.texts.insert(file.path.clone(), text);
                 complete
             }
             None => false,
@@ -183,13 +161,7 @@ fn decode(file: &SourceFile, findings: &mut Vec<Finding>) -> Option<String> {
 }
 
 /// Load one file into the model; false when it could not be read into it.
-fn load_file(
-    path: &str,
-    text: &str,
-    options: Options,
-    manifest: &mut Manifest,
-    findings: &mut Vec<Finding>,
-) -> bool {
+fn load_file(path: &str, text: &str, manifest: &mut Manifest, findings: &mut Vec<Finding>) -> bool {
     let Some(kind) = file_kind(path) else {
         return true;
     };
@@ -200,7 +172,6 @@ fn load_file(
         );
         return false;
     }
-    placeholders(path, text, findings);
     if matches!(kind, FileKind::Identity) {
         return load_identity(path, text, manifest, findings);
     }
@@ -219,9 +190,6 @@ fn load_file(
     let Some(doc) = MdFile::read(path, text, findings) else {
         return false;
     };
-    if options.lang_level {
-        writing_aid(&doc, findings);
-    }
     let complete = match kind {
         FileKind::Principle => principle(&doc, findings).map(|p| manifest.principles.push(p)),
         FileKind::Case => case(&doc, findings).map(|c| manifest.cases.push(c)),
@@ -459,84 +427,6 @@ fn citations(path: &str, nodes: &[&Yaml], findings: &mut Vec<Finding>) -> Vec<La
     out
 }
 
-/// Personal data in a story or principle must not be published (AVG): each hit is an
-/// error, unless the front matter gives a reasoned `privacy_uitzondering`.
-/// `exception` is `None` for principles, which cannot have one.
-fn scan_text(
-    doc: &MdFile,
-    exception: Option<Option<&Located<String>>>,
-    findings: &mut Vec<Finding>,
-) {
-    if matches!(exception, Some(Some(_))) {
-        return;
-    }
-    let help = if exception.is_some() {
-        "maak de tekst anoniem; is dit echt nodig, leg dan de reden vast met `privacy_uitzondering: \"...\"` in de kopregels"
-    } else {
-        "maak de tekst anoniem: een uitgangspunt noemt geen personen"
-    };
-    for hit in privacy::scan(doc.body) {
-        findings.push(
-            Finding::new(
-                Rule::PersonalData,
-                doc.path,
-                doc.pos(hit.start),
-                hit.message(),
-            )
-            .width(width(&hit.text))
-            .help(help),
-        );
-    }
-}
-
-/// Texts left to fill in (`TODO: ...`, as `kwaliteit new` writes them) are warnings.
-fn placeholders(path: &str, text: &str, findings: &mut Vec<Finding>) {
-    let spans = crate::model::placeholder::placeholders(text);
-    if spans.is_empty() {
-        return;
-    }
-    let index = LineIndex::new(text);
-    for (start, end) in spans {
-        findings.push(
-            Finding::new(
-                Rule::Placeholder,
-                path,
-                index.pos(start),
-                "deze tekst moet nog ingevuld worden",
-            )
-            .width(width(&text[start..end]))
-            .help("vervang de tekst die met `TODO:` begint door de echte tekst"),
-        );
-    }
-}
-
-/// Warnings toward language level B1: sentences over 25 words, and jargon.
-fn writing_aid(doc: &MdFile, findings: &mut Vec<Finding>) {
-    const MAX_WORDS: usize = 25;
-    for s in plain_language::long_sentences(doc.body, MAX_WORDS) {
-        let first_line = doc.body[s.start..s.end].split('\n').next().unwrap_or("");
-        findings.push(
-            Finding::new(
-                Rule::LongSentence,
-                doc.path,
-                doc.pos(s.start),
-                format!("lange zin: {} woorden", s.words),
-            )
-            .width(width(first_line).min(40))
-            .help(format!(
-                "knip de zin op; voor taalniveau B1 liefst hoogstens {MAX_WORDS} woorden"
-            )),
-        );
-    }
-    for hit in plain_language::jargon(doc.body) {
-        findings.push(
-            Finding::new(Rule::Jargon, doc.path, doc.pos(hit.start), hit.message())
-                .width(width(&hit.word))
-                .help("kies woorden die de meeste inwoners kennen (taalniveau B1)"),
-        );
-    }
-}
-
 /// Ids become file names and anchors: lower case letters, digits and single hyphens.
 pub fn is_valid_id(id: &str) -> bool {
     !id.is_empty()
@@ -613,7 +503,6 @@ fn principle(doc: &MdFile, findings: &mut Vec<Finding>) -> Option<Principle> {
     let law_nodes = f.map_list("wetten");
     f.finish();
     let laws = citations(doc.path, &law_nodes, findings);
-    scan_text(doc, None, findings);
     let id = id?;
     if let Some(o) = order.as_ref().filter(|o| o.value < 1) {
         findings.push(
@@ -729,7 +618,6 @@ fn case(doc: &MdFile, findings: &mut Vec<Finding>) -> Option<Case> {
     let privacy_exception = f.text("privacy_uitzondering");
     f.finish();
     let laws = citations(doc.path, &law_nodes, findings);
-    scan_text(doc, Some(privacy_exception.as_ref()), findings);
     let id = id?;
     if check_id(doc.path, &id, findings) {
         check_file_name(

@@ -6,6 +6,8 @@ pub mod keys;
 pub mod law;
 pub mod placeholder;
 
+use std::collections::BTreeMap;
+
 use crate::model::document::Document;
 use crate::model::finding::Pos;
 
@@ -80,6 +82,8 @@ pub struct Manifest {
     pub pages: Vec<Page>,
     /// Which kinds of file could not all be read into the model.
     pub incomplete: Incomplete,
+    /// Decoded text of every file, for the content checks and to quote source lines.
+    pub texts: BTreeMap<String, String>,
 }
 
 /// Checks that need every file of a kind stay quiet when one of them could not be
@@ -294,9 +298,10 @@ impl Manifest {
     }
 
     /// The model with every document tree normalized (no byte offsets, white space
-    /// runs as one): to compare what two versions of the files mean.
+    /// runs as one) and without the file texts: to compare what two versions mean.
     pub fn without_offsets(&self) -> Manifest {
         let mut m = self.clone();
+        m.texts.clear();
         for p in &mut m.principles {
             p.short_text_doc = p.short_text_doc.normalized();
             p.elaboration_doc = p.elaboration_doc.normalized();
