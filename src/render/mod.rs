@@ -19,6 +19,7 @@ use crate::load::markdown::{resolve, split_link};
 use crate::model::Manifest;
 use crate::model::document::{Document, Inline, InlineKind, visit_blocks_mut};
 use crate::text::date::dutch_date;
+use templates::Templates;
 
 /// Default title of the part with the elaborations.
 pub const DEFAULT_ELABORATION_TITLE: &str = "Uitwerking";
@@ -382,6 +383,19 @@ fn retarget_links(inlines: &mut Vec<Inline>, from: &str, sections: &HashMap<&str
     *inlines = out;
 }
 
+/// One output format of the whole document. A new format is one module with a type
+/// behind this trait, plus its name in `Format`.
+pub trait DocumentFormat {
+    /// File name extension of the output, without the dot.
+    fn extension(&self) -> &'static str;
+    /// Whether a council's own templates shape this format; the others get the built-in
+    /// ones, so a broken council template does not stop them.
+    fn uses_templates(&self) -> bool {
+        true
+    }
+    fn render(&self, view: &View, templates: &Templates) -> Result<Vec<u8>, RenderError>;
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
     Html,
@@ -390,12 +404,16 @@ pub enum Format {
 }
 
 impl Format {
-    pub fn extension(self) -> &'static str {
+    pub fn renderer(self) -> &'static dyn DocumentFormat {
         match self {
-            Format::Html => "html",
-            Format::Md => "md",
-            Format::Docx => "docx",
+            Format::Html => &html::Html,
+            Format::Md => &markdown::Markdown,
+            Format::Docx => &docx::Word,
         }
+    }
+
+    pub fn extension(self) -> &'static str {
+        self.renderer().extension()
     }
 }
 

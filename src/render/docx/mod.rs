@@ -49,6 +49,27 @@ const ANNEX_HEADING: &str = "Bijlage: matrix";
 const ANNEX_INTRO: &str = "Overzicht van de uitgangspunten en de verantwoordelijkheden per partij.";
 const PRINCIPLE_COLUMN: &str = "Uitgangspunt";
 
+/// A Word document (`.docx`); its layout is code, not a template.
+pub struct Word;
+
+impl super::DocumentFormat for Word {
+    fn extension(&self) -> &'static str {
+        "docx"
+    }
+
+    fn uses_templates(&self) -> bool {
+        false
+    }
+
+    fn render(
+        &self,
+        view: &View,
+        _templates: &super::templates::Templates,
+    ) -> Result<Vec<u8>, RenderError> {
+        render(view)
+    }
+}
+
 pub fn render(view: &View) -> Result<Vec<u8>, RenderError> {
     let parts = build_parts(view)?;
     let mut out = Cursor::new(Vec::new());

@@ -6,8 +6,21 @@ use minijinja::value::Serde;
 use minijinja::{Value, context};
 
 use super::templates::Templates;
-use super::{RenderError, View};
+use super::{DocumentFormat, RenderError, View};
 use crate::analysis::matrix::Matrix;
+
+/// One self-contained HTML file.
+pub struct Html;
+
+impl DocumentFormat for Html {
+    fn extension(&self) -> &'static str {
+        "html"
+    }
+
+    fn render(&self, view: &View, templates: &Templates) -> Result<Vec<u8>, RenderError> {
+        render(view, templates).map(String::into_bytes)
+    }
+}
 
 pub fn render(view: &View, templates: &Templates) -> Result<String, RenderError> {
     templates.render(

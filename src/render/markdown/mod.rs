@@ -6,7 +6,20 @@ use minijinja::value::Serde;
 use minijinja::{Value, context};
 
 use super::templates::Templates;
-use super::{RenderError, View};
+use super::{DocumentFormat, RenderError, View};
+
+/// One CommonMark file.
+pub struct Markdown;
+
+impl DocumentFormat for Markdown {
+    fn extension(&self) -> &'static str {
+        "md"
+    }
+
+    fn render(&self, view: &View, templates: &Templates) -> Result<Vec<u8>, RenderError> {
+        render(view, templates).map(String::into_bytes)
+    }
+}
 
 pub fn render(view: &View, templates: &Templates) -> Result<String, RenderError> {
     let table = super::matrix::markdown(&view.matrix, false);
