@@ -10,6 +10,9 @@ pub mod markdown;
 pub mod matrix;
 pub mod templates;
 
+#[cfg(test)]
+mod same_structure_tests;
+
 use serde::Serialize;
 
 use std::collections::HashMap;

@@ -357,3 +357,6 @@ fn unique_anchor(heading: &str, seen: &mut Vec<String>) -> String {
     seen.push(candidate.clone());
     candidate
 }
+
+#[cfg(test)]
+mod tests;

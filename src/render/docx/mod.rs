@@ -81,7 +81,7 @@ pub fn render(view: &View) -> Result<Vec<u8>, RenderError> {
 
 /// The package parts before zipping: what docx-rs builds plus the few things
 /// it has no API for (language, repeating header row, core properties).
-fn build_parts(view: &View) -> Result<XMLDocx, RenderError> {
+pub(super) fn build_parts(view: &View) -> Result<XMLDocx, RenderError> {
     let mut xml = document(view).build();
     // docx-rs cannot set w:lang; in the run defaults it makes Dutch the
     // language of every text (spelling check, hyphenation, screen readers).
@@ -412,4 +412,4 @@ fn margins(m: i32) -> PageMargin {
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

@@ -3,7 +3,7 @@ use super::*;
 use crate::analysis::matrix::{Column, Row};
 use crate::render::{ChangesView, PrincipleView, SignatoryView};
 
-fn sample() -> View {
+pub(crate) fn sample() -> View {
     View {
         changes: None,
         response: None,

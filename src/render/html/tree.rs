@@ -200,3 +200,38 @@ pub fn is_dangerous_url(url: &str) -> bool {
         .iter()
         .any(|s| lower.starts_with(s))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn raw_html_and_dangerous_targets_stay_harmless() {
+        let doc = Document::parse(
+            "Hallo <script>alert(1)</script> [klik](javascript:alert(1)).\n\n<div onclick=\"x()\">\nblok\n</div>\n",
+            0,
+        );
+        let html = to_html(&doc);
+        assert!(!html.contains("<script"), "{html}");
+        assert!(!html.contains("<div"), "{html}");
+        assert!(!html.contains("javascript:"), "{html}");
+        assert!(
+            html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"),
+            "{html}"
+        );
+    }
+
+    #[test]
+    fn tight_and_loose_lists_and_tables() {
+        let html = to_html(&Document::parse(
+            "- a\n- b\n\n1. c\n\n2. d\n\n| x |\n|:-:|\n| 1 |\n",
+            0,
+        ));
+        assert!(
+            html.contains("<ul>\n<li>a</li>\n<li>b</li>\n</ul>"),
+            "{html}"
+        );
+        assert!(html.contains("<li>\n<p>c</p>\n</li>"), "{html}");
+        assert!(html.contains("<th align=\"center\">x</th>"), "{html}");
+    }
+}

@@ -229,3 +229,27 @@ fn destination(target: &str, title: &str, out: &mut String) {
         out.push_str(&format!(" \"{}\"", title.replace('"', "\\\"")));
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Written out and read back, a text means the same.
+    #[test]
+    fn commonmark_output_reads_back_as_the_same_tree() {
+        let text = "## Kop *met* nadruk\n\nTekst met **sterk**, ~~weg~~, `` co`de ``, [link](<a b.md> \"t\") en\nhttps://x.nl/a. Ook 3 * 4 en _los_ en [haak] en &amp; en 1. niet.\n\n- a\n  - b\n\n    c\n\n3. drie\n\n> citaat\n> \n> - in\n\n````\n```\n````\n\n| a \\| b | c |\n|:--|--:|\n| 1 | 2 |\n\n***\n";
+        let doc = Document::parse(text, 0);
+        let out = to_commonmark(&doc);
+        let back = Document::parse(&out, 0);
+        assert_eq!(back.normalized(), doc.normalized(), "{out}");
+    }
+
+    /// Raw HTML is written so that it reads back as the text it showed.
+    #[test]
+    fn raw_html_is_written_as_text() {
+        let out = to_commonmark(&Document::parse("Zie <b>dit</b>.\n\n<div>\nx\n</div>\n", 0));
+        assert_eq!(out, "Zie &lt;b>dit&lt;/b>.\n\n&lt;div>\nx\n&lt;/div>");
+        let back = crate::render::html::tree::to_html(&Document::parse(&out, 0));
+        assert!(back.contains("Zie &lt;b&gt;dit&lt;/b&gt;."), "{back}");
+    }
+}
