@@ -2,6 +2,8 @@
 //! request) the writing aid. They read the file texts the model keeps; positions are
 //! byte offsets in those texts.
 
+use std::collections::{BTreeMap, HashSet};
+
 use crate::check::{plain_language, privacy};
 use crate::model::finding::{Finding, Rule};
 use crate::model::{FileKind, Manifest, Page, file_kind};
@@ -14,14 +16,68 @@ pub struct Options {
     pub lang_level: bool,
 }
 
+/// Files are independent, so large manifests are checked on every core in chunks.
 pub fn content(m: &Manifest, options: Options, out: &mut Vec<Finding>) {
-    for (path, text) in &m.texts {
+    const FILES_PER_THREAD: usize = 512;
+    // Cases whose front matter gives a reason to name personal data.
+    let excepted: HashSet<&str> = m
+        .cases
+        .iter()
+        .filter(|c| c.privacy_exception.is_some())
+        .map(|c| c.path.as_str())
+        .collect();
+    let excepted = &excepted;
+    let texts: Vec<(&String, &String)> = m.texts.iter().collect();
+    let cores = std::thread::available_parallelism().map_or(1, usize::from);
+    let threads = cores
+        .min(texts.len().max(m.pages.len()).div_ceil(FILES_PER_THREAD))
+        .max(1);
+    if threads == 1 {
+        content_of(&m.texts, excepted, &texts, &m.pages, options, out);
+        return;
+    }
+    let text_chunk = texts.len().div_ceil(threads).max(1);
+    let page_chunk = m.pages.len().div_ceil(threads).max(1);
+    let parts: Vec<Vec<Finding>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..threads)
+            .map(|i| {
+                let texts = texts
+                    .get(i * text_chunk..((i + 1) * text_chunk).min(texts.len()))
+                    .unwrap_or(&[]);
+                let pages = m
+                    .pages
+                    .get(i * page_chunk..((i + 1) * page_chunk).min(m.pages.len()))
+                    .unwrap_or(&[]);
+                scope.spawn(move || {
+                    let mut part = Vec::new();
+                    content_of(&m.texts, excepted, texts, pages, options, &mut part);
+                    part
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect()
+    });
+    out.extend(parts.into_iter().flatten());
+}
+
+fn content_of(
+    all: &BTreeMap<String, String>,
+    excepted: &HashSet<&str>,
+    texts: &[(&String, &String)],
+    pages: &[Page],
+    options: Options,
+    out: &mut Vec<Finding>,
+) {
+    for (path, text) in texts {
         if file_kind(path).is_some() && !text.trim().is_empty() {
             placeholders(path, text, out);
         }
     }
-    for page in &m.pages {
-        let Some(text) = m.texts.get(&page.path) else {
+    for page in pages {
+        let Some(text) = all.get(&page.path) else {
             continue;
         };
         let file = File {
@@ -32,12 +88,7 @@ pub fn content(m: &Manifest, options: Options, out: &mut Vec<Finding>) {
         match file_kind(&page.path) {
             Some(FileKind::Principle) => personal_data(&file, None, out),
             Some(FileKind::Case) => {
-                let exception = m
-                    .cases
-                    .iter()
-                    .find(|c| c.path == page.path)
-                    .and_then(|c| c.privacy_exception.as_ref());
-                personal_data(&file, Some(exception), out);
+                personal_data(&file, Some(excepted.contains(page.path.as_str())), out)
             }
             _ => {}
         }
@@ -69,12 +120,12 @@ impl File<'_> {
 
 /// Personal data in a story or principle must not be published (AVG): each hit is an
 /// error, unless the front matter gives a reasoned `privacy_uitzondering`.
-/// `exception` is `None` for principles, which cannot have one.
-fn personal_data(file: &File, exception: Option<Option<&String>>, out: &mut Vec<Finding>) {
-    if matches!(exception, Some(Some(_))) {
+/// `excepted` is `None` for principles, which cannot have an exception.
+fn personal_data(file: &File, excepted: Option<bool>, out: &mut Vec<Finding>) {
+    if excepted == Some(true) {
         return;
     }
-    let help = if exception.is_some() {
+    let help = if excepted.is_some() {
         "maak de tekst anoniem; is dit echt nodig, leg dan de reden vast met `privacy_uitzondering: \"...\"` in de kopregels"
     } else {
         "maak de tekst anoniem: een uitgangspunt noemt geen personen"
@@ -119,7 +170,9 @@ fn placeholders(path: &str, text: &str, out: &mut Vec<Finding>) {
 fn writing_aid(file: &File, out: &mut Vec<Finding>) {
     const MAX_WORDS: usize = 25;
     let body = file.body();
-    for s in plain_language::long_sentences(body, MAX_WORDS) {
+    for s in
+        plain_language::long_sentences_in(body, &file.page.doc, file.page.body_offset, MAX_WORDS)
+    {
         let first_line = body[s.start..s.end].split('\n').next().unwrap_or("");
         out.push(
             Finding::new(
