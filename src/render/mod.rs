@@ -279,7 +279,8 @@ fn response_view(m: &Manifest) -> Option<ResponseView> {
 /// (templates see only that string).
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Text {
-    pub doc: Document,
+    /// Shared, so that a format's copy of the view does not copy the trees.
+    pub doc: std::sync::Arc<Document>,
     pub rendered: String,
 }
 
@@ -287,7 +288,7 @@ impl From<&str> for Text {
     /// A Markdown text parsed into its tree (offsets from its start).
     fn from(markdown: &str) -> Self {
         Text {
-            doc: Document::parse(markdown, 0),
+            doc: std::sync::Arc::new(Document::parse(markdown, 0)),
             rendered: String::new(),
         }
     }
@@ -341,7 +342,7 @@ fn for_document(doc: &Document, from: &str, sections: &HashMap<&str, String>) ->
         }
     });
     Text {
-        doc,
+        doc: std::sync::Arc::new(doc),
         rendered: String::new(),
     }
 }
