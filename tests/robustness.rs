@@ -297,9 +297,9 @@ fn run(files: &[SourceFile]) -> Result<(), TestCaseError> {
     let more = check(&loaded.manifest, &|_| false);
     loaded.findings.extend(more);
     kwaliteit::model::finding::sort(&mut loaded.findings);
-    attach_source_lines(&mut loaded.findings, &loaded.texts);
+    attach_source_lines(&mut loaded.findings, &loaded.manifest.texts);
     for f in &loaded.findings {
-        assert_points_into_its_file(f, &loaded.texts, files)?;
+        assert_points_into_its_file(f, &loaded.manifest.texts, files)?;
     }
     let summary = Summary::of(&loaded.findings, loaded.file_count);
     prop_assert_eq!(summary.errors + summary.warnings, loaded.findings.len());

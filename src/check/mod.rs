@@ -1,5 +1,7 @@
-//! Checks between files: ids, order, references, links. Pure: model in, findings out.
+//! Checks over the model: content rules per file, then ids, order, references and
+//! links between files. Pure: model in, findings out.
 
+pub mod content;
 pub mod plain_language;
 pub mod privacy;
 
@@ -13,10 +15,20 @@ use crate::model::{MANIFEST_FILE, Manifest, ROUNDS_DIR};
 use crate::text::nearest as suggest;
 use crate::text::width;
 
-/// Run every cross-file check. `exists` tells whether a repository path exists,
-/// so that the same checks work on the work tree and on a git revision.
+/// Run every check with the default options. `exists` tells whether a repository
+/// path exists, so that the same checks work on the work tree and on a git revision.
 pub fn check(m: &Manifest, exists: &dyn Fn(&str) -> bool) -> Vec<Finding> {
+    check_with(m, exists, content::Options::default())
+}
+
+/// Run every check: the content rules and the checks between files.
+pub fn check_with(
+    m: &Manifest,
+    exists: &dyn Fn(&str) -> bool,
+    options: content::Options,
+) -> Vec<Finding> {
     let mut out = Vec::new();
+    content::content(m, options, &mut out);
     duplicate_ids(
         m.identity.actors.iter().map(|a| (MANIFEST_FILE, &a.id)),
         "partij",

@@ -5,6 +5,8 @@
 //! a plainer Dutch equivalent. These are warnings only: the council decides.
 //! All positions are byte offsets into the text and always lie on char boundaries.
 
+use crate::model::document::{BlockKind, Document, Inline, visit_blocks};
+
 /// A stretch of text (a sentence), with its word count so a message can say how long.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Span {
@@ -39,12 +41,52 @@ pub fn long_sentences(text: &str, max_words: usize) -> Vec<Span> {
 ///
 /// A sentence ends at `.`, `?`, `!` or `…` (closing quotes, brackets and emphasis may
 /// follow) before white space or the end, but not after abbreviations such as `o.a.`,
-/// `bijv.`, `d.w.z.` or an initial. Blank lines, headings, list items, block quotes and
-/// table rows also end a sentence, so a heading without a full stop does not run into
-/// the paragraph below it; fenced code is skipped.
+/// `bijv.`, `d.w.z.` or an initial. Blocks of the document tree (headings, paragraphs,
+/// list items, table rows) also end a sentence, so a heading without a full stop does
+/// not run into the paragraph below it; code is skipped.
 pub fn sentences(text: &str) -> Vec<Span> {
+    sentences_in(text, &text_ranges(&Document::parse(text, 0), 0))
+}
+
+/// Sentences with more than `max_words` words, of a text already parsed into `doc`
+/// whose spans start at `base`.
+pub fn long_sentences_in(text: &str, doc: &Document, base: usize, max_words: usize) -> Vec<Span> {
+    sentences_in(text, &text_ranges(doc, base))
+        .into_iter()
+        .filter(|s| s.words > max_words)
+        .collect()
+}
+
+/// Byte ranges (in `text`, whose tree spans start at `base`) of the blocks of a
+/// document that hold running text: headings, paragraphs and table rows.
+fn text_ranges(doc: &Document, base: usize) -> Vec<(usize, usize)> {
+    let range = |inlines: &[Inline]| {
+        let start = inlines.iter().map(|i| i.span.start).min()?;
+        let end = inlines.iter().map(|i| i.span.end).max()?;
+        Some((start - base, end - base))
+    };
     let mut out = Vec::new();
-    for block in blocks(text) {
+    visit_blocks(&doc.blocks, &mut |b| match &b.kind {
+        BlockKind::Heading { inlines, .. } | BlockKind::Paragraph(inlines) => {
+            out.extend(range(inlines));
+        }
+        BlockKind::Table { header, rows, .. } => {
+            for row in std::iter::once(header).chain(rows) {
+                let first = row.iter().find_map(|c| range(c));
+                let last = row.iter().rev().find_map(|c| range(c));
+                if let (Some((start, _)), Some((_, end))) = (first, last) {
+                    out.push((start, end));
+                }
+            }
+        }
+        _ => {}
+    });
+    out
+}
+
+fn sentences_in(text: &str, blocks: &[(usize, usize)]) -> Vec<Span> {
+    let mut out = Vec::new();
+    for &block in blocks {
         let tokens = tokens(text, block);
         let mut start: Option<usize> = None;
         let mut words = 0;
@@ -74,84 +116,6 @@ pub fn sentences(text: &str) -> Vec<Span> {
         }
     }
     out
-}
-
-/// Byte ranges of the Markdown blocks that hold running text.
-fn blocks(text: &str) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
-    let mut current: Option<(usize, usize)> = None;
-    let mut fence: Option<&str> = None;
-    let mut offset = 0;
-    for raw in text.split_inclusive('\n') {
-        let line_start = offset;
-        offset += raw.len();
-        let line = raw.trim_end_matches(['\n', '\r']);
-        let line_end = line_start + line.len();
-        let indent = line.len() - line.trim_start_matches(' ').len();
-        let body = &line[indent..];
-        if let Some(marker) = fence {
-            if body.starts_with(marker) {
-                fence = None;
-            }
-            continue;
-        }
-        if indent <= 3 && (body.starts_with("```") || body.starts_with("~~~")) {
-            out.extend(current.take());
-            fence = Some(&body[..3]);
-            continue;
-        }
-        if body.trim().is_empty() {
-            out.extend(current.take());
-            continue;
-        }
-        let marker = block_marker(body);
-        if indent <= 3 && body.starts_with('#') && marker > 0 {
-            // A heading is a block of its own.
-            out.extend(current.take());
-            out.push((line_start + indent + marker, line_end));
-            continue;
-        }
-        if marker > 0 || body.starts_with('|') {
-            out.extend(current.take());
-            current = Some((line_start + indent + marker, line_end));
-            continue;
-        }
-        current = match current {
-            Some((s, _)) => Some((s, line_end)),
-            None => Some((line_start, line_end)),
-        };
-    }
-    out.extend(current);
-    out
-}
-
-/// Length of a block marker at the start of a line (`# `, `- `, `* `, `+ `, `> `,
-/// `1. `, `2) `), or 0 for a continuation line.
-fn block_marker(body: &str) -> usize {
-    let b = body.as_bytes();
-    let after = |n: usize| -> usize {
-        if n == b.len() || b[n] == b' ' || b[n] == b'\t' {
-            n + body[n..].len() - body[n..].trim_start().len()
-        } else {
-            0
-        }
-    };
-    match b.first() {
-        Some(b'#') => {
-            let n = b.iter().take_while(|&&c| c == b'#').count();
-            if n <= 6 { after(n) } else { 0 }
-        }
-        Some(b'-' | b'*' | b'+' | b'>') => after(1),
-        Some(c) if c.is_ascii_digit() => {
-            let n = b.iter().take_while(|c| c.is_ascii_digit()).count();
-            if n <= 9 && matches!(b.get(n), Some(b'.' | b')')) {
-                after(n + 1)
-            } else {
-                0
-            }
-        }
-        _ => 0,
-    }
 }
 
 /// White-space separated tokens of a block, as byte ranges.

@@ -10,7 +10,7 @@ use crate::exit;
 use crate::report::{self, Format, Summary};
 
 pub fn run(start: &Path, args: &CheckArgs) -> Result<u8, Error> {
-    let options = crate::load::Options {
+    let options = crate::check::content::Options {
         lang_level: args.lang_level,
     };
     let checked = open_with(start, args.rev.as_deref(), options)?;

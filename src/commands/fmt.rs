@@ -21,7 +21,7 @@ pub fn run(start: &Path, args: &FmtArgs) -> Result<u8, Error> {
     };
     let mut changed = Vec::new();
     let mut skipped = Vec::new();
-    for (path, text) in &checked.loaded.texts {
+    for (path, text) in &checked.loaded.manifest.texts {
         if with_errors(path) {
             skipped.push(path.as_str());
             continue;
@@ -57,7 +57,7 @@ pub fn run(start: &Path, args: &FmtArgs) -> Result<u8, Error> {
     if changed.is_empty() {
         out.push_str(&format!(
             "Alle {} bestanden staan in de vaste vorm.\n",
-            checked.loaded.texts.len() - skipped.len()
+            checked.loaded.manifest.texts.len() - skipped.len()
         ));
     } else if args.check {
         out.push_str("Maak ze op met `kwaliteit fmt`.\n");

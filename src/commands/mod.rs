@@ -38,17 +38,21 @@ impl Checked {
 
 /// Load and check a snapshot: findings of single files and between files, sorted.
 pub fn check_snapshot(root: PathBuf, snapshot: Snapshot) -> Checked {
-    check_snapshot_with(root, snapshot, load::Options::default())
+    check_snapshot_with(root, snapshot, crate::check::content::Options::default())
 }
 
-pub fn check_snapshot_with(root: PathBuf, snapshot: Snapshot, options: load::Options) -> Checked {
-    let mut loaded = load::load_with(&snapshot.files, options);
+pub fn check_snapshot_with(
+    root: PathBuf,
+    snapshot: Snapshot,
+    options: crate::check::content::Options,
+) -> Checked {
+    let mut loaded = load::load(&snapshot.files);
     load::refused::add(&mut loaded, &snapshot.refused);
     let exists = |p: &str| snapshot.has_path(p);
-    let cross_file = crate::check::check(&loaded.manifest, &exists);
+    let cross_file = crate::check::check_with(&loaded.manifest, &exists, options);
     loaded.findings.extend(cross_file);
     finding::sort(&mut loaded.findings);
-    report::attach_source_lines(&mut loaded.findings, &loaded.texts);
+    report::attach_source_lines(&mut loaded.findings, &loaded.manifest.texts);
     Checked {
         root,
         snapshot,
@@ -58,13 +62,13 @@ pub fn check_snapshot_with(root: PathBuf, snapshot: Snapshot, options: load::Opt
 
 /// Find the manifest from `start` and read it from the work tree or, with `rev`, from git.
 pub fn open(start: &Path, rev: Option<&str>) -> Result<Checked, Error> {
-    open_with(start, rev, load::Options::default())
+    open_with(start, rev, crate::check::content::Options::default())
 }
 
 pub fn open_with(
     start: &Path,
     rev: Option<&str>,
-    options: load::Options,
+    options: crate::check::content::Options,
 ) -> Result<Checked, Error> {
     let root = source::discover(start)?;
     let snapshot = match rev {

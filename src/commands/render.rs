@@ -6,7 +6,7 @@ use super::{Checked, open, refuse, shown, write_stdout};
 use crate::cli::RenderArgs;
 use crate::error::Error;
 use crate::exit;
-use crate::render::{self, Format, RenderError, View, templates::Templates};
+use crate::render::{Format, RenderError, View, templates::Templates};
 
 pub fn run(start: &Path, args: &RenderArgs) -> Result<u8, Error> {
     let checked = open(start, args.rev.as_deref())?;
@@ -45,9 +45,11 @@ fn bytes(
     format: Format,
     overrides: &[crate::source::SourceFile],
 ) -> Result<Vec<u8>, RenderError> {
-    Ok(match format {
-        Format::Html => render::html::render(view, &Templates::load(overrides)?)?.into_bytes(),
-        Format::Md => render::markdown::render(view, &Templates::load(overrides)?)?.into_bytes(),
-        Format::Docx => render::docx::render(view)?,
-    })
+    let renderer = format.renderer();
+    let own = if renderer.uses_templates() {
+        overrides
+    } else {
+        &[]
+    };
+    renderer.render(view, &Templates::load(own)?)
 }

@@ -1,5 +1,6 @@
 //! `kwaliteit textconv FILE`: a manifest file as text that line-based `git diff` shows
-//! well: front matter flattened to `key: value` lines, one sentence per line.
+//! well: front matter flattened to `key: value` lines, the body's blocks (from its
+//! document tree) with one sentence per line.
 //! It never fails on content: a file it cannot read as a manifest file is passed through.
 
 use std::path::Path;
@@ -10,6 +11,7 @@ use crate::error::Error;
 use crate::exit;
 use crate::load::frontmatter;
 use crate::load::yaml::{self, Kind, Yaml};
+use crate::model::document::{BlockKind, Document};
 use crate::source::SourceError;
 
 pub fn run(args: &TextconvArgs) -> Result<u8, Error> {
@@ -74,20 +76,25 @@ fn walk(y: &Yaml, prefix: &str, out: &mut String) {
     }
 }
 
-/// Paragraphs as one sentence per line, whitespace normalised: re-wrapping shows no change.
+/// Blocks of the document tree as one sentence per line, whitespace normalised:
+/// re-wrapping shows no change. Markup stays as written, so the diff shows it too.
 fn sentences(body: &str) -> String {
     let mut out = String::new();
     let normalised = body.replace("\r\n", "\n");
-    for paragraph in normalised.split("\n\n") {
-        let words: Vec<&str> = paragraph.split_whitespace().collect();
-        if words.is_empty() {
-            continue;
-        }
+    let doc = Document::parse(&normalised, 0);
+    for block in &doc.blocks {
+        let source = &normalised[block.span.clone()];
         if !out.is_empty() {
             out.push('\n');
         }
+        if let BlockKind::Code { .. } = block.kind {
+            // Code is shown as written: its line breaks carry meaning.
+            out.push_str(source.trim_end());
+            out.push('\n');
+            continue;
+        }
         let mut line = String::new();
-        for word in words {
+        for word in source.split_whitespace() {
             if !line.is_empty() {
                 line.push(' ');
             }
@@ -130,6 +137,15 @@ mod tests {
             "---\nid: a\n---\nEen zin die lang is.\nEn nog.\n",
         );
         assert_eq!(a, b);
+    }
+
+    #[test]
+    fn blocks_come_from_the_document_tree() {
+        let text = "---\nid: a\n---\n## Kop\nTekst direct eronder.\n\n```\nx  = 1\ny\n```\n";
+        assert_eq!(
+            convert(Path::new("a.md"), text),
+            "id: a\n---\n## Kop\n\nTekst direct eronder.\n\n```\nx  = 1\ny\n```\n"
+        );
     }
 
     #[test]

@@ -7,8 +7,6 @@ use pulldown_cmark::{Event, Options, Parser, Tag};
 
 use crate::text::edits::Edits;
 
-use super::reading::rendered;
-
 fn markdown_options() -> Options {
     Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH
 }
@@ -311,7 +309,7 @@ fn heading(body: &str, lines: &Lines, range: &Range<usize>, level: usize, edits:
     }
 }
 
-/// Two Markdown texts mean the same: they render the same and have the same headings
+/// Two Markdown texts mean the same: they parse to the same tree and have the same headings
 /// and link targets (which anchors and link checks read).
 fn same_markdown(a: &str, b: &str) -> bool {
     if a == b {
@@ -327,5 +325,6 @@ fn same_markdown(a: &str, b: &str) -> bool {
             scan.links.into_iter().map(|l| l.target).collect::<Vec<_>>(),
         )
     };
-    rendered(a) == rendered(b) && shape(a) == shape(b)
+    let tree = |t: &str| crate::model::document::Document::parse(t, 0).normalized();
+    tree(a) == tree(b) && shape(a) == shape(b)
 }

@@ -7,7 +7,7 @@
 //! blocks, ATX headings, one line per paragraph.
 //!
 //! Formatting must never change what the tool reads. So every candidate text is loaded
-//! again and kept only when the model (positions aside, Markdown compared as rendered),
+//! again and kept only when the model (positions aside, Markdown compared as document trees),
 //! the findings, the front matter values and the comments are all the same as before;
 //! otherwise a more conservative candidate is tried, down to the file as written.
 

@@ -104,47 +104,20 @@ pub(super) fn without_positions(m: &Manifest) -> String {
     out
 }
 
-/// Positions left out and every Markdown text replaced by what it renders to, with
-/// whitespace runs counted as one: unwrapping a paragraph or a CRLF is no change.
+/// Positions left out and every Markdown text replaced by its document tree without
+/// offsets, whitespace runs counted as one: unwrapping a paragraph or a CRLF is no change.
 fn comparable_model(m: &Manifest) -> String {
-    let mut m = m.clone();
+    let mut m = m.without_offsets();
     for p in &mut m.principles {
-        p.short_text = rendered(&p.short_text);
-        p.elaboration = rendered(&p.elaboration);
+        (p.short_text, p.elaboration) = (String::new(), String::new());
     }
     for c in &mut m.cases {
-        c.story = rendered(&c.story);
+        c.story = String::new();
     }
     for r in &mut m.rounds {
-        r.body = rendered(&r.body);
+        r.body = String::new();
     }
     without_positions(&m)
-}
-
-/// The HTML the document renderer makes of a Markdown text, whitespace runs made one
-/// space outside `<pre>`, where whitespace is shown as written.
-pub(super) fn rendered(markdown: &str) -> String {
-    let html = crate::render::html::markdown_to_html(markdown);
-    let mut out = String::with_capacity(html.len());
-    let mut rest = html.as_str();
-    loop {
-        let (outside, next) = match rest.find("<pre") {
-            Some(at) => rest.split_at(at),
-            None => (rest, ""),
-        };
-        out.push_str(&outside.split_whitespace().collect::<Vec<_>>().join(" "));
-        if next.is_empty() {
-            break;
-        }
-        let end = next
-            .find("</pre>")
-            .map_or(next.len(), |e| e + "</pre>".len());
-        out.push(' ');
-        out.push_str(&next[..end]);
-        out.push(' ');
-        rest = &next[end..];
-    }
-    out
 }
 
 /// The tree with its top-level keys sorted: their order carries no meaning.

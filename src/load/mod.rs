@@ -8,13 +8,11 @@ pub mod markdown;
 pub mod refused;
 pub mod yaml;
 
-use std::collections::BTreeMap;
-
-use crate::check::{plain_language, privacy};
 use crate::load::fields::Fields;
 use crate::load::frontmatter::SplitError;
 use crate::load::yaml::Yaml;
 use crate::model::Located;
+use crate::model::document::{BlockKind, Document, plain_text};
 use crate::model::finding::{Finding, Pos, Rule};
 use crate::model::keys;
 use crate::model::{
@@ -30,31 +28,18 @@ use crate::text::{LineIndex, width};
 pub struct Loaded {
     pub manifest: Manifest,
     pub findings: Vec<Finding>,
-    /// Decoded text of every file, to quote source lines in reports.
-    pub texts: BTreeMap<String, String>,
     pub file_count: usize,
 }
 
-/// What loading may do beyond the checks that always run.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct Options {
-    /// Writing aid toward language level B1: long sentences and jargon as warnings.
-    pub lang_level: bool,
-}
-
 /// Load every file into one model. One bad file never stops the others.
-pub fn load(files: &[SourceFile]) -> Loaded {
-    load_with(files, Options::default())
-}
-
 /// Files are independent, so large manifests are loaded on every core in contiguous
 /// chunks; the parts are joined in file order, so the result is the same as serial.
-pub fn load_with(files: &[SourceFile], options: Options) -> Loaded {
+pub fn load(files: &[SourceFile]) -> Loaded {
     const FILES_PER_THREAD: usize = 512;
     let cores = std::thread::available_parallelism().map_or(1, usize::from);
     let threads = cores.min(files.len().div_ceil(FILES_PER_THREAD)).max(1);
     let mut loaded = if threads == 1 {
-        load_serial(files, options)
+        load_serial(files)
     } else {
         let chunk = files.len().div_ceil(threads);
         let parts: Vec<(bool, Loaded)> = std::thread::scope(|scope| {
@@ -62,7 +47,7 @@ pub fn load_with(files: &[SourceFile], options: Options) -> Loaded {
                 .chunks(chunk)
                 .map(|c| {
                     let has_identity = c.iter().any(|f| f.path == MANIFEST_FILE);
-                    scope.spawn(move || (has_identity, load_serial(c, options)))
+                    scope.spawn(move || (has_identity, load_serial(c)))
                 })
                 .collect();
             handles
@@ -97,6 +82,7 @@ fn join(parts: Vec<(bool, Loaded)>) -> Loaded {
             rounds,
             pages,
             incomplete,
+            texts,
         } = part.manifest;
         let into = &mut all.manifest;
         if has_identity {
@@ -111,13 +97,13 @@ fn join(parts: Vec<(bool, Loaded)>) -> Loaded {
         into.incomplete.cases |= incomplete.cases;
         into.incomplete.rounds |= incomplete.rounds;
         all.findings.extend(part.findings);
-        all.texts.extend(part.texts);
+        into.texts.extend(texts);
         all.file_count += part.file_count;
     }
     all
 }
 
-fn load_serial(files: &[SourceFile], options: Options) -> Loaded {
+fn load_serial(files: &[SourceFile]) -> Loaded {
     let mut loaded = Loaded {
         file_count: files.len(),
         ..Loaded::default()
@@ -126,14 +112,8 @@ fn load_serial(files: &[SourceFile], options: Options) -> Loaded {
         let mut findings = Vec::new();
         let complete = match decode(file, &mut findings) {
             Some(text) => {
-                let complete = load_file(
-                    &file.path,
-                    &text,
-                    options,
-                    &mut loaded.manifest,
-                    &mut findings,
-                );
-                loaded.texts.insert(file.path.clone(), text);
+                let complete = load_file(&file.path, &text, &mut loaded.manifest, &mut findings);
+                loaded.manifest.texts.insert(file.path.clone(), text);
                 complete
             }
             None => false,
@@ -189,13 +169,7 @@ fn decode(file: &SourceFile, findings: &mut Vec<Finding>) -> Option<String> {
 }
 
 /// Load one file into the model; false when it could not be read into it.
-fn load_file(
-    path: &str,
-    text: &str,
-    options: Options,
-    manifest: &mut Manifest,
-    findings: &mut Vec<Finding>,
-) -> bool {
+fn load_file(path: &str, text: &str, manifest: &mut Manifest, findings: &mut Vec<Finding>) -> bool {
     let Some(kind) = file_kind(path) else {
         return true;
     };
@@ -206,7 +180,6 @@ fn load_file(
         );
         return false;
     }
-    placeholders(path, text, findings);
     if matches!(kind, FileKind::Identity) {
         return load_identity(path, text, manifest, findings);
     }
@@ -222,12 +195,9 @@ fn load_file(
         );
         return true;
     }
-    let Some(doc) = Document::read(path, text, findings) else {
+    let Some(doc) = MdFile::read(path, text, findings) else {
         return false;
     };
-    if options.lang_level {
-        writing_aid(&doc, findings);
-    }
     let complete = match kind {
         FileKind::Principle => principle(&doc, findings).map(|p| manifest.principles.push(p)),
         FileKind::Case => case(&doc, findings).map(|c| manifest.cases.push(c)),
@@ -240,16 +210,16 @@ fn load_file(
 }
 
 /// A Markdown file split into parsed front matter and scanned body.
-struct Document<'a> {
+struct MdFile<'a> {
     path: &'a str,
     text: &'a str,
     yaml: Yaml,
     body: &'a str,
     body_offset: usize,
-    scan: markdown::Scan,
+    tree: Document,
 }
 
-impl<'a> Document<'a> {
+impl<'a> MdFile<'a> {
     fn read(path: &'a str, text: &'a str, findings: &mut Vec<Finding>) -> Option<Self> {
         let split = match frontmatter::split(text) {
             Ok(split) => split,
@@ -280,13 +250,13 @@ impl<'a> Document<'a> {
             }
         };
         let yaml = parse_yaml(path, split.yaml, split.yaml_first_line, findings)?;
-        Some(Document {
+        Some(MdFile {
             path,
             text,
             yaml,
             body: split.body,
             body_offset: split.body_offset,
-            scan: markdown::scan(split.body),
+            tree: Document::parse(split.body, split.body_offset),
         })
     }
 
@@ -295,22 +265,31 @@ impl<'a> Document<'a> {
     }
 
     fn page(&self) -> Page {
+        let links = self.tree.links();
         // Most files have no links: build the line index only when one needs a position.
-        let index = (!self.scan.links.is_empty()).then(|| LineIndex::new(self.text));
+        let index = (!links.is_empty()).then(|| LineIndex::new(self.text));
         let pos = |offset: usize| index.as_ref().map_or(Pos::START, |i| i.pos(offset));
         Page {
             path: self.path.to_string(),
-            anchors: markdown::anchors(self.scan.headings.iter().map(|h| h.text.as_str())),
-            links: self
-                .scan
-                .links
-                .iter()
-                .map(|l| Link {
-                    target: l.target.clone(),
-                    pos: pos(self.body_offset + l.start),
-                    width: width(&self.body[l.start..l.end]),
+            body_offset: self.body_offset,
+            anchors: self
+                .tree
+                .headings()
+                .into_iter()
+                .filter_map(|h| match &h.kind {
+                    BlockKind::Heading { anchor, .. } => Some(anchor.clone()),
+                    _ => None,
                 })
                 .collect(),
+            links: links
+                .into_iter()
+                .map(|(target, span)| Link {
+                    target: target.to_string(),
+                    pos: pos(span.start),
+                    width: width(&self.text[span]),
+                })
+                .collect(),
+            doc: self.tree.clone(),
         }
     }
 
@@ -456,84 +435,6 @@ fn citations(path: &str, nodes: &[&Yaml], findings: &mut Vec<Finding>) -> Vec<La
     out
 }
 
-/// Personal data in a story or principle must not be published (AVG): each hit is an
-/// error, unless the front matter gives a reasoned `privacy_uitzondering`.
-/// `exception` is `None` for principles, which cannot have one.
-fn scan_text(
-    doc: &Document,
-    exception: Option<Option<&Located<String>>>,
-    findings: &mut Vec<Finding>,
-) {
-    if matches!(exception, Some(Some(_))) {
-        return;
-    }
-    let help = if exception.is_some() {
-        "maak de tekst anoniem; is dit echt nodig, leg dan de reden vast met `privacy_uitzondering: \"...\"` in de kopregels"
-    } else {
-        "maak de tekst anoniem: een uitgangspunt noemt geen personen"
-    };
-    for hit in privacy::scan(doc.body) {
-        findings.push(
-            Finding::new(
-                Rule::PersonalData,
-                doc.path,
-                doc.pos(hit.start),
-                hit.message(),
-            )
-            .width(width(&hit.text))
-            .help(help),
-        );
-    }
-}
-
-/// Texts left to fill in (`TODO: ...`, as `kwaliteit new` writes them) are warnings.
-fn placeholders(path: &str, text: &str, findings: &mut Vec<Finding>) {
-    let spans = crate::model::placeholder::placeholders(text);
-    if spans.is_empty() {
-        return;
-    }
-    let index = LineIndex::new(text);
-    for (start, end) in spans {
-        findings.push(
-            Finding::new(
-                Rule::Placeholder,
-                path,
-                index.pos(start),
-                "deze tekst moet nog ingevuld worden",
-            )
-            .width(width(&text[start..end]))
-            .help("vervang de tekst die met `TODO:` begint door de echte tekst"),
-        );
-    }
-}
-
-/// Warnings toward language level B1: sentences over 25 words, and jargon.
-fn writing_aid(doc: &Document, findings: &mut Vec<Finding>) {
-    const MAX_WORDS: usize = 25;
-    for s in plain_language::long_sentences(doc.body, MAX_WORDS) {
-        let first_line = doc.body[s.start..s.end].split('\n').next().unwrap_or("");
-        findings.push(
-            Finding::new(
-                Rule::LongSentence,
-                doc.path,
-                doc.pos(s.start),
-                format!("lange zin: {} woorden", s.words),
-            )
-            .width(width(first_line).min(40))
-            .help(format!(
-                "knip de zin op; voor taalniveau B1 liefst hoogstens {MAX_WORDS} woorden"
-            )),
-        );
-    }
-    for hit in plain_language::jargon(doc.body) {
-        findings.push(
-            Finding::new(Rule::Jargon, doc.path, doc.pos(hit.start), hit.message())
-                .width(width(&hit.word))
-                .help("kies woorden die de meeste inwoners kennen (taalniveau B1)"),
-        );
-    }
-}
-
 /// Ids become file names and anchors: lower case letters, digits and single hyphens.
 pub fn is_valid_id(id: &str) -> bool {
     !id.is_empty()
@@ -600,7 +501,7 @@ fn check_file_name(
     }
 }
 
-fn principle(doc: &Document, findings: &mut Vec<Finding>) -> Option<Principle> {
+fn principle(doc: &MdFile, findings: &mut Vec<Finding>) -> Option<Principle> {
     let mut f = doc.fields(keys::PRINCIPLE, findings)?;
     let id = f.text("id");
     let title = f.text("title");
@@ -610,7 +511,6 @@ fn principle(doc: &Document, findings: &mut Vec<Finding>) -> Option<Principle> {
     let law_nodes = f.map_list("wetten");
     f.finish();
     let laws = citations(doc.path, &law_nodes, findings);
-    scan_text(doc, None, findings);
     let id = id?;
     if let Some(o) = order.as_ref().filter(|o| o.value < 1) {
         findings.push(
@@ -644,13 +544,17 @@ fn principle(doc: &Document, findings: &mut Vec<Finding>) -> Option<Principle> {
         }
     }
 
-    let uitwerking = doc
-        .scan
-        .headings
-        .iter()
-        .find(|h| h.level == 2 && h.text.eq_ignore_ascii_case(ELABORATION_HEADING));
+    // The first level-2 heading named like the elaboration, as (start, end) in the body.
+    let uitwerking = doc.tree.headings().into_iter().find_map(|h| match &h.kind {
+        BlockKind::Heading {
+            level: 2, inlines, ..
+        } if plain_text(&inlines[..]).eq_ignore_ascii_case(ELABORATION_HEADING) => {
+            Some((h.span.start - doc.body_offset, h.span.end - doc.body_offset))
+        }
+        _ => None,
+    });
     let (short_text, elaboration) = match uitwerking {
-        Some(h) => (doc.body[..h.start].trim(), doc.body[h.end..].trim()),
+        Some((start, end)) => (doc.body[..start].trim(), doc.body[end..].trim()),
         None => {
             let at = doc.body.len() - doc.body.trim_start().len();
             findings.push(
@@ -667,6 +571,12 @@ fn principle(doc: &Document, findings: &mut Vec<Finding>) -> Option<Principle> {
             (doc.body.trim(), "")
         }
     };
+    let (short_text_doc, elaboration_doc) = match uitwerking {
+        Some((start, end)) => doc
+            .tree
+            .split_at(start + doc.body_offset, end + doc.body_offset),
+        None => (doc.tree.clone(), Document::default()),
+    };
     if short_text.is_empty() {
         doc.empty_text(
             0,
@@ -677,7 +587,7 @@ fn principle(doc: &Document, findings: &mut Vec<Finding>) -> Option<Principle> {
     }
     if uitwerking.is_some() && elaboration.is_empty() {
         doc.empty_text(
-            uitwerking.map_or(0, |h| h.start),
+            uitwerking.map_or(0, |(start, _)| start),
             findings,
             &format!("de sectie `## {ELABORATION_HEADING}` is leeg"),
             "schrijf de uitwerking onder de kop",
@@ -696,13 +606,15 @@ fn principle(doc: &Document, findings: &mut Vec<Finding>) -> Option<Principle> {
             })
             .collect(),
         short_text: short_text.to_string(),
+        short_text_doc,
         elaboration: elaboration.to_string(),
+        elaboration_doc,
         kompas,
         laws,
     })
 }
 
-fn case(doc: &Document, findings: &mut Vec<Finding>) -> Option<Case> {
+fn case(doc: &MdFile, findings: &mut Vec<Finding>) -> Option<Case> {
     let mut f = doc.fields(keys::CASE, findings)?;
     let id = f.text("id");
     let title = f.text("title");
@@ -714,7 +626,6 @@ fn case(doc: &Document, findings: &mut Vec<Finding>) -> Option<Case> {
     let privacy_exception = f.text("privacy_uitzondering");
     f.finish();
     let laws = citations(doc.path, &law_nodes, findings);
-    scan_text(doc, Some(privacy_exception.as_ref()), findings);
     let id = id?;
     if check_id(doc.path, &id, findings) {
         check_file_name(
@@ -742,13 +653,14 @@ fn case(doc: &Document, findings: &mut Vec<Finding>) -> Option<Case> {
         actors,
         since: since.map(|s| s.value),
         story: story.to_string(),
+        story_doc: doc.tree.clone(),
         kompas,
         laws,
         privacy_exception: privacy_exception.map(|p| p.value),
     })
 }
 
-fn round(doc: &Document, findings: &mut Vec<Finding>) -> Option<Round> {
+fn round(doc: &MdFile, findings: &mut Vec<Finding>) -> Option<Round> {
     let mut f = doc.fields(keys::ROUND, findings)?;
     let year = f.integer("year");
     let date = f.date("date");
@@ -812,6 +724,7 @@ fn round(doc: &Document, findings: &mut Vec<Finding>) -> Option<Round> {
         partners: partners.into_iter().map(|p| p.value).collect(),
         revision: revision.map(|r| r.value),
         body: body.to_string(),
+        body_doc: doc.tree.clone(),
         advice_points,
         response,
     })
@@ -912,13 +825,13 @@ mod tests {
             })
             .collect();
         files.insert(1200, file(MANIFEST_FILE, identity));
-        let whole = load_serial(&files, Options::default());
+        let whole = load_serial(&files);
         let parts = join(
             files
                 .chunks(400)
                 .map(|c| {
                     let has_identity = c.iter().any(|f| f.path == MANIFEST_FILE);
-                    (has_identity, load_serial(c, Options::default()))
+                    (has_identity, load_serial(c))
                 })
                 .collect(),
         );

@@ -1,10 +1,14 @@
 //! The manifest as loaded: plain data that every command reads.
 
+pub mod document;
 pub mod finding;
 pub mod keys;
 pub mod law;
 pub mod placeholder;
 
+use std::collections::BTreeMap;
+
+use crate::model::document::Document;
 use crate::model::finding::Pos;
 
 /// A value with the place it was written.
@@ -69,6 +73,8 @@ pub struct Manifest {
     pub pages: Vec<Page>,
     /// Which kinds of file could not all be read into the model.
     pub incomplete: Incomplete,
+    /// Decoded text of every file, for the content checks and to quote source lines.
+    pub texts: BTreeMap<String, String>,
 }
 
 /// The council's manifest as `manifest/manifest.yaml` describes it.
@@ -128,10 +134,12 @@ pub struct Principle {
     pub order: Option<Located<i64>>,
     /// Matrix cells of this principle's row, in the order written.
     pub responsibilities: Vec<Responsibility>,
-    /// The short text of the manifest (Markdown).
+    /// The short text of the manifest (Markdown source).
     pub short_text: String,
-    /// The text under `## Uitwerking` (Markdown).
+    pub short_text_doc: Document,
+    /// The text under `## Uitwerking` (Markdown source).
     pub elaboration: String,
+    pub elaboration_doc: Document,
     pub kompas: Vec<Located<String>>,
     pub laws: Vec<LawCitation>,
 }
@@ -150,8 +158,9 @@ pub struct Case {
     pub principle: Option<Located<String>>,
     pub actors: Vec<Located<String>>,
     pub since: Option<i64>,
-    /// The story (Markdown).
+    /// The story (Markdown source).
     pub story: String,
+    pub story_doc: Document,
     pub kompas: Vec<Located<String>>,
     pub laws: Vec<LawCitation>,
     /// Why this case may name personal data after all (`privacy_uitzondering`).
@@ -173,8 +182,9 @@ pub struct Round {
     pub partners: Vec<String>,
     /// The git revision of the manifest as sent in this round.
     pub revision: Option<String>,
-    /// The letter (Markdown).
+    /// The letter (Markdown source).
     pub body: String,
+    pub body_doc: Document,
     /// The points of advice in the letter, with stable ids (`adviespunten`).
     pub advice_points: Vec<AdvicePoint>,
     /// The college's response (`reactie`), once it arrived or was recorded.
@@ -257,10 +267,14 @@ pub struct Signatory {
     pub role: Option<String>,
 }
 
-/// What link checking needs of a Markdown file.
+/// A Markdown file as read: its body's tree, and what link checking needs.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Page {
     pub path: String,
+    /// Byte offset of the body (after the front matter) in the file.
+    pub body_offset: usize,
+    /// The body parsed once; spans are byte ranges in the file.
+    pub doc: Document,
     /// Anchors of its headings, as GitHub makes them.
     pub anchors: Vec<String>,
     pub links: Vec<Link>,
@@ -289,6 +303,28 @@ impl Manifest {
                 .as_ref()
                 .is_some_and(|p| p.value == principle_id)
         })
+    }
+
+    /// The model with every document tree normalized (no byte offsets, white space
+    /// runs as one) and without the file texts: to compare what two versions mean.
+    pub fn without_offsets(&self) -> Manifest {
+        let mut m = self.clone();
+        m.texts.clear();
+        for p in &mut m.principles {
+            p.short_text_doc = p.short_text_doc.normalized();
+            p.elaboration_doc = p.elaboration_doc.normalized();
+        }
+        for c in &mut m.cases {
+            c.story_doc = c.story_doc.normalized();
+        }
+        for r in &mut m.rounds {
+            r.body_doc = r.body_doc.normalized();
+        }
+        for page in &mut m.pages {
+            page.body_offset = 0;
+            page.doc = page.doc.normalized();
+        }
+        m
     }
 
     /// The newest round, whose letter goes with the document.

@@ -1,5 +1,5 @@
 //! The document the council sends: letter, manifest, elaboration with cases,
-//! matrix as annex. `View` is the document as plain data (texts still Markdown);
+//! matrix as annex. `View` is the document as plain data (texts as document trees);
 //! each format turns it into bytes.
 
 pub mod changes;
@@ -11,20 +11,24 @@ pub mod markdown;
 pub mod matrix;
 pub mod templates;
 
+#[cfg(test)]
+mod same_structure_tests;
+
 use serde::Serialize;
 
 use std::collections::HashMap;
 
 use crate::analysis::matrix::Matrix;
-use crate::load::markdown::{LinkAction, neutralize, resolve, rewrite_links, split_link};
+use crate::load::markdown::{resolve, split_link};
 use crate::model::Manifest;
+use crate::model::document::{Document, Inline, InlineKind, visit_blocks_mut};
 use crate::text::date::dutch_date;
+use templates::Templates;
 
 /// Default title of the part with the elaborations.
 pub const DEFAULT_ELABORATION_TITLE: &str = "Uitwerking";
 
 #[derive(Clone, Debug, Serialize)]
-/// Every Markdown text in a view has had its raw HTML made inert (`markdown::neutralize`).
 pub struct View {
     pub title: String,
     pub elaboration_title: String,
@@ -70,8 +74,7 @@ pub struct Letter {
     /// Written out in Dutch: "18 augustus 2015".
     pub date: Option<String>,
     pub salutation: Option<String>,
-    /// Markdown.
-    pub body: String,
+    pub body: Text,
     pub closing: Option<String>,
     pub signatories: Vec<SignatoryView>,
     pub partners: Vec<String>,
@@ -88,10 +91,10 @@ pub struct PrincipleView {
     pub id: String,
     pub number: usize,
     pub title: String,
-    /// Markdown.
-    pub short_text: String,
-    /// Markdown.
-    pub elaboration: String,
+    /// The title as every format shows it: "1. De Almeerder centraal".
+    pub heading: String,
+    pub short_text: Text,
+    pub elaboration: Text,
     pub cases: Vec<CaseView>,
     pub laws: Vec<LawView>,
 }
@@ -128,8 +131,7 @@ pub struct CaseView {
     pub title: String,
     /// Names of the actors involved, in the matrix's column order.
     pub actors: Vec<String>,
-    /// Markdown.
-    pub story: String,
+    pub story: Text,
     pub laws: Vec<LawView>,
 }
 
@@ -151,7 +153,7 @@ impl View {
             subject: r.subject.clone(),
             date: r.date.as_deref().map(dutch_date),
             salutation: r.salutation.clone(),
-            body: for_document(&r.body, &r.path, &sections),
+            body: for_document(&r.body_doc, &r.path, &sections),
             closing: r.closing.clone(),
             signatories: r
                 .signatories
@@ -180,8 +182,9 @@ impl View {
                 id: p.id.value.clone(),
                 number: i + 1,
                 title: p.title.clone(),
-                short_text: for_document(&p.short_text, &p.path, &sections),
-                elaboration: for_document(&p.elaboration, &p.path, &sections),
+                heading: format!("{}. {}", i + 1, p.title),
+                short_text: for_document(&p.short_text_doc, &p.path, &sections),
+                elaboration: for_document(&p.elaboration_doc, &p.path, &sections),
                 cases: cases_by_principle
                     .get(p.id.value.as_str())
                     .into_iter()
@@ -196,7 +199,7 @@ impl View {
                             .filter(|a| c.actors.iter().any(|ca| ca.value == a.id.value))
                             .map(|a| a.name.clone())
                             .collect(),
-                        story: for_document(&c.story, &c.path, &sections),
+                        story: for_document(&c.story_doc, &c.path, &sections),
                         laws: law_views(&c.laws),
                     })
                     .collect(),
@@ -275,26 +278,129 @@ fn response_view(m: &Manifest) -> Option<ResponseView> {
     })
 }
 
-/// A Markdown text made ready for the document: raw HTML inert, and links to other
-/// files of the repository pointed at their section in the document (or, for files
-/// that have none, reduced to their text: the reader of the document has no repository).
-fn for_document(text: &str, from: &str, sections: &HashMap<&str, String>) -> String {
-    let safe = neutralize(text);
-    rewrite_links(&safe, |dest| {
-        let Some((file, _anchor)) = split_link(dest) else {
-            return LinkAction::Keep;
-        };
-        let target = if file.is_empty() {
-            Some(from.to_string())
-        } else {
-            resolve(from, &file)
-        };
-        match target.as_deref().and_then(|t| sections.get(t)) {
-            Some(section) => LinkAction::Retarget(format!("#{section}")),
-            None => LinkAction::Unlink,
+/// A text of the document: its tree, and what a format made of it for a template
+/// (templates see only that string).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Text {
+    /// Shared, so that a format's copy of the view does not copy the trees.
+    pub doc: std::sync::Arc<Document>,
+    pub rendered: String,
+}
+
+impl From<&str> for Text {
+    /// A Markdown text parsed into its tree (offsets from its start).
+    fn from(markdown: &str) -> Self {
+        Text {
+            doc: std::sync::Arc::new(Document::parse(markdown, 0)),
+            rendered: String::new(),
         }
-    })
-    .into_owned()
+    }
+}
+
+impl Serialize for Text {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.rendered)
+    }
+}
+
+impl View {
+    /// Every text of the view, for a format to render.
+    pub fn texts_mut(&mut self) -> impl Iterator<Item = &mut Text> {
+        self.letter
+            .iter_mut()
+            .map(|l| &mut l.body)
+            .chain(self.principles.iter_mut().flat_map(|p| {
+                [&mut p.short_text, &mut p.elaboration]
+                    .into_iter()
+                    .chain(p.cases.iter_mut().map(|c| &mut c.story))
+            }))
+    }
+
+    /// The view with every text rendered by `f`.
+    pub fn rendered_with(&self, f: impl Fn(&Document) -> String) -> View {
+        let mut v = self.clone();
+        for t in v.texts_mut() {
+            t.rendered = f(&t.doc);
+        }
+        v
+    }
+}
+
+/// A text made ready for the document: links to other files of the repository point at
+/// their section in the document (or, for files that have none, become their text: the
+/// reader of the document has no repository), and targets that run code become `#`.
+fn for_document(doc: &Document, from: &str, sections: &HashMap<&str, String>) -> Text {
+    let mut doc = doc.clone();
+    let retarget = |inlines: &mut Vec<Inline>| retarget_links(inlines, from, sections);
+    visit_blocks_mut(&mut doc.blocks, &mut |b| {
+        use crate::model::document::BlockKind;
+        match &mut b.kind {
+            BlockKind::Heading { inlines, .. } | BlockKind::Paragraph(inlines) => retarget(inlines),
+            BlockKind::Table { header, rows, .. } => {
+                for cell in header.iter_mut().chain(rows.iter_mut().flatten()) {
+                    retarget(cell);
+                }
+            }
+            _ => {}
+        }
+    });
+    Text {
+        doc: std::sync::Arc::new(doc),
+        rendered: String::new(),
+    }
+}
+
+fn retarget_links(inlines: &mut Vec<Inline>, from: &str, sections: &HashMap<&str, String>) {
+    let mut out = Vec::with_capacity(inlines.len());
+    for mut inline in inlines.drain(..) {
+        match &mut inline.kind {
+            InlineKind::Link {
+                target,
+                inlines: children,
+                ..
+            } => {
+                retarget_links(children, from, sections);
+                if html::tree::is_dangerous_url(target) {
+                    *target = "#".to_string();
+                } else if let Some((file, _anchor)) = split_link(target) {
+                    let resolved = if file.is_empty() {
+                        Some(from.to_string())
+                    } else {
+                        resolve(from, &file)
+                    };
+                    match resolved.as_deref().and_then(|t| sections.get(t)) {
+                        Some(section) => *target = format!("#{section}"),
+                        None => {
+                            out.append(children);
+                            continue;
+                        }
+                    }
+                }
+            }
+            InlineKind::Image { target, .. } if html::tree::is_dangerous_url(target) => {
+                *target = "#".to_string();
+            }
+            InlineKind::Emph(c) | InlineKind::Strong(c) | InlineKind::Strike(c) => {
+                retarget_links(c, from, sections)
+            }
+            _ => {}
+        }
+        out.push(inline);
+    }
+    *inlines = out;
+}
+
+/// One output format of the whole document. A new format is one module with a type
+/// behind this trait, plus its name in `Format`.
+pub trait DocumentFormat {
+    /// File name extension of the output, without the dot.
+    fn extension(&self) -> &'static str;
+    /// Whether a council's own templates shape this format; the others get the built-in
+    /// ones, so a broken council template does not stop them.
+    fn uses_templates(&self) -> bool {
+        true
+    }
+    fn render(&self, view: &View, templates: &Templates) -> Result<Vec<u8>, RenderError>;
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -305,12 +411,16 @@ pub enum Format {
 }
 
 impl Format {
-    pub fn extension(self) -> &'static str {
+    pub fn renderer(self) -> &'static dyn DocumentFormat {
         match self {
-            Format::Html => "html",
-            Format::Md => "md",
-            Format::Docx => "docx",
+            Format::Html => &html::Html,
+            Format::Md => &markdown::Markdown,
+            Format::Docx => &docx::Word,
         }
+    }
+
+    pub fn extension(self) -> &'static str {
+        self.renderer().extension()
     }
 }
 

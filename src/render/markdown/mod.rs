@@ -1,16 +1,31 @@
 //! Markdown: one CommonMark file, with the matrix as a GFM table.
 
+pub mod tree;
+
 use minijinja::value::Serde;
 use minijinja::{Value, context};
 
 use super::templates::Templates;
-use super::{RenderError, View};
+use super::{DocumentFormat, RenderError, View};
+
+/// One CommonMark file.
+pub struct Markdown;
+
+impl DocumentFormat for Markdown {
+    fn extension(&self) -> &'static str {
+        "md"
+    }
+
+    fn render(&self, view: &View, templates: &Templates) -> Result<Vec<u8>, RenderError> {
+        render(view, templates).map(String::into_bytes)
+    }
+}
 
 pub fn render(view: &View, templates: &Templates) -> Result<String, RenderError> {
     let table = super::matrix::markdown(&view.matrix, false);
     let mut out = templates.render(
         "document.md",
-        context! { view => Value::from(Serde(view)), matrix_table => table },
+        context! { view => Value::from(Serde(view.rendered_with(tree::to_commonmark))), matrix_table => table },
     )?;
     tidy_blank_lines(&mut out);
     Ok(out)

@@ -1,0 +1,362 @@
+//! The one document tree every Markdown body is parsed into, once.
+//!
+//! Dialect: CommonMark plus the GFM extensions tables, strikethrough and autolinks
+//! (bare `http://` and `https://` addresses; pulldown-cmark has no GFM autolinks, so
+//! the tree builder finds them in text). Raw HTML is kept as inert text (`Html`), never
+//! emitted as HTML. Every node carries its byte range in the file it came from.
+
+use std::ops::Range;
+
+mod parse;
+
+use pulldown_cmark::Options;
+
+/// The options of the one dialect.
+pub fn options() -> Options {
+    Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Document {
+    pub blocks: Vec<Block>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Block {
+    pub kind: BlockKind,
+    /// Byte range in the file.
+    pub span: Range<usize>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Align {
+    None,
+    Left,
+    Center,
+    Right,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum BlockKind {
+    Heading {
+        level: u8,
+        inlines: Vec<Inline>,
+        /// As GitHub makes it, repeats numbered within the file.
+        anchor: String,
+    },
+    Paragraph(Vec<Inline>),
+    List {
+        ordered: bool,
+        start: u64,
+        /// Items without blank lines between them: no paragraph spacing.
+        tight: bool,
+        items: Vec<Vec<Block>>,
+    },
+    Quote(Vec<Block>),
+    Code {
+        info: String,
+        text: String,
+    },
+    Table {
+        alignments: Vec<Align>,
+        header: Vec<Vec<Inline>>,
+        rows: Vec<Vec<Vec<Inline>>>,
+    },
+    ThematicBreak,
+    /// Raw HTML, shown as the text it is.
+    Html(String),
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Inline {
+    pub kind: InlineKind,
+    pub span: Range<usize>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum InlineKind {
+    Text(String),
+    Emph(Vec<Inline>),
+    Strong(Vec<Inline>),
+    Strike(Vec<Inline>),
+    Code(String),
+    Link {
+        target: String,
+        title: String,
+        inlines: Vec<Inline>,
+        /// A bare address in the text (GFM autolink), not written as a link.
+        bare: bool,
+    },
+    Image {
+        target: String,
+        title: String,
+        alt: Vec<Inline>,
+    },
+    /// Raw inline HTML, shown as the text it is.
+    Html(String),
+    SoftBreak,
+    HardBreak,
+}
+
+impl Document {
+    /// Parse a Markdown body; `base` is the body's byte offset in its file.
+    pub fn parse(text: &str, base: usize) -> Document {
+        let mut blocks = parse::blocks(text, base);
+        let mut seen = Vec::new();
+        visit_blocks_mut(&mut blocks, &mut |block| {
+            if let BlockKind::Heading {
+                inlines, anchor, ..
+            } = &mut block.kind
+            {
+                *anchor = unique_anchor(&plain_text(inlines), &mut seen);
+            }
+        });
+        Document { blocks }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.blocks.is_empty()
+    }
+
+    /// Every heading, in order, also those inside quotes and lists.
+    pub fn headings(&self) -> Vec<&Block> {
+        let mut out = Vec::new();
+        visit_blocks(&self.blocks, &mut |b| {
+            if matches!(b.kind, BlockKind::Heading { .. }) {
+                out.push(b);
+            }
+        });
+        out
+    }
+
+    /// Every link and image written in the text (bare addresses not included).
+    pub fn links(&self) -> Vec<(&str, Range<usize>)> {
+        let mut out = Vec::new();
+        self.visit_inlines(&mut |i| match &i.kind {
+            InlineKind::Link {
+                target,
+                bare: false,
+                ..
+            }
+            | InlineKind::Image { target, .. } => out.push((target.as_str(), i.span.clone())),
+            _ => {}
+        });
+        out
+    }
+
+    /// Every inline node in document order, containers before their children.
+    pub fn visit_inlines<'a>(&'a self, f: &mut impl FnMut(&'a Inline)) {
+        fn walk<'a>(inlines: &'a [Inline], f: &mut impl FnMut(&'a Inline)) {
+            for i in inlines {
+                f(i);
+                if let Some(children) = children(&i.kind) {
+                    walk(children, f);
+                }
+            }
+        }
+        visit_blocks(&self.blocks, &mut |b| match &b.kind {
+            BlockKind::Heading { inlines, .. } | BlockKind::Paragraph(inlines) => walk(inlines, f),
+            BlockKind::Table { header, rows, .. } => {
+                for cell in header.iter().chain(rows.iter().flatten()) {
+                    walk(cell, f);
+                }
+            }
+            _ => {}
+        });
+    }
+
+    /// Blocks before and after the first block that starts at `at`: splits a body at a
+    /// heading. A heading nested in a container splits after that container.
+    pub fn split_at(&self, start: usize, end: usize) -> (Document, Document) {
+        let before = self
+            .blocks
+            .iter()
+            .filter(|b| b.span.end <= start)
+            .cloned()
+            .collect();
+        let after = self
+            .blocks
+            .iter()
+            .filter(|b| b.span.start >= end)
+            .cloned()
+            .collect();
+        (Document { blocks: before }, Document { blocks: after })
+    }
+
+    /// The tree without byte ranges, soft breaks as spaces and white space runs as one
+    /// space: what it means, not how it was wrapped.
+    pub fn normalized(&self) -> Document {
+        let mut d = self.clone();
+        visit_blocks_mut(&mut d.blocks, &mut |b| {
+            b.span = 0..0;
+            match &mut b.kind {
+                BlockKind::Heading { inlines, .. } | BlockKind::Paragraph(inlines) => {
+                    normalize_inlines(inlines)
+                }
+                BlockKind::Table { header, rows, .. } => {
+                    for cell in header.iter_mut().chain(rows.iter_mut().flatten()) {
+                        normalize_inlines(cell);
+                    }
+                }
+                _ => {}
+            }
+        });
+        d
+    }
+}
+
+fn normalize_inlines(inlines: &mut Vec<Inline>) {
+    let mut out: Vec<Inline> = Vec::with_capacity(inlines.len());
+    for mut i in inlines.drain(..) {
+        i.span = 0..0;
+        match &mut i.kind {
+            InlineKind::SoftBreak => i.kind = InlineKind::Text(" ".to_string()),
+            InlineKind::Code(t) => *t = collapse(t),
+            _ => {}
+        }
+        if let Some(children) = children_mut(&mut i.kind) {
+            normalize_inlines(children);
+        }
+        if let (
+            Some(Inline {
+                kind: InlineKind::Text(prev),
+                ..
+            }),
+            InlineKind::Text(t),
+        ) = (out.last_mut(), &i.kind)
+        {
+            prev.push_str(t);
+            continue;
+        }
+        out.push(i);
+    }
+    for i in &mut out {
+        if let InlineKind::Text(t) = &mut i.kind {
+            *t = collapse(t);
+        }
+    }
+    *inlines = out;
+}
+
+/// White space runs as one space, ends kept so neighbours stay apart.
+fn collapse(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut space = false;
+    for c in s.chars() {
+        if c.is_whitespace() {
+            space = true;
+        } else {
+            if space {
+                out.push(' ');
+                space = false;
+            }
+            out.push(c);
+        }
+    }
+    if space {
+        out.push(' ');
+    }
+    out
+}
+
+pub fn children(kind: &InlineKind) -> Option<&Vec<Inline>> {
+    match kind {
+        InlineKind::Emph(c) | InlineKind::Strong(c) | InlineKind::Strike(c) => Some(c),
+        InlineKind::Link { inlines, .. } => Some(inlines),
+        InlineKind::Image { alt, .. } => Some(alt),
+        _ => None,
+    }
+}
+
+fn children_mut(kind: &mut InlineKind) -> Option<&mut Vec<Inline>> {
+    match kind {
+        InlineKind::Emph(c) | InlineKind::Strong(c) | InlineKind::Strike(c) => Some(c),
+        InlineKind::Link { inlines, .. } => Some(inlines),
+        InlineKind::Image { alt, .. } => Some(alt),
+        _ => None,
+    }
+}
+
+/// Every block in document order, containers before their children.
+pub fn visit_blocks<'a>(blocks: &'a [Block], f: &mut impl FnMut(&'a Block)) {
+    for b in blocks {
+        f(b);
+        match &b.kind {
+            BlockKind::Quote(inner) => visit_blocks(inner, f),
+            BlockKind::List { items, .. } => {
+                for item in items {
+                    visit_blocks(item, f);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+pub fn visit_blocks_mut(blocks: &mut [Block], f: &mut impl FnMut(&mut Block)) {
+    for b in blocks {
+        f(b);
+        match &mut b.kind {
+            BlockKind::Quote(inner) => visit_blocks_mut(inner, f),
+            BlockKind::List { items, .. } => {
+                for item in items {
+                    visit_blocks_mut(item, f);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// The text of inlines without markup: what a heading's anchor is made of. Raw HTML
+/// and breaks are left out, as GitHub does.
+pub fn plain_text(inlines: &[Inline]) -> String {
+    fn walk(inlines: &[Inline], out: &mut String) {
+        for i in inlines {
+            match &i.kind {
+                InlineKind::Text(t) | InlineKind::Code(t) => out.push_str(t),
+                kind => {
+                    if let Some(c) = children(kind) {
+                        walk(c, out);
+                    }
+                }
+            }
+        }
+    }
+    let mut out = String::new();
+    walk(inlines, &mut out);
+    out.trim().to_string()
+}
+
+/// The anchor GitHub gives a heading: lower case, punctuation dropped, spaces to hyphens.
+pub fn anchor(heading: &str) -> String {
+    heading
+        .trim()
+        .chars()
+        .filter_map(|c| {
+            if c.is_alphanumeric() || c == '-' || c == '_' {
+                Some(c.to_lowercase().collect::<String>())
+            } else if c == ' ' {
+                Some("-".to_string())
+            } else {
+                None
+            }
+        })
+        .collect()
+}
+
+/// The anchor of a heading, numbered as GitHub does when it repeats (`kop`, `kop-1`).
+fn unique_anchor(heading: &str, seen: &mut Vec<String>) -> String {
+    let base = anchor(heading);
+    let mut candidate = base.clone();
+    let mut n = 0;
+    while seen.contains(&candidate) {
+        n += 1;
+        candidate = format!("{base}-{n}");
+    }
+    seen.push(candidate.clone());
+    candidate
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,415 @@
+use super::xml::find;
+use super::*;
+use crate::analysis::matrix::{Column, Row};
+use crate::render::{ChangesView, PrincipleView, SignatoryView};
+
+pub(crate) fn sample() -> View {
+    View {
+        changes: None,
+        response: None,
+        title: "Kwaliteitsmanifest Sociaal Domein".into(),
+        elaboration_title: "Uitwerking Kwaliteitsmanifest".into(),
+        council: "Adviesraad Sociaal Domein Almere".into(),
+        council_short: Some("ASD".into()),
+        municipality: "Almere".into(),
+        letter: Some(Letter {
+            to: vec![
+                "college van Burgemeester en wethouders".into(),
+                "Gemeente Almere".into(),
+            ],
+            subject: "Ongevraagd advies".into(),
+            date: Some("18 augustus 2015".into()),
+            salutation: Some("Geacht college,".into()),
+            body: "Hierbij bieden wij u het manifest aan.".into(),
+            closing: Some("Met hartelijke groet,".into()),
+            signatories: vec![SignatoryView {
+                name: "Klaas Jongejan".into(),
+                role: Some("Voorzitter".into()),
+            }],
+            partners: vec![],
+        }),
+        principles: vec![PrincipleView {
+            id: "de-almeerder-centraal".into(),
+            number: 1,
+            title: "De Almeerder centraal".into(),
+            heading: "1. De Almeerder centraal".into(),
+            short_text: "De inwoner is klant én opdrachtgever.".into(),
+            elaboration: "Iedereen heeft iets te geven.".into(),
+            cases: vec![CaseView {
+                id: "tuin".into(),
+                title: "De tuin van mevrouw Jansen".into(),
+                actors: vec!["Inwoners".into(), "Professionals".into()],
+                story: "Mevrouw Jansen <script>alert(\"x\")</script> tuiniert.\n\n<script>\nalert(1)\n</script>\n".into(),
+                laws: vec![],
+            }],
+            laws: vec![],
+        }],
+        matrix: Matrix {
+            columns: vec![
+                Column {
+                    id: "inwoners".into(),
+                    name: "Inwoners".into(),
+                    description: None,
+                },
+                Column {
+                    id: "gemeente".into(),
+                    name: "Gemeente".into(),
+                    description: None,
+                },
+            ],
+            rows: vec![Row {
+                id: "de-almeerder-centraal".into(),
+                number: 1,
+                title: "De Almeerder centraal".into(),
+                cells: vec![Some("actief meedenken".into()), None],
+            }],
+        },
+    }
+}
+
+fn parts(view: &View) -> (String, String) {
+    let xml = build_parts(view).unwrap();
+    (
+        String::from_utf8(xml.document).unwrap(),
+        String::from_utf8(xml.styles).unwrap(),
+    )
+}
+
+fn unescape(s: &str) -> String {
+    s.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&apos;", "'")
+        .replace("&amp;", "&")
+}
+
+/// (style id, text) of every paragraph, in order.
+fn paragraphs(document: &str) -> Vec<(String, String)> {
+    document
+        .split("<w:p ")
+        .skip(1)
+        .map(|chunk| {
+            let p = &chunk[..chunk.find("</w:p>").unwrap_or(chunk.len())];
+            let style = p
+                .split_once(r#"<w:pStyle w:val=""#)
+                .and_then(|(_, rest)| rest.split_once('"'))
+                .map_or(String::new(), |(s, _)| s.to_string());
+            let text = p
+                .split(r#"<w:t xml:space="preserve">"#)
+                .skip(1)
+                .map(|t| unescape(&t[..t.find("</w:t>").unwrap()]))
+                .collect();
+            (style, text)
+        })
+        .collect()
+}
+
+fn headings(document: &str) -> Vec<(String, String)> {
+    paragraphs(document)
+        .into_iter()
+        .filter(|(style, _)| style.starts_with("Heading"))
+        .collect()
+}
+
+fn texts(document: &str) -> Vec<String> {
+    paragraphs(document).into_iter().map(|(_, t)| t).collect()
+}
+
+#[test]
+fn headings_carry_the_documents_structure() {
+    let (document, _) = parts(&sample());
+    let got = headings(&document);
+    let want = [
+        ("Heading1", "Kwaliteitsmanifest Sociaal Domein"),
+        ("Heading2", "Adviesbrief"),
+        ("Heading2", "Kwaliteitsmanifest Sociaal Domein"),
+        ("Heading3", "1. De Almeerder centraal"),
+        ("Heading2", "Uitwerking Kwaliteitsmanifest"),
+        ("Heading3", "1. De Almeerder centraal"),
+        ("Heading4", "Uit de praktijk"),
+        ("Heading5", "De tuin van mevrouw Jansen"),
+        ("Heading2", "Bijlage: matrix"),
+    ];
+    let want: Vec<(String, String)> = want
+        .iter()
+        .map(|(s, t)| (s.to_string(), t.to_string()))
+        .collect();
+    assert_eq!(got, want);
+}
+
+#[test]
+fn letter_and_texts_appear_in_order() {
+    let (document, _) = parts(&sample());
+    let texts = texts(&document);
+    let pos = |t: &str| {
+        texts
+            .iter()
+            .position(|x| x == t)
+            .unwrap_or_else(|| panic!("{t:?} ontbreekt in {texts:#?}"))
+    };
+    assert!(pos("Adviesraad Sociaal Domein Almere") < pos("Adviesbrief"));
+    assert!(
+        pos("Aan college van Burgemeester en wethoudersGemeente Almere")
+            < pos("Betreft: Ongevraagd advies")
+    );
+    assert!(pos("Betreft: Ongevraagd advies") < pos("Datum: 18 augustus 2015"));
+    assert!(pos("Geacht college,") < pos("Hierbij bieden wij u het manifest aan."));
+    assert!(pos("Met hartelijke groet,") < pos("Klaas JongejanVoorzitter"));
+    // The short text is stored once and rendered in the manifest and in the elaboration.
+    let short = "De inwoner is klant én opdrachtgever.";
+    assert_eq!(texts.iter().filter(|t| *t == short).count(), 2);
+    assert!(texts.contains(&"Betrokken: Inwoners, Professionals".to_string()));
+    assert!(
+        pos("Overzicht van de uitgangspunten en de verantwoordelijkheden per partij.")
+            > pos("Bijlage: matrix")
+    );
+}
+
+#[test]
+fn a_new_advice_lists_its_changes_after_the_letter() {
+    let mut view = sample();
+    view.changes = Some(ChangesView {
+        title: "Wat is er veranderd sinds 18 augustus 2015".into(),
+        sentences: vec![
+            "Uitgangspunt 2 is herschreven.".into(),
+            "*Geen* Markdown.".into(),
+        ],
+    });
+    let (document, _) = parts(&view);
+    let heads = headings(&document);
+    assert_eq!(
+        heads[2],
+        (
+            "Heading2".into(),
+            "Wat is er veranderd sinds 18 augustus 2015".into()
+        )
+    );
+    assert_eq!(heads[3].1, "Kwaliteitsmanifest Sociaal Domein");
+    let texts = texts(&document);
+    assert!(texts.contains(&"•Uitgangspunt 2 is herschreven.".to_string()));
+    assert!(texts.contains(&"•*Geen* Markdown.".to_string()));
+}
+
+#[test]
+fn breaks_before_the_parts_and_a_landscape_annex() {
+    let (document, _) = parts(&sample());
+    assert_eq!(document.matches("<w:pageBreakBefore />").count(), 2);
+    // Two sections: the portrait text, then the landscape annex as the document's last.
+    assert_eq!(document.matches("<w:sectPr>").count(), 2);
+    let last = &document[document.rfind("<w:sectPr>").unwrap()..];
+    assert!(last.contains(r#"w:orient="landscape""#), "{last}");
+    assert!(document.find("<w:sectPr>").unwrap() < document.find("Bijlage: matrix").unwrap());
+}
+
+#[test]
+fn matrix_is_a_table_with_a_repeating_header_row() {
+    let (document, _) = parts(&sample());
+    assert_eq!(document.matches("<w:tbl>").count(), 1);
+    let table = &document[document.find("<w:tbl>").unwrap()..document.find("</w:tbl>").unwrap()];
+    let rows: Vec<&str> = table.split("<w:tr>").skip(1).collect();
+    assert_eq!(rows.len(), 2);
+    assert!(rows[0].contains("<w:tblHeader />"), "{}", rows[0]);
+    assert!(!rows[1].contains("<w:tblHeader />"));
+    assert_eq!(texts(rows[0]), ["Uitgangspunt", "Inwoners", "Gemeente"]);
+    assert_eq!(
+        texts(rows[1]),
+        ["1. De Almeerder centraal", "actief meedenken", ""]
+    );
+    assert_eq!(rows[0].matches(r#"w:fill="D9D9D9""#).count(), 3);
+    assert!(table.contains("<w:tblBorders>"));
+    assert!(table.contains(r#"<w:sz w:val="18" />"#));
+}
+
+#[test]
+fn styles_define_headings_and_dutch() {
+    let (_, styles) = parts(&sample());
+    for level in 1..=5 {
+        let start = styles
+            .find(&format!(r#"w:styleId="Heading{level}""#))
+            .unwrap_or_else(|| panic!("Heading{level} ontbreekt"));
+        let style = &styles[start..start + styles[start..].find("</w:style>").unwrap()];
+        assert!(style.contains(&format!(r#"<w:name w:val="heading {level}" />"#)));
+        assert!(style.contains(&format!(r#"<w:outlineLvl w:val="{}" />"#, level - 1)));
+    }
+    let defaults =
+        &styles[styles.find("<w:rPrDefault>").unwrap()..styles.find("</w:rPrDefault>").unwrap()];
+    assert!(defaults.contains(r#"<w:lang w:val="nl-NL""#), "{defaults}");
+}
+
+#[test]
+fn core_properties_name_title_author_and_language() {
+    let xml = build_parts(&sample()).unwrap();
+    let core = String::from_utf8(xml.doc_props.core).unwrap();
+    assert!(core.contains("<dc:title>Kwaliteitsmanifest Sociaal Domein</dc:title>"));
+    assert!(core.contains("<dc:creator>Adviesraad Sociaal Domein Almere</dc:creator>"));
+    assert!(core.contains("<dc:language>nl-NL</dc:language>"));
+}
+
+#[test]
+fn raw_html_stays_literal_text() {
+    let (document, _) = parts(&sample());
+    assert!(!document.contains("<script"));
+    assert!(document.contains("&lt;script&gt;"));
+    let texts = texts(&document);
+    assert!(texts.contains(&r#"Mevrouw Jansen <script>alert("x")</script> tuiniert."#.to_string()));
+    assert!(
+        texts.contains(&"<script>alert(1)</script>".to_string()),
+        "{texts:#?}"
+    );
+    // Inline HTML in a paragraph: shown as typed.
+    let mut view = sample();
+    view.principles[0].short_text = "Zie <b>dit</b>.".into();
+    let (document, _) = parts(&view);
+    assert!(
+        paragraphs(&document)
+            .iter()
+            .any(|(_, t)| t == "Zie <b>dit</b>.")
+    );
+}
+
+#[test]
+fn markdown_becomes_word_formatting() {
+    let mut view = sample();
+    view.principles[0].elaboration = concat!(
+        "Met *nadruk* en **vet**, [wet](https://wetten.overheid.nl/BWBR0035362?a=1&b=2) ",
+        "en [relatief](../cases/x.md).\n\n",
+        "- een\n- twee\n\n",
+        "3. drie\n\n",
+        "Café, naïef, “dubbel”, ‘enkel’ – streep.\u{c}\n",
+    )
+    .into();
+    let xml = build_parts(&view).unwrap();
+    let document = String::from_utf8(xml.document).unwrap();
+    let rels = String::from_utf8(xml.document_rels).unwrap();
+    assert!(document.contains(r#"<w:i /><w:iCs /></w:rPr><w:t xml:space="preserve">nadruk</w:t>"#));
+    assert!(document.contains(r#"<w:b /><w:bCs /></w:rPr><w:t xml:space="preserve">vet</w:t>"#));
+    assert_eq!(document.matches("<w:hyperlink").count(), 1);
+    let link =
+        &document[document.find("<w:hyperlink").unwrap()..document.find("</w:hyperlink>").unwrap()];
+    assert!(
+        link.contains(r#"<w:u w:val="single" />"#) && link.contains(">wet</w:t>"),
+        "{link}"
+    );
+    assert!(
+        rels.contains(r#"Target="https://wetten.overheid.nl/BWBR0035362?a=1&amp;b=2""#),
+        "{rels}"
+    );
+    let texts = texts(&document);
+    assert!(
+        texts.contains(&"Met nadruk en vet, wet en relatief.".to_string()),
+        "{texts:#?}"
+    );
+    assert!(texts.contains(&"•een".to_string()));
+    assert!(texts.contains(&"•twee".to_string()));
+    assert!(texts.contains(&"3.drie".to_string()));
+    assert!(document.contains(r#"<w:ind w:left="357" w:right="0" w:hanging="357" />"#));
+    // Dutch characters intact; the form feed (invalid in XML) dropped.
+    assert!(
+        texts.contains(&"Café, naïef, “dubbel”, ‘enkel’ – streep.".to_string()),
+        "{texts:#?}"
+    );
+}
+
+#[test]
+fn view_without_letter_cases_or_actors_still_renders() {
+    let mut view = sample();
+    view.letter = None;
+    view.principles[0].cases.clear();
+    view.matrix.columns.clear();
+    for row in &mut view.matrix.rows {
+        row.cells.clear();
+    }
+    let (document, _) = parts(&view);
+    let styles: Vec<String> = headings(&document).into_iter().map(|(s, _)| s).collect();
+    assert_eq!(
+        styles,
+        [
+            "Heading1", "Heading2", "Heading3", "Heading2", "Heading3", "Heading2"
+        ]
+    );
+    assert!(document.contains("<w:tblHeader />"));
+}
+
+#[test]
+fn patches_fail_loudly_when_docx_rs_output_changes() {
+    assert!(insert_before(b"<w:styles/>", "</w:rPr></w:rPrDefault>", "x").is_err());
+    assert!(mark_header_row(b"<w:document/>").is_err());
+    // A table whose first row lacks the anchor must not get a later row marked.
+    let xml =
+        b"<w:tbl><w:tr><w:trPr /></w:tr><w:tr><w:trPr><w:cantSplit /></w:trPr></w:tr></w:tbl>";
+    assert!(mark_header_row(xml).is_err());
+}
+
+#[test]
+fn render_gives_a_docx_package() {
+    let bytes = render(&sample()).unwrap();
+    assert!(bytes.starts_with(b"PK\x03\x04"));
+    for part in [
+        "word/document.xml",
+        "word/styles.xml",
+        "docProps/core.xml",
+        "[Content_Types].xml",
+    ] {
+        assert!(find(&bytes, part, 0).is_some(), "{part} ontbreekt");
+    }
+}
+
+#[test]
+fn the_real_manifest_renders() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let snapshot = crate::source::read_worktree(root).unwrap();
+    let view = View::from_manifest(&crate::load::load(&snapshot.files).manifest);
+    let started = std::time::Instant::now();
+    let bytes = render(&view).unwrap();
+    eprintln!(
+        "echt manifest: {:?}, {} bytes",
+        started.elapsed(),
+        bytes.len()
+    );
+    let (document, _) = parts(&view);
+    let numbered = headings(&document)
+        .iter()
+        .filter(|(s, _)| s == "Heading3")
+        .count();
+    assert_eq!(numbered, 2 * view.principles.len());
+    assert_eq!(document.matches("<w:tblHeader />").count(), 1);
+}
+
+/// Speed and memory on a big synthetic manifest:
+/// `cargo test --release -- --ignored big_manifest --nocapture`.
+#[test]
+#[ignore]
+fn big_manifest_renders_quickly() {
+    let mut view = sample();
+    let story = "De inwoner van Almere is zowel klant als opdrachtgever van de gemeente, met *passie* en **professionaliteit**. "
+        .repeat(5);
+    let principle = view.principles[0].clone();
+    view.principles = (1..=1000)
+        .map(|number| PrincipleView {
+            number,
+            cases: (0..10)
+                .map(|i| CaseView {
+                    title: format!("Casus {number}.{i}"),
+                    story: story.as_str().into(),
+                    ..principle.cases[0].clone()
+                })
+                .collect(),
+            ..principle.clone()
+        })
+        .collect();
+    let row = view.matrix.rows[0].clone();
+    view.matrix.rows = (1..=1000)
+        .map(|number| Row {
+            number,
+            ..row.clone()
+        })
+        .collect();
+    let started = std::time::Instant::now();
+    let bytes = render(&view).unwrap();
+    let took = started.elapsed();
+    eprintln!(
+        "1000 uitgangspunten, 10000 casussen: {took:?}, {} bytes",
+        bytes.len()
+    );
+    assert!(took.as_secs_f64() < 3.0);
+}

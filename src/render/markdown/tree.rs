@@ -1,0 +1,255 @@
+//! Document tree → CommonMark (with GFM tables and strikethrough), so the Markdown
+//! output says what the tree says. Raw HTML stays inert: its `<` is written as `&lt;`.
+
+use crate::model::document::{Align, Block, BlockKind, Document, Inline, InlineKind};
+
+pub fn to_commonmark(doc: &Document) -> String {
+    blocks(&doc.blocks, false)
+}
+
+fn blocks(blocks: &[Block], tight: bool) -> String {
+    let parts: Vec<String> = blocks.iter().map(block).collect();
+    parts.join(if tight { "\n" } else { "\n\n" })
+}
+
+fn block(b: &Block) -> String {
+    match &b.kind {
+        BlockKind::Heading { level, inlines, .. } => {
+            let text = line_safe(&self::inlines(inlines)).replace('\n', " ");
+            format!("{} {text}", "#".repeat(usize::from(*level)))
+        }
+        BlockKind::Paragraph(i) => line_safe(&inlines(i)),
+        BlockKind::List {
+            ordered,
+            start,
+            tight,
+            items,
+        } => {
+            let mut out = Vec::new();
+            for (n, item) in items.iter().enumerate() {
+                let marker = if *ordered {
+                    format!("{}. ", *start + n as u64)
+                } else {
+                    "- ".to_string()
+                };
+                let content = blocks(item, *tight);
+                out.push(prefixed(&content, &marker, &" ".repeat(marker.len())));
+            }
+            out.join(if *tight { "\n" } else { "\n\n" })
+        }
+        BlockKind::Quote(inner) => prefixed(&blocks(inner, false), "> ", "> "),
+        BlockKind::Code { info, text } => {
+            let longest = longest_run(text, '`');
+            let fence = "`".repeat(longest.max(2) + 1);
+            format!("{fence}{info}\n{text}{fence}")
+        }
+        BlockKind::Table {
+            alignments,
+            header,
+            rows,
+        } => {
+            let row = |cells: &[Vec<Inline>]| {
+                let cells: Vec<String> = cells
+                    .iter()
+                    .map(|c| inlines(c).replace('|', "\\|"))
+                    .collect();
+                format!("| {} |", cells.join(" | "))
+            };
+            let rule: Vec<&str> = alignments
+                .iter()
+                .map(|a| match a {
+                    Align::None => "---",
+                    Align::Left => ":--",
+                    Align::Center => ":-:",
+                    Align::Right => "--:",
+                })
+                .collect();
+            let mut out = vec![row(header), format!("| {} |", rule.join(" | "))];
+            out.extend(rows.iter().map(|r| row(r)));
+            out.join("\n")
+        }
+        BlockKind::ThematicBreak => "---".to_string(),
+        BlockKind::Html(text) => text.trim_end().replace('<', "&lt;"),
+    }
+}
+
+/// Lines of `text`, the first after `first`, the others after `rest` (blank lines bare
+/// where the prefix is only spaces).
+fn prefixed(text: &str, first: &str, rest: &str) -> String {
+    let mut out = String::new();
+    for (i, line) in text.split('\n').enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        let prefix = if i == 0 { first } else { rest };
+        if line.is_empty() {
+            out.push_str(prefix.trim_end());
+        } else {
+            out.push_str(prefix);
+            out.push_str(line);
+        }
+    }
+    out
+}
+
+fn longest_run(text: &str, c: char) -> usize {
+    let (mut best, mut run) = (0, 0);
+    for ch in text.chars() {
+        run = if ch == c { run + 1 } else { 0 };
+        best = best.max(run);
+    }
+    best
+}
+
+/// Escape what would start a block at the beginning of a line of running text.
+fn line_safe(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for (i, line) in text.split('\n').enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        let trimmed = line.trim_start();
+        let indent = &line[..line.len() - trimmed.len()];
+        out.push_str(indent);
+        let digits = trimmed.len()
+            - trimmed
+                .trim_start_matches(|c: char| c.is_ascii_digit())
+                .len();
+        if trimmed.starts_with(['#', '>', '-', '+', '=', '|'])
+            || (trimmed.starts_with("*") && !trimmed.starts_with("**"))
+        {
+            out.push('\\');
+            out.push_str(trimmed);
+        } else if digits > 0 && trimmed[digits..].starts_with(['.', ')']) {
+            out.push_str(&trimmed[..digits]);
+            out.push('\\');
+            out.push_str(&trimmed[digits..]);
+        } else {
+            out.push_str(trimmed);
+        }
+    }
+    out
+}
+
+fn inlines(inlines: &[Inline]) -> String {
+    let mut out = String::new();
+    for i in inlines {
+        inline(i, &mut out);
+    }
+    out
+}
+
+fn escape_text(text: &str, out: &mut String) {
+    let bytes = text.as_bytes();
+    for (i, c) in text.char_indices() {
+        match c {
+            '\\' | '*' | '_' | '`' | '[' | ']' | '<' | '~' => {
+                out.push('\\');
+                out.push(c);
+            }
+            // Only where it would read as an entity such as `&amp;`.
+            '&' if looks_like_entity(&bytes[i + 1..]) => out.push_str("\\&"),
+            c => out.push(c),
+        }
+    }
+}
+
+fn looks_like_entity(rest: &[u8]) -> bool {
+    let name = rest
+        .iter()
+        .take_while(|b| b.is_ascii_alphanumeric() || **b == b'#')
+        .count();
+    name > 0 && rest.get(name) == Some(&b';')
+}
+
+fn inline(i: &Inline, out: &mut String) {
+    match &i.kind {
+        InlineKind::Text(t) => escape_text(t, out),
+        InlineKind::Html(t) => out.push_str(&t.replace('<', "&lt;")),
+        InlineKind::Emph(c) => {
+            out.push('*');
+            out.push_str(&inlines(c));
+            out.push('*');
+        }
+        InlineKind::Strong(c) => {
+            out.push_str("**");
+            out.push_str(&inlines(c));
+            out.push_str("**");
+        }
+        InlineKind::Strike(c) => {
+            out.push_str("~~");
+            out.push_str(&inlines(c));
+            out.push_str("~~");
+        }
+        InlineKind::Code(t) => {
+            let ticks = "`".repeat(longest_run(t, '`') + 1);
+            let pad = if t.starts_with('`') || t.ends_with('`') {
+                " "
+            } else {
+                ""
+            };
+            out.push_str(&format!("{ticks}{pad}{t}{pad}{ticks}"));
+        }
+        InlineKind::Link {
+            target, bare: true, ..
+        } => out.push_str(target),
+        InlineKind::Link {
+            target,
+            title,
+            inlines: c,
+            ..
+        } => {
+            out.push('[');
+            out.push_str(&inlines(c));
+            out.push_str("](");
+            destination(target, title, out);
+            out.push(')');
+        }
+        InlineKind::Image { target, title, alt } => {
+            out.push_str("![");
+            out.push_str(&inlines(alt));
+            out.push_str("](");
+            destination(target, title, out);
+            out.push(')');
+        }
+        InlineKind::SoftBreak => out.push('\n'),
+        InlineKind::HardBreak => out.push_str("\\\n"),
+    }
+}
+
+fn destination(target: &str, title: &str, out: &mut String) {
+    if target.is_empty() || target.contains([' ', '(', ')', '<', '>']) {
+        out.push('<');
+        out.push_str(&target.replace('<', "%3C").replace('>', "%3E"));
+        out.push('>');
+    } else {
+        out.push_str(target);
+    }
+    if !title.is_empty() {
+        out.push_str(&format!(" \"{}\"", title.replace('"', "\\\"")));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Written out and read back, a text means the same.
+    #[test]
+    fn commonmark_output_reads_back_as_the_same_tree() {
+        let text = "## Kop *met* nadruk\n\nTekst met **sterk**, ~~weg~~, `` co`de ``, [link](<a b.md> \"t\") en\nhttps://x.nl/a. Ook 3 * 4 en _los_ en [haak] en &amp; en 1. niet.\n\n- a\n  - b\n\n    c\n\n3. drie\n\n> citaat\n> \n> - in\n\n````\n```\n````\n\n| a \\| b | c |\n|:--|--:|\n| 1 | 2 |\n\n***\n";
+        let doc = Document::parse(text, 0);
+        let out = to_commonmark(&doc);
+        let back = Document::parse(&out, 0);
+        assert_eq!(back.normalized(), doc.normalized(), "{out}");
+    }
+
+    /// Raw HTML is written so that it reads back as the text it showed.
+    #[test]
+    fn raw_html_is_written_as_text() {
+        let out = to_commonmark(&Document::parse("Zie <b>dit</b>.\n\n<div>\nx\n</div>\n", 0));
+        assert_eq!(out, "Zie &lt;b>dit&lt;/b>.\n\n&lt;div>\nx\n&lt;/div>");
+        let back = crate::render::html::tree::to_html(&Document::parse(&out, 0));
+        assert!(back.contains("Zie &lt;b&gt;dit&lt;/b&gt;."), "{back}");
+    }
+}
