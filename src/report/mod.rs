@@ -178,8 +178,8 @@ mod tests {
         f[0].path = "raad/cases/mevrouw de Vries #2.md".into();
         let out = render(Format::Sarif, &f, Summary::of(&f, 1), false);
         let v: serde_json::Value = serde_json::from_str(&out).unwrap();
-        let uri = &v["runs"][0]["results"][0]["locations"][0]["physicalLocation"]
-            ["artifactLocation"]["uri"];
+        let uri = &v["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]
+            ["uri"];
         assert_eq!(uri, "raad/cases/mevrouw%20de%20Vries%20%232.md");
     }
 
