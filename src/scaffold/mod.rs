@@ -3,7 +3,7 @@
 //! not at all) and refuses to overwrite one that exists.
 //!
 //! What the council still has to write is marked with [`PLACEHOLDER`] (`TODO:`), so
-//! that `check` can warn about it ([`placeholders`] finds each one). Apart from those
+//! that `check` can warn about it ([`placeholders`](crate::model::placeholder::placeholders) finds each one). Apart from those
 //! placeholders, every file made here loads without findings.
 
 mod existing;
