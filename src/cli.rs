@@ -17,7 +17,7 @@ Gebruik: {usage}
 #[derive(Debug, Parser)]
 #[command(
     name = "kwaliteit",
-    version,
+    version = crate::version(),
     about = "Controleer, maak en vergelijk het kwaliteitsmanifest van een adviesraad sociaal domein.",
     help_template = HELP_TEMPLATE,
     override_usage = "kwaliteit [-C MAP] <OPDRACHT> [OPTIES]",
@@ -115,7 +115,7 @@ pub enum Command {
     #[command(
         help_template = HELP_TEMPLATE,
         next_help_heading = "Opties",
-        override_usage = "kwaliteit init [MAP] [--gemeente NAAM] [--raad NAAM]"
+        override_usage = "kwaliteit init [MAP] [--gemeente NAAM] [--raad NAAM] [--ci github|gitlab]"
     )]
     Init(InitArgs),
 
@@ -193,6 +193,10 @@ pub struct InitArgs {
     /// De naam van de adviesraad
     #[arg(long, value_name = "NAAM")]
     pub raad: Option<String>,
+
+    /// Voor welke dienst de CI-configuratie is: github of gitlab
+    #[arg(long, value_enum, value_name = "DIENST", default_value = "github")]
+    pub ci: crate::scaffold::Ci,
 }
 
 #[derive(Debug, clap::Args)]
@@ -467,17 +471,87 @@ fn dispatch(cli: &Cli, start: &std::path::Path) -> Result<u8, crate::error::Erro
                 "kwaliteit",
                 &mut out,
             );
+            if args.shell == clap_complete::Shell::Fish {
+                out.extend_from_slice(fish_new_kinds().as_bytes());
+            }
             commands::write_stdout(&out)?;
             Ok(exit::OK)
         }
         Command::Manpage => {
-            let mut out = Vec::new();
-            clap_mangen::Man::new(<Cli as clap::CommandFactory>::command())
-                .render(&mut out)
-                .map_err(crate::error::Error::Manpage)?;
+            let out = manpage().map_err(crate::error::Error::Manpage)?;
             commands::write_stdout(&out)?;
             Ok(exit::OK)
         }
+    }
+}
+
+/// clap_complete's fish script completes no positional values, so after `new` fish
+/// offered file names; this line offers the kinds instead.
+fn fish_new_kinds() -> String {
+    use clap::ValueEnum;
+    let kinds: Vec<String> = NewKind::value_variants()
+        .iter()
+        .filter_map(|k| k.to_possible_value())
+        .map(|v| v.get_name().to_string())
+        .collect();
+    let kinds = kinds.join(" ");
+    format!(
+        "complete -c kwaliteit -n \"__fish_kwaliteit_using_subcommand new; and not __fish_seen_subcommand_from {kinds}\" -f -a \"{kinds}\"\n"
+    )
+}
+
+/// One page for the whole program: the subcommands are described in it rather than
+/// referred to as `kwaliteit-check(1)` pages that do not exist.
+fn manpage() -> std::io::Result<Vec<u8>> {
+    let cmd = <Cli as clap::CommandFactory>::command();
+    let man = clap_mangen::Man::new(cmd.clone());
+    let mut out = Vec::new();
+    man.render_title(&mut out)?;
+    man.render_name_section(&mut out)?;
+    man.render_synopsis_section(&mut out)?;
+    man.render_description_section(&mut out)?;
+    man.render_options_section(&mut out)?;
+    out.extend_from_slice(b".SH OPDRACHTEN\n");
+    for sub in cmd.get_subcommands().filter(|s| !s.is_hide_set()) {
+        let usage = sub
+            .get_overridden_usage()
+            .map(|u| u.to_string())
+            .unwrap_or_else(|| format!("kwaliteit {}", sub.get_name()));
+        let about = sub.get_about().map(|a| a.to_string()).unwrap_or_default();
+        out.extend_from_slice(
+            format!(
+                ".TP\n\\fB{}\\fR\n{}\n",
+                roff_escape(&usage),
+                roff_escape(&about)
+            )
+            .as_bytes(),
+        );
+    }
+    out.extend_from_slice(
+        b".PP\nDe opties van elke opdracht: \\fBkwaliteit <opdracht> \\-\\-help\\fR.\n",
+    );
+    man.render_extra_section(&mut out)?;
+    man.render_version_section(&mut out)?;
+    // Each section repeats the quote-macro preamble; once, at the top, is enough.
+    let text = String::from_utf8_lossy(&out);
+    let mut seen = std::collections::HashSet::new();
+    let mut page = String::with_capacity(text.len());
+    for line in text.lines() {
+        let preamble = line.starts_with(".ie \\n(.g .ds Aq") || line.starts_with(".el .ds Aq");
+        if !preamble || seen.insert(line) {
+            page.push_str(line);
+            page.push('\n');
+        }
+    }
+    Ok(page.into_bytes())
+}
+
+/// Text for a roff line: backslashes doubled, hyphens and a leading dot or quote escaped.
+fn roff_escape(text: &str) -> String {
+    let text = text.replace('\\', "\\e").replace('-', "\\-");
+    match text.chars().next() {
+        Some('.' | '\'') => format!("\\&{text}"),
+        _ => text,
     }
 }
 
@@ -559,6 +633,28 @@ fn option_name(arg: &str) -> &str {
 mod tests {
     use super::*;
     use clap::CommandFactory;
+
+    #[test]
+    fn fish_completes_the_kinds_after_new() {
+        let line = fish_new_kinds();
+        assert!(
+            line.contains("__fish_kwaliteit_using_subcommand new"),
+            "{line}"
+        );
+        assert!(
+            line.contains("-f -a \"casus uitgangspunt ronde\""),
+            "{line}"
+        );
+    }
+
+    #[test]
+    fn the_manpage_refers_to_no_other_pages() {
+        let page = String::from_utf8(manpage().unwrap()).unwrap();
+        assert!(!page.contains("(1)"), "{page}");
+        for sub in Cli::command().get_subcommands() {
+            assert!(page.contains(&format!("kwaliteit {}", sub.get_name()).replace('-', "\\-")));
+        }
+    }
 
     #[test]
     fn cli_definition_is_consistent() {

@@ -23,6 +23,18 @@ pub mod source;
 pub mod text;
 pub mod write;
 
+/// The commit this binary was built from (40 hex digits), when the build knew it (build.rs).
+pub const COMMIT: Option<&str> = option_env!("KWALITEIT_COMMIT");
+
+/// `0.1.0 (1a2b3c4d5e6f)`: the version and, when known, the commit.
+pub fn version() -> &'static str {
+    static TEXT: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    TEXT.get_or_init(|| match COMMIT {
+        Some(commit) => format!("{} ({})", env!("CARGO_PKG_VERSION"), &commit[..12]),
+        None => env!("CARGO_PKG_VERSION").to_string(),
+    })
+}
+
 /// Run the command line with the process arguments; returns the exit code.
 pub fn run() -> u8 {
     cli::run(std::env::args_os())

@@ -94,3 +94,30 @@ fn github_output_is_one_annotation_per_line() {
         );
     }
 }
+
+/// Built from a git checkout, `--version` names the commit (build.rs).
+#[test]
+fn version_names_the_commit_of_a_checkout() {
+    let head = Command::new("git")
+        .args(["rev-parse", "HEAD"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output();
+    let Ok(head) = head else { return };
+    if !head.status.success() {
+        return; // Not a checkout (a published package): nothing to name.
+    }
+    let head = String::from_utf8(head.stdout).unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_kwaliteit"))
+        .arg("--version")
+        .output()
+        .unwrap();
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap(),
+        format!(
+            "kwaliteit {} ({})\n",
+            env!("CARGO_PKG_VERSION"),
+            &head.trim()[..12]
+        )
+    );
+    assert_eq!(kwaliteit::COMMIT, Some(head.trim()));
+}

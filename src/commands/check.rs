@@ -17,7 +17,25 @@ pub fn run(start: &Path, args: &CheckArgs) -> Result<u8, Error> {
     let loaded = &checked.loaded;
     let summary = Summary::of(&loaded.findings, loaded.file_count);
     let color = args.format == Format::Human && color_for(std::io::stdout().is_terminal());
-    let text = report::render(args.format, &loaded.findings, summary, color);
+    // Machine output names paths from the top of the git work tree (with `-C raad`:
+    // `raad/cases/…`), as GitHub and code scanning expect; people see them as checked.
+    let prefixed;
+    let findings = if args.format == Format::Human {
+        &loaded.findings
+    } else {
+        let prefix = crate::source::git::prefix(&checked.root);
+        prefixed = loaded
+            .findings
+            .iter()
+            .map(|f| {
+                let mut f = f.clone();
+                f.path = format!("{prefix}{}", f.path);
+                f
+            })
+            .collect::<Vec<_>>();
+        &prefixed
+    };
+    let text = report::render(args.format, findings, summary, color);
     write_stdout(text.as_bytes())?;
     if summary.errors > 0 {
         return Ok(exit::FINDINGS);

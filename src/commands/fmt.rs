@@ -10,6 +10,23 @@ use crate::exit;
 use crate::model::finding::Severity;
 use crate::write::write_atomically;
 
+/// Whether a file on disk is in the canonical form; CRLF line ends count as LF, since
+/// git with `core.autocrlf=true` (the default of Git for Windows) checks files out so.
+fn same_form(bytes: &[u8], canonical: &str) -> bool {
+    if bytes == canonical.as_bytes() {
+        return true;
+    }
+    let mut lf = Vec::with_capacity(bytes.len());
+    let mut rest = bytes;
+    while let Some(i) = rest.windows(2).position(|w| w == b"\r\n") {
+        lf.extend_from_slice(&rest[..i]);
+        lf.push(b'\n');
+        rest = &rest[i + 2..];
+    }
+    lf.extend_from_slice(rest);
+    lf.len() != bytes.len() && lf == canonical.as_bytes()
+}
+
 pub fn run(start: &Path, args: &FmtArgs) -> Result<u8, Error> {
     let checked = open(start, None)?;
     let with_errors = |path: &str| {
@@ -32,7 +49,7 @@ pub fn run(start: &Path, args: &FmtArgs) -> Result<u8, Error> {
         };
         // Compare with the bytes on disk: the loader's text has no BOM.
         let on_disk = checked.snapshot.files.iter().find(|f| &f.path == path);
-        if on_disk.is_some_and(|f| f.bytes == canonical.as_bytes()) {
+        if on_disk.is_some_and(|f| same_form(&f.bytes, &canonical)) {
             continue;
         }
         if !args.check {
@@ -68,4 +85,17 @@ pub fn run(start: &Path, args: &FmtArgs) -> Result<u8, Error> {
     } else {
         exit::OK
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::same_form;
+
+    #[test]
+    fn crlf_and_lf_are_the_same_form() {
+        assert!(same_form(b"a: 1\n---\nx\n", "a: 1\n---\nx\n"));
+        assert!(same_form(b"a: 1\r\n---\r\nx\r\n", "a: 1\n---\nx\n"));
+        assert!(!same_form(b"a: 2\r\n", "a: 1\n"));
+        assert!(!same_form(b"a: 1\r", "a: 1\n"));
+    }
 }

@@ -52,6 +52,7 @@ pub fn run_init(start: &Path, args: &InitArgs) -> Result<u8, Error> {
         args.gemeente.as_deref().unwrap_or(""),
         args.raad.as_deref().unwrap_or(""),
         year,
+        args.ci,
     );
     // Refuse before writing anything, so a failure leaves no half repository.
     if let Some(existing) = files.iter().find(|f| root.join(&f.path).exists()) {
@@ -68,9 +69,38 @@ pub fn run_init(start: &Path, args: &InitArgs) -> Result<u8, Error> {
             super::shown(&root.join(&f.path))
         ));
     }
-    out.push_str(
-        "Vul de regels met `TODO:` in en controleer het manifest met `kwaliteit check`.\n",
-    );
+    // The workflow, the diff driver and `diff` all need a git repository.
+    if !crate::source::git::is_git_repo(&root) {
+        match std::process::Command::new("git")
+            .args(["init", "--quiet"])
+            .current_dir(&root)
+            .status()
+        {
+            Ok(status) if status.success() => {
+                out.push_str("Nieuwe git-repository gemaakt (`git init`).\n");
+            }
+            _ => out.push_str(
+                "Geen git-repository gemaakt: het programma git ontbreekt of gaf een fout. Maak er later een met `git init`.\n",
+            ),
+        }
+    }
+    let here =
+        std::env::current_dir().and_then(|c| c.canonicalize()).ok() == root.canonicalize().ok();
+    let mut steps = Vec::new();
+    if !here {
+        steps.push(format!("cd {}", super::shown(&root)));
+    }
+    steps.push("vul de regels met `TODO:` in; `kwaliteit check` wijst ze aan".to_string());
+    steps.push("kwaliteit render   (het document komt in build/)".to_string());
+    steps.push("git add . && git commit -m \"Kwaliteitsmanifest\"".to_string());
+    steps.push(match args.ci {
+        scaffold::Ci::Github => "zet de repository op GitHub: de workflow controleert elke wijziging en maakt de documenten (zie README.md)".to_string(),
+        scaffold::Ci::Gitlab => "zet de repository op GitLab: de pipeline controleert elke wijziging en maakt de documenten (zie README.md)".to_string(),
+    });
+    out.push_str("\nVolgende stappen:\n");
+    for (i, step) in steps.iter().enumerate() {
+        out.push_str(&format!("  {}. {step}\n", i + 1));
+    }
     write_stdout(out.as_bytes())?;
     Ok(exit::OK)
 }

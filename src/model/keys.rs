@@ -300,7 +300,10 @@ fn type_schema(ty: Ty) -> Value {
     match ty {
         Ty::Text => text,
         Ty::Integer => json!({ "type": "integer" }),
-        Ty::Date => json!({ "type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" }),
+        Ty::Date => json!({
+            "type": "string",
+            "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$",
+        }),
         Ty::TextList => json!({ "type": ["array", "null"], "items": text }),
         Ty::TextMap => json!({ "type": ["object", "null"], "additionalProperties": text }),
         Ty::List(keys) => json!({ "type": ["array", "null"], "items": object(keys) }),
@@ -314,6 +317,10 @@ fn object(keys: &[Key]) -> Value {
     for k in keys {
         let mut s = type_schema(k.ty);
         s["description"] = Value::String(k.about.to_string());
+        if k.name == "id" {
+            // As `crate::load::is_valid_id`: lower-case words of letters and digits, joined by single hyphens.
+            s["pattern"] = json!("^[a-z0-9]+(-[a-z0-9]+)*$");
+        }
         properties.insert(k.name.to_string(), s);
     }
     let required: Vec<&str> = keys.iter().filter(|k| k.required).map(|k| k.name).collect();
@@ -463,6 +470,18 @@ mod tests {
                     .unwrap_or_else(|e| panic!("{}: {e}", p.display()));
             }
         }
+    }
+
+    #[test]
+    fn ids_and_dates_carry_the_patterns_check_applies() {
+        let case = json_schema("case").unwrap();
+        assert_eq!(
+            case["properties"]["id"]["pattern"],
+            "^[a-z0-9]+(-[a-z0-9]+)*$"
+        );
+        let round = json_schema("round").unwrap();
+        let date = round["properties"]["date"]["pattern"].as_str().unwrap();
+        assert!(date.contains("(0[1-9]|1[0-2])"), "{date}");
     }
 
     #[test]

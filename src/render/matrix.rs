@@ -40,7 +40,7 @@ pub fn markdown(m: &Matrix, compact: bool) -> String {
 }
 
 /// RFC 4180 CSV with a header row; a filled cell is `x` in compact form. A cell that
-/// a spreadsheet would take for a formula is written as text (see [`as_text_cell`]).
+/// a spreadsheet would take for a formula is written as text (see `as_text_cell`).
 pub fn csv(m: &Matrix, compact: bool) -> String {
     let mut writer = csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)

@@ -21,12 +21,16 @@ impl FindingsFormat for Github {
                 message.push_str("\nhulp: ");
                 message.push_str(help);
             }
+            // A folder has no lines: the annotation names it without a place.
+            let place = if super::is_folder(&f.path) {
+                String::new()
+            } else {
+                format!(",line={},col={}", f.pos.line, f.pos.column)
+            };
             let _ = writeln!(
                 out,
-                "::{kind} file={},line={},col={},title={}::{}",
+                "::{kind} file={}{place},title={}::{}",
                 escape_property(&f.path),
-                f.pos.line,
-                f.pos.column,
                 escape_property(f.rule.code()),
                 escape_data(&message)
             );

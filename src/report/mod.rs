@@ -77,6 +77,15 @@ pub fn render(format: Format, findings: &[Finding], summary: Summary, color: boo
     format.formatter(color).format(findings, summary)
 }
 
+/// Whether a finding's path names one of the repository's folders (possibly below a
+/// prefix such as `raad/`), not a file.
+fn is_folder(path: &str) -> bool {
+    use crate::model::{CASES_DIR, PRINCIPLES_DIR, ROUNDS_DIR, TEMPLATES_DIR};
+    [PRINCIPLES_DIR, ROUNDS_DIR, CASES_DIR, TEMPLATES_DIR]
+        .iter()
+        .any(|dir| path == *dir || path.strip_suffix(dir).is_some_and(|p| p.ends_with('/')))
+}
+
 fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
@@ -155,6 +164,39 @@ mod tests {
             (region["startLine"].as_u64(), region["endColumn"].as_u64()),
             (Some(3), Some(6))
         );
+    }
+
+    #[test]
+    fn sarif_uris_are_percent_encoded() {
+        use super::sarif::uri_path;
+        assert_eq!(uri_path("cases/a-b_c.d~e.md"), "cases/a-b_c.d~e.md");
+        assert_eq!(uri_path("Notulen 2024.docx"), "Notulen%202024.docx");
+        assert_eq!(uri_path("cases/100%.md"), "cases/100%25.md");
+        assert_eq!(uri_path("cases/a#b?.md"), "cases/a%23b%3F.md");
+        assert_eq!(uri_path("cases/één.md"), "cases/%C3%A9%C3%A9n.md");
+        let mut f = sample();
+        f[0].path = "raad/cases/mevrouw de Vries #2.md".into();
+        let out = render(Format::Sarif, &f, Summary::of(&f, 1), false);
+        let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+        let uri = &v["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]
+            ["uri"];
+        assert_eq!(uri, "raad/cases/mevrouw%20de%20Vries%20%232.md");
+    }
+
+    #[test]
+    fn folder_findings_have_no_region_or_line() {
+        let mut f = sample();
+        f[0].path = "raad/manifest/rounds".into();
+        let out = render(Format::Sarif, &f, Summary::of(&f, 1), false);
+        let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+        let physical = &v["runs"][0]["results"][0]["locations"][0]["physicalLocation"];
+        assert!(physical.get("region").is_none(), "{physical}");
+        let annotations = render(Format::Github, &f, Summary::of(&f, 1), false);
+        assert!(
+            annotations.starts_with("::error file=raad/manifest/rounds,title="),
+            "{annotations}"
+        );
+        assert!(!is_folder("manifest/rounds/2015.md") && !is_folder("xmanifest/rounds"));
     }
 
     #[test]

@@ -27,21 +27,23 @@ impl FindingsFormat for Sarif {
                     message.push_str("\nhulp: ");
                     message.push_str(help);
                 }
+                let mut physical = serde_json::json!({
+                    "artifactLocation": { "uri": uri_path(&f.path), "uriBaseId": "%SRCROOT%" },
+                });
+                // A folder has no lines: the location names it without a region.
+                if !super::is_folder(&f.path) {
+                    physical["region"] = serde_json::json!({
+                        "startLine": f.pos.line,
+                        "startColumn": f.pos.column,
+                        "endColumn": f.pos.column + f.width,
+                    });
+                }
                 serde_json::json!({
                     "ruleId": f.rule.code(),
                     "ruleIndex": Rule::ALL.iter().position(|r| *r == f.rule).unwrap_or(0),
                     "level": sarif_level(f.severity),
                     "message": { "text": message },
-                    "locations": [{
-                        "physicalLocation": {
-                            "artifactLocation": { "uri": f.path, "uriBaseId": "%SRCROOT%" },
-                            "region": {
-                                "startLine": f.pos.line,
-                                "startColumn": f.pos.column,
-                                "endColumn": f.pos.column + f.width,
-                            }
-                        }
-                    }],
+                    "locations": [{ "physicalLocation": physical }],
                 })
             })
             .collect();
@@ -63,6 +65,21 @@ impl FindingsFormat for Sarif {
         s.push('\n');
         s
     }
+}
+
+/// A relative path as a URI reference (RFC 3986): every byte outside the unreserved
+/// characters and `/` percent-encoded, so spaces, `%`, `#` and non-ASCII survive.
+pub(super) fn uri_path(path: &str) -> String {
+    use std::fmt::Write as _;
+    let mut out = String::with_capacity(path.len());
+    for b in path.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~' | b'/') {
+            out.push(b as char);
+        } else {
+            let _ = write!(out, "%{b:02X}");
+        }
+    }
+    out
 }
 
 fn sarif_level(severity: Severity) -> &'static str {

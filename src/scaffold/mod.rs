@@ -3,7 +3,7 @@
 //! not at all) and refuses to overwrite one that exists.
 //!
 //! What the council still has to write is marked with [`PLACEHOLDER`] (`TODO:`), so
-//! that `check` can warn about it ([`placeholders`] finds each one). Apart from those
+//! that `check` can warn about it ([`placeholders`](crate::model::placeholder::placeholders) finds each one). Apart from those
 //! placeholders, every file made here loads without findings.
 
 mod existing;
@@ -151,9 +151,18 @@ fn new_case(title: &str, manifest: &Manifest, year: i64) -> Result<NewFile, Scaf
     })
 }
 
+/// Which CI service the workflow that `init` writes is for.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum Ci {
+    #[default]
+    Github,
+    Gitlab,
+}
+
 /// The files of a new council's repository; `kwaliteit check` finds no errors in
-/// them, only the placeholders still to fill in.
-pub fn init_files(gemeente: &str, raad: &str, year: i64) -> Vec<NewFile> {
+/// them, only the placeholders still to fill in, and `kwaliteit fmt --check` finds
+/// them in the canonical form.
+pub fn init_files(gemeente: &str, raad: &str, year: i64, ci: Ci) -> Vec<NewFile> {
     let gemeente = normalize(gemeente);
     let raad = normalize(raad);
     let municipality = or_placeholder(&gemeente, "naam van de gemeente");
@@ -171,7 +180,17 @@ pub fn init_files(gemeente: &str, raad: &str, year: i64) -> Vec<NewFile> {
     let actor_ids: Vec<&str> = actors.iter().map(|(id, _)| *id).collect();
     let kompas: Vec<&str> = KOMPAS.iter().map(|(id, _)| *id).collect();
 
-    vec![
+    let workflow = match ci {
+        Ci::Github => NewFile {
+            path: ".github/workflows/manifest.yml".to_string(),
+            text: texts::github_workflow(crate::COMMIT),
+        },
+        Ci::Gitlab => NewFile {
+            path: ".gitlab-ci.yml".to_string(),
+            text: texts::gitlab_ci(),
+        },
+    };
+    let mut files = vec![
         NewFile {
             path: MANIFEST_FILE.to_string(),
             text: identity,
@@ -204,15 +223,35 @@ pub fn init_files(gemeente: &str, raad: &str, year: i64) -> Vec<NewFile> {
             path: ".gitignore".to_string(),
             text: texts::GITIGNORE.to_string(),
         },
+        workflow,
         NewFile {
-            path: ".github/workflows/manifest.yml".to_string(),
-            text: texts::WORKFLOW.to_string(),
+            path: ".remarkrc.json".to_string(),
+            text: texts::REMARKRC.to_string(),
         },
         NewFile {
             path: "README.md".to_string(),
-            text: texts::readme(&raad, &gemeente, year),
+            text: texts::readme(&raad, &gemeente, year, ci),
         },
-    ]
+    ];
+    // The schemas that .remarkrc.json maps to the files, for checks in the editor.
+    for kind in ["principle", "case", "round", "manifest"] {
+        if let Some(schema) = crate::model::keys::json_schema(kind) {
+            let mut text = serde_json::to_string_pretty(&schema).unwrap_or_default();
+            text.push('\n');
+            files.push(NewFile {
+                path: format!("schema/{kind}.schema.json"),
+                text,
+            });
+        }
+    }
+    // The texts above come from templates; the formatter has the last word on their
+    // form, so `fmt --check` passes whatever names were given.
+    for f in &mut files {
+        if let Some(canonical) = crate::fmt::canonical(&f.path, &f.text) {
+            f.text = canonical;
+        }
+    }
+    files
 }
 
 fn new_round(title: &str, manifest: &Manifest, year: i64) -> Result<NewFile, ScaffoldError> {

@@ -48,7 +48,12 @@ fn codes(findings: &[Finding]) -> Vec<(&'static str, String)> {
 
 #[test]
 fn placeholders_are_the_only_warnings_of_a_new_repository() {
-    let files = init_files("Lelystad", "Adviesraad Sociaal Domein Lelystad", 2025);
+    let files = init_files(
+        "Lelystad",
+        "Adviesraad Sociaal Domein Lelystad",
+        2025,
+        Ci::Github,
+    );
     let (_, all) = findings(&sources(&files));
     assert!(!all.is_empty(), "de sjablonen horen TODO-teksten te hebben");
     for f in &all {
@@ -249,7 +254,7 @@ fn a_case_without_principles_points_at_a_placeholder() {
             .contains("\nprinciple: \"TODO: id van het uitgangspunt\"\n")
     );
     let files = with(
-        sources(&init_files("Almere", "Raad", 2025))[..1].to_vec(),
+        sources(&init_files("Almere", "Raad", 2025, Ci::Github))[..1].to_vec(),
         &f,
     );
     let found = findings_for(&files, &f.path);
@@ -333,7 +338,12 @@ fn a_principle_without_parties_has_an_empty_table() {
 
 #[test]
 fn the_init_repository_passes_check() {
-    let files = init_files("Lelystad", "Adviesraad Sociaal Domein Lelystad", 2025);
+    let files = init_files(
+        "Lelystad",
+        "Adviesraad Sociaal Domein Lelystad",
+        2025,
+        Ci::Github,
+    );
     let paths: Vec<&str> = files.iter().map(|f| f.path.as_str()).collect();
     assert_eq!(
         paths,
@@ -345,7 +355,12 @@ fn the_init_repository_passes_check() {
             ".gitattributes",
             ".gitignore",
             ".github/workflows/manifest.yml",
+            ".remarkrc.json",
             "README.md",
+            "schema/principle.schema.json",
+            "schema/case.schema.json",
+            "schema/round.schema.json",
+            "schema/manifest.schema.json",
         ]
     );
     let (loaded, all) = findings(&sources(&files));
@@ -380,7 +395,12 @@ fn the_init_repository_passes_check() {
 
 #[test]
 fn new_files_offer_the_kompas_blocks_of_the_manifest() {
-    let init = sources(&init_files("Lelystad", "Adviesraad Lelystad", 2025));
+    let init = sources(&init_files(
+        "Lelystad",
+        "Adviesraad Lelystad",
+        2025,
+        Ci::Github,
+    ));
     let m = loaded_manifest(&init);
     for (kind, title) in [(Kind::Principle, "Tweede"), (Kind::Case, "Buurt")] {
         let f = new_file(kind, title, &m, 2025).unwrap();
@@ -397,7 +417,7 @@ fn new_files_offer_the_kompas_blocks_of_the_manifest() {
 
 #[test]
 fn init_with_empty_names_still_passes_check() {
-    let files = init_files("  ", "", 2025);
+    let files = init_files("  ", "", 2025, Ci::Github);
     let (loaded, all) = findings(&sources(&files));
     assert_eq!(codes(&all), vec![]);
     assert!(loaded.manifest.identity.council.starts_with(PLACEHOLDER));
@@ -409,7 +429,10 @@ fn init_with_empty_names_still_passes_check() {
             .starts_with(PLACEHOLDER)
     );
     assert!(
-        files[7]
+        files
+            .iter()
+            .find(|f| f.path == "README.md")
+            .unwrap()
             .text
             .starts_with("# Kwaliteitsmanifest Sociaal Domein\n")
     );
@@ -417,23 +440,73 @@ fn init_with_empty_names_still_passes_check() {
 
 #[test]
 fn init_copies_gitattributes_and_adapts_the_workflow() {
-    let files = init_files("Lelystad", "Adviesraad Lelystad", 2025);
+    let files = init_files("Lelystad", "Adviesraad Lelystad", 2025, Ci::Github);
     let text = |p: &str| &files.iter().find(|f| f.path == p).unwrap().text;
     assert_eq!(text(".gitattributes"), include_str!("../../.gitattributes"));
+    assert!(text(".gitattributes").contains("\n* text=auto eol=lf\n"));
     let workflow = text(".github/workflows/manifest.yml");
-    assert!(workflow.contains("cargo install --locked --git \"$KWALITEIT_GIT\" kwaliteit"));
-    assert!(!workflow.contains("cargo build"));
-    let at_top = workflow.find("KWALITEIT_GIT:").unwrap();
-    assert!(at_top < workflow.find("jobs:").unwrap());
-    // The workflow's steps are those of this repository, after the install step.
+    assert!(!workflow.contains("cargo "), "{workflow}");
+    // The workflow is this repository's, with the build replaced by the action.
     let ours = include_str!("../../.github/workflows/manifest.yml");
-    let tail = |w: &str| w[w.find("      - name: Controleren").unwrap()..].to_string();
-    assert_eq!(tail(workflow), tail(ours));
+    let from = |w: &str, step: &str| w[w.find(step).unwrap()..].to_string();
+    let commented = |w: &str| {
+        w.lines()
+            .filter(|l| !l.trim_start().starts_with('#'))
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    assert_eq!(
+        commented(&from(workflow, "      - name: Controleren")),
+        commented(&from(ours, "      - name: Controleren"))
+    );
+    let before = |w: &str, step: &str| {
+        w[w.find("name: Kwaliteitsmanifest").unwrap()..w.find(step).unwrap()].to_string()
+    };
+    assert_eq!(
+        commented(&before(workflow, "      - name: kwaliteit installeren")),
+        commented(&before(ours, "      - name: Cache van de build"))
+    );
     let readme = text("README.md");
     for command in ["kwaliteit check", "kwaliteit render", "kwaliteit diff"] {
         assert!(readme.contains(command), "{command}");
     }
     assert!(readme.contains("build/kwaliteitsmanifest-sociaal-domein.html"));
+    assert!(readme.contains("KWALITEIT_PAGES") && readme.contains("## GitHub"));
+    assert_eq!(text(".remarkrc.json"), include_str!("../../.remarkrc.json"));
+    let schema: serde_json::Value = serde_json::from_str(text("schema/case.schema.json")).unwrap();
+    assert_eq!(schema, crate::model::keys::json_schema("case").unwrap());
+}
+
+#[test]
+fn the_workflow_pins_the_action_to_the_commit_of_this_build() {
+    let version = env!("CARGO_PKG_VERSION");
+    let sha = "0123456789abcdef0123456789abcdef01234567";
+    let pinned = texts::github_workflow(Some(sha));
+    assert!(pinned.contains(&format!("uses: kwaliteit/kwaliteit@{sha} # v{version}\n")));
+    assert!(!pinned.contains("{{ACTION}}"));
+    let tagged = texts::github_workflow(None);
+    assert!(tagged.contains(&format!("uses: kwaliteit/kwaliteit@v{version}\n")));
+}
+
+#[test]
+fn init_for_gitlab_writes_gitlab_ci_and_no_github_workflow() {
+    let files = init_files("Lelystad", "Adviesraad Lelystad", 2025, Ci::Gitlab);
+    let paths: Vec<&str> = files.iter().map(|f| f.path.as_str()).collect();
+    assert!(paths.contains(&".gitlab-ci.yml"), "{paths:?}");
+    assert!(
+        !paths.iter().any(|p| p.starts_with(".github/")),
+        "{paths:?}"
+    );
+    let ci = &files
+        .iter()
+        .find(|f| f.path == ".gitlab-ci.yml")
+        .unwrap()
+        .text;
+    let version = env!("CARGO_PKG_VERSION");
+    assert!(ci.contains(&format!("KWALITEIT_VERSION: \"{version}\"")));
+    assert!(ci.contains("codequality: gl-code-quality-report.json"));
+    let readme = &files.iter().find(|f| f.path == "README.md").unwrap().text;
+    assert!(readme.contains("## GitLab") && !readme.contains("## GitHub"));
 }
 
 #[test]
@@ -485,7 +558,7 @@ fn every_placeholder_of_a_scaffolded_file_is_found() {
     let case = new_file(Kind::Case, "Buurt", &m, 2025).unwrap();
     assert_eq!(placeholders(&case.text).len(), 1);
     // In the new council's files, each placeholder is a whole value or paragraph.
-    for f in sources(&init_files("", "", 2025)) {
+    for f in sources(&init_files("", "", 2025, Ci::Github)) {
         let text = String::from_utf8(f.bytes).unwrap();
         let found = placeholders(&text);
         assert!(!found.is_empty(), "{}", f.path);
@@ -548,6 +621,32 @@ fn titles_are_quoted_as_fmt_quotes_them() {
         let f = new_file(Kind::Case, title, &Manifest::default(), 2025).unwrap();
         let formatted = crate::fmt::canonical(&f.path, &f.text).unwrap();
         assert_eq!(title_line(&f.text), title_line(&formatted), "{title}");
+    }
+}
+
+proptest! {
+    // Each case loads a whole repository: fewer cases than the default 256.
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    /// Whatever the names, with quotes, colons, hashes and diacritics, the files of
+    /// `init` are already in the form `fmt` gives them and load without errors.
+    #[test]
+    fn init_files_pass_fmt_check_for_any_names(
+        gemeente in "[\\PC\"':#'é ]{0,30}",
+        raad in "[\\PC\"':#ë -]{0,30}",
+    ) {
+        let files = init_files(&gemeente, &raad, 2025, Ci::Github);
+        for f in &files {
+            if let Some(canonical) = crate::fmt::canonical(&f.path, &f.text) {
+                prop_assert_eq!(&canonical, &f.text, "{}", f.path);
+            }
+        }
+        let found: Vec<Finding> = crate::load::load(&sources(&files))
+            .findings
+            .into_iter()
+            .filter(|f| f.severity == Severity::Error)
+            .collect();
+        prop_assert!(found.is_empty(), "{:?}", found);
     }
 }
 

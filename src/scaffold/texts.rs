@@ -19,10 +19,32 @@ pub(super) const GITATTRIBUTES: &str = include_str!("../../templates/scaffold/gi
 
 pub(super) const GITIGNORE: &str = include_str!("../../templates/scaffold/gitignore");
 
-/// This repository's workflow, for a council's repository: kwaliteit is installed
-/// from its git repository instead of built from the work tree. Not a template: it
-/// holds GitHub's own `${{ … }}`.
-pub(super) const WORKFLOW: &str = include_str!("../../templates/scaffold/workflow.yml");
+/// The GitHub workflow for a council's repository: this repository's workflow with the
+/// build replaced by the action of this repository at the commit this binary was built
+/// from, which installs the release of that commit (a test keeps the two in step). Not a
+/// template: it holds GitHub's own `${{ … }}`.
+pub(super) fn github_workflow(commit: Option<&str>) -> String {
+    let version = env!("CARGO_PKG_VERSION");
+    let action = match commit {
+        Some(commit) => format!("{ACTION_REPOSITORY}@{commit} # v{version}"),
+        // Built without git: the release tag (moves only if someone retags it).
+        None => format!("{ACTION_REPOSITORY}@v{version}"),
+    };
+    include_str!("../../templates/scaffold/workflow.yml").replace("{{ACTION}}", &action)
+}
+
+/// The GitLab CI configuration, installing the wheel of this version.
+pub(super) fn gitlab_ci() -> String {
+    include_str!("../../templates/scaffold/gitlab-ci.yml").replace(
+        "KWALITEIT_VERSION: \"0.1.0\"",
+        &format!("KWALITEIT_VERSION: \"{}\"", env!("CARGO_PKG_VERSION")),
+    )
+}
+
+pub(super) const REMARKRC: &str = include_str!("../../templates/scaffold/remarkrc.json");
+
+/// Where kwaliteit's releases and its action live.
+const ACTION_REPOSITORY: &str = "kwaliteit/kwaliteit";
 
 const TEMPLATES: &[(&str, &str)] = &[
     (
@@ -185,7 +207,7 @@ pub(super) fn round_text(
     )
 }
 
-pub(super) fn readme(raad: &str, gemeente: &str, year: i64) -> String {
+pub(super) fn readme(raad: &str, gemeente: &str, year: i64, ci: super::Ci) -> String {
     let heading = if raad.is_empty() {
         INIT_TITLE.to_string()
     } else {
@@ -204,6 +226,9 @@ pub(super) fn readme(raad: &str, gemeente: &str, year: i64) -> String {
             init_principle => INIT_PRINCIPLE,
             init_case => INIT_CASE,
             html => format!("build/{}.html", slugify(INIT_TITLE)),
+            repository => ACTION_REPOSITORY,
+            version => env!("CARGO_PKG_VERSION"),
+            ci => match ci { super::Ci::Github => "github", super::Ci::Gitlab => "gitlab" },
         },
     )
 }

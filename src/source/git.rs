@@ -85,6 +85,17 @@ pub fn is_git_repo(dir: &Path) -> bool {
     matches!(output(cmd), Ok(out) if out.status.success() && out.stdout.trim_ascii() == b"true")
 }
 
+/// Where `dir` lies within its git work tree, as `raad/` (empty at the top, or outside
+/// git): prefixed to paths in machine output, so annotations land on the right file.
+pub fn prefix(dir: &Path) -> String {
+    let mut cmd = git(dir);
+    cmd.args(["rev-parse", "--show-prefix"]);
+    match output(cmd) {
+        Ok(out) if out.status.success() => String::from_utf8_lossy(&out.stdout).trim().to_string(),
+        _ => String::new(),
+    }
+}
+
 /// The full commit id that `rev` (tag, branch, commit id, `HEAD~1`, ...) names in `repo`.
 pub fn resolve(repo: &Path, rev: &str) -> Result<String, GitError> {
     locate(repo, rev).map(|(_, commit)| commit)
