@@ -103,7 +103,7 @@ fn longest_run(text: &str, c: char) -> usize {
 
 /// Escape what would start a block at the beginning of a line of running text.
 fn line_safe(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
+    let mut out = String::with_capacity(text.len() + 8);
     for (i, line) in text.split('\n').enumerate() {
         if i > 0 {
             out.push('\n');
@@ -141,17 +141,22 @@ fn inlines(inlines: &[Inline]) -> String {
 
 fn escape_text(text: &str, out: &mut String) {
     let bytes = text.as_bytes();
-    for (i, c) in text.char_indices() {
-        match c {
-            '\\' | '*' | '_' | '`' | '[' | ']' | '<' | '~' => {
-                out.push('\\');
-                out.push(c);
-            }
+    // Copy the runs between special characters whole: most text has none.
+    let mut from = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        let escape = match b {
+            b'\\' | b'*' | b'_' | b'`' | b'[' | b']' | b'<' | b'~' => true,
             // Only where it would read as an entity such as `&amp;`.
-            '&' if looks_like_entity(&bytes[i + 1..]) => out.push_str("\\&"),
-            c => out.push(c),
+            b'&' => looks_like_entity(&bytes[i + 1..]),
+            _ => false,
+        };
+        if escape {
+            out.push_str(&text[from..i]);
+            out.push('\\');
+            from = i;
         }
     }
+    out.push_str(&text[from..]);
 }
 
 fn looks_like_entity(rest: &[u8]) -> bool {
