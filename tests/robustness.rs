@@ -10,6 +10,8 @@
 
 use std::collections::BTreeMap;
 
+mod common;
+
 use kwaliteit::check::check;
 use kwaliteit::load::load;
 use kwaliteit::model::finding::Finding;
@@ -444,5 +446,49 @@ fn empty_input_never_panics() {
         run(&[file(path, "---")]).unwrap();
         run(&[file(path, "---\n---")]).unwrap();
         run(&[file(path, vec![0xff])]).unwrap();
+    }
+}
+
+/// Nesting far deeper than the document tree keeps (quotes, lists, emphasis) is a
+/// finding, and every format still renders it: no walker recurses without bound.
+#[test]
+fn deep_nesting_renders_in_every_format_without_overflowing() {
+    let dir = common::copy_of_manifest();
+    let case = std::fs::read_dir(dir.path().join("cases"))
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    let mut text = std::fs::read_to_string(&case).unwrap();
+    text.push_str(&format!("\n\n{} diep\n\n", ">".repeat(3000)));
+    for level in 0..3000 {
+        text.push_str(&format!("{}- lijst\n", "  ".repeat(level)));
+    }
+    text.push_str(&format!(
+        "\n{}nadruk{}\n",
+        "*_".repeat(1500),
+        "_*".repeat(1500)
+    ));
+    std::fs::write(&case, text).unwrap();
+    let kwaliteit = || {
+        let mut cmd = assert_cmd::Command::cargo_bin("kwaliteit").unwrap();
+        cmd.arg("-C").arg(dir.path());
+        cmd
+    };
+    let check = kwaliteit().arg("check").output().unwrap();
+    assert!(String::from_utf8_lossy(&check.stdout).contains("[too-deep]"));
+    for format in ["html", "md", "docx"] {
+        let out = kwaliteit()
+            .args(["render", "--force", "--format", format, "--out"])
+            .arg(dir.path().join("uit"))
+            .output()
+            .unwrap();
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{format}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
     }
 }

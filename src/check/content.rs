@@ -18,6 +18,7 @@ pub struct Options {
 
 /// Files are independent, so large manifests are checked on every core in chunks.
 pub fn content(m: &Manifest, options: Options, out: &mut Vec<Finding>) {
+    too_deep(m, out);
     const FILES_PER_THREAD: usize = 512;
     // Cases whose front matter gives a reason to name personal data.
     let excepted: HashSet<&str> = m
@@ -95,6 +96,34 @@ fn content_of(
         if options.lang_level {
             writing_aid(&file, out);
         }
+    }
+}
+
+/// A text that nests deeper than the document tree keeps: what lies deeper is shown
+/// flattened, so the council should simplify it.
+fn too_deep(m: &Manifest, out: &mut Vec<Finding>) {
+    let docs = m
+        .principles
+        .iter()
+        .flat_map(|p| [(&p.path, &p.short_text_doc), (&p.path, &p.elaboration_doc)])
+        .chain(m.cases.iter().map(|c| (&c.path, &c.story_doc)))
+        .chain(m.rounds.iter().map(|r| (&r.path, &r.body_doc)));
+    for (path, doc) in docs {
+        let (Some(at), Some(text)) = (doc.too_deep, m.texts.get(path)) else {
+            continue;
+        };
+        out.push(
+            Finding::new(
+                Rule::TooDeep,
+                path,
+                LineIndex::new(text).pos(at),
+                format!(
+                    "de tekst is hier dieper genest dan {} niveaus (citaten, lijsten of nadruk in elkaar)",
+                    crate::model::document::MAX_DEPTH
+                ),
+            )
+            .help("maak de tekst platter; wat dieper ligt, wordt zonder die nesting getoond"),
+        );
     }
 }
 

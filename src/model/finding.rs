@@ -90,6 +90,7 @@ rules! {
     Jargon: "jargon", Warning, "vaktaal met een eenvoudiger alternatief (met `--lang-level`)";
     Symlink: "symlink", Error, "een symbolische link in de mappen van het manifest (die wordt niet gevolgd)";
     NotAFile: "not-a-file", Error, "een map, FIFO of apparaat waar een bestand hoort, of een bestand waar een map hoort";
+    TooDeep: "too-deep", Error, "een tekst die dieper genest is dan 100 niveaus (citaten, lijsten, nadruk)";
     UnknownAdvicePoint: "unknown-advice-point", Error, "een oordeel in de reactie over een adviespunt dat niet in de ronde staat";
 }
 

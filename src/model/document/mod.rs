@@ -9,6 +9,8 @@ use std::ops::Range;
 
 mod parse;
 
+pub use parse::MAX_DEPTH;
+
 use pulldown_cmark::Options;
 
 /// The options of the one dialect.
@@ -19,6 +21,9 @@ pub fn options() -> Options {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Document {
     pub blocks: Vec<Block>,
+    /// Where the text first nests deeper than the tree keeps (byte offset in the file);
+    /// what lies deeper is kept, flattened into its parent.
+    pub too_deep: Option<usize>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -101,7 +106,7 @@ pub enum InlineKind {
 impl Document {
     /// Parse a Markdown body; `base` is the body's byte offset in its file.
     pub fn parse(text: &str, base: usize) -> Document {
-        let mut blocks = parse::blocks(text, base);
+        let (mut blocks, too_deep) = parse::blocks(text, base);
         let mut seen = Vec::new();
         visit_blocks_mut(&mut blocks, &mut |block| {
             if let BlockKind::Heading {
@@ -111,7 +116,7 @@ impl Document {
                 *anchor = unique_anchor(&plain_text(inlines), &mut seen);
             }
         });
-        Document { blocks }
+        Document { blocks, too_deep }
     }
 
     pub fn is_empty(&self) -> bool {
@@ -180,7 +185,18 @@ impl Document {
             .filter(|b| b.span.start >= end)
             .cloned()
             .collect();
-        (Document { blocks: before }, Document { blocks: after })
+        let deep = |keep: bool| self.too_deep.filter(|_| keep);
+        let in_after = self.too_deep.is_some_and(|at| at >= end);
+        (
+            Document {
+                blocks: before,
+                too_deep: deep(!in_after),
+            },
+            Document {
+                blocks: after,
+                too_deep: deep(in_after),
+            },
+        )
     }
 
     /// The tree without byte ranges, soft breaks as spaces and white space runs as one

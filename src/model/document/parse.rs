@@ -6,20 +6,43 @@ use pulldown_cmark::{Alignment, CodeBlockKind, Event, HeadingLevel, Parser, Tag}
 
 use super::{Align, Block, BlockKind, Inline, InlineKind, options};
 
-/// Blocks of a Markdown text; `base` is added to every byte range.
-pub(super) fn blocks(text: &str, base: usize) -> Vec<Block> {
-    Builder {
+/// How deep containers (quotes, lists) and inline marks may nest. Deeper ones are
+/// flattened into their parent, so that no walker of the tree recurses without bound;
+/// `check` reports the place.
+pub const MAX_DEPTH: usize = 100;
+
+/// Blocks of a Markdown text; `base` is added to every byte range. The second value is
+/// where the text first nests deeper than [`MAX_DEPTH`], if it does.
+pub(super) fn blocks(text: &str, base: usize) -> (Vec<Block>, Option<usize>) {
+    let mut builder = Builder {
         events: Parser::new_ext(text, options())
             .into_offset_iter()
             .peekable(),
         base,
-    }
-    .blocks()
+        depth: 0,
+        skipped: 0,
+        too_deep: None,
+    };
+    let blocks = builder.blocks();
+    (blocks, builder.too_deep)
 }
 
 struct Builder<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> {
     events: std::iter::Peekable<I>,
     base: usize,
+    /// Containers and marks open around the current event.
+    depth: usize,
+    /// Containers and marks passed over for depth whose end is still to come.
+    skipped: usize,
+    too_deep: Option<usize>,
+}
+
+/// Block starts that hold no other blocks.
+fn is_leaf_block(tag: &Tag) -> bool {
+    matches!(
+        tag,
+        Tag::Paragraph | Tag::Heading { .. } | Tag::CodeBlock(_) | Tag::HtmlBlock | Tag::Table(_)
+    )
 }
 
 fn is_block_start(e: &Event) -> bool {
@@ -44,6 +67,30 @@ impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> Builder<'a, I> {
         r.start + self.base..r.end + self.base
     }
 
+    /// At the depth limit, pass over a start event (and later its end), keeping what it
+    /// holds in the parent; true when it was passed over.
+    fn skip_too_deep(&mut self) -> bool {
+        if self.depth < MAX_DEPTH {
+            return false;
+        }
+        if let Some((_, range)) = self.events.next() {
+            let at = range.start + self.base;
+            self.too_deep.get_or_insert(at);
+        }
+        self.skipped += 1;
+        true
+    }
+
+    /// The end event of a start that was passed over for depth: consumed.
+    fn skip_end(&mut self) -> bool {
+        if self.skipped > 0 && matches!(self.events.peek(), Some((Event::End(_), _))) {
+            self.events.next();
+            self.skipped -= 1;
+            return true;
+        }
+        false
+    }
+
     /// Blocks up to the end of the enclosing container (its end event is left).
     fn blocks(&mut self) -> Vec<Block> {
         self.blocks_loose().0
@@ -54,10 +101,25 @@ impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> Builder<'a, I> {
     fn blocks_loose(&mut self) -> (Vec<Block>, bool) {
         let mut loose = false;
         let mut out = Vec::new();
+        self.depth += 1;
+        let skipped_before = self.skipped;
         while let Some((event, _)) = self.events.peek() {
-            if matches!(event, Event::End(_)) {
+            let (is_end, is_container) = (
+                matches!(event, Event::End(_)),
+                matches!(event, Event::Start(tag) if !is_leaf_block(tag)),
+            );
+            if is_end {
+                if self.skipped > skipped_before && self.skip_end() {
+                    continue;
+                }
                 break;
             }
+            if is_container && self.skip_too_deep() {
+                continue;
+            }
+            let Some((event, _)) = self.events.peek() else {
+                break;
+            };
             if !is_block_start(event) {
                 // Text straight in a container: a tight list item's paragraph.
                 let inlines = self.inlines(false);
@@ -110,6 +172,7 @@ impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> Builder<'a, I> {
             }
             out.push(Block { kind, span });
         }
+        self.depth -= 1;
         (out, loose)
     }
 
@@ -193,9 +256,22 @@ impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> Builder<'a, I> {
     /// Inlines up to the end of the enclosing element or the next block.
     fn inlines(&mut self, in_link: bool) -> Vec<Inline> {
         let mut out: Vec<Inline> = Vec::new();
+        self.depth += 1;
+        let skipped_before = self.skipped;
         while let Some((event, _)) = self.events.peek() {
-            if matches!(event, Event::End(_)) || is_block_start(event) {
+            let (is_end, stops, is_start) = (
+                matches!(event, Event::End(_)),
+                is_block_start(event),
+                matches!(event, Event::Start(_)),
+            );
+            if is_end && self.skipped > skipped_before && self.skip_end() {
+                continue;
+            }
+            if is_end || stops {
                 break;
+            }
+            if is_start && self.skip_too_deep() {
+                continue;
             }
             let Some((event, range)) = self.events.next() else {
                 break;
@@ -257,6 +333,7 @@ impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> Builder<'a, I> {
             };
             out.push(Inline { kind, span });
         }
+        self.depth -= 1;
         if in_link { out } else { autolink(out) }
     }
 }
