@@ -32,7 +32,7 @@ pub enum Error {
     FileExists { file: String, dir: PathBuf },
     /// The manifest has errors (already printed), so `what` was not made.
     #[error(
-        "{what} niet gemaakt: los eerst de fouten op, of gebruik --force om toch te schrijven."
+        "{what} niet gemaakt, want het manifest heeft fouten (zie hierboven). Los ze op, of maak het toch met `--force`."
     )]
     Refused { what: String },
     #[error("de handleiding kan niet gemaakt worden: {0}")]

@@ -229,7 +229,7 @@ impl<'a> MdFile<'a> {
                         Rule::FrontMatterMissing,
                         path,
                         Pos::START,
-                        "de kopregels (front matter) ontbreken",
+                        "de kopregels ontbreken",
                     )
                     .help("begin het bestand met een regel `---`, dan de kopregels zoals `id: ...`, en sluit ze af met een regel `---`"),
                 );
@@ -399,7 +399,7 @@ fn response(path: &str, node: &Yaml, findings: &mut Vec<Finding>) -> Option<Resp
                     "bij een toezegging hoort een `termijn`",
                 )
                 .width(width(&kind.value))
-                .help("voeg `termijn: JJJJ-MM-DD` toe: de datum waarop de toezegging uiterlijk is nagekomen"),
+                .help("voeg `termijn: JJJJ-MM-DD` toe: de datum waarop het college de toezegging uiterlijk moet nakomen"),
             );
         }
         verdicts.push(Verdict {
