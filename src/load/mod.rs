@@ -265,7 +265,8 @@ impl<'a> MdFile<'a> {
     }
 
     fn page(&self) -> Page {
-        let links = self.tree.links();
+        // Bare addresses too: the law check reads them; the link check skips web addresses.
+        let links = self.tree.all_links();
         // Most files have no links: build the line index only when one needs a position.
         let index = (!links.is_empty()).then(|| LineIndex::new(self.text));
         let pos = |offset: usize| index.as_ref().map_or(Pos::START, |i| i.pos(offset));
