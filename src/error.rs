@@ -35,7 +35,7 @@ pub enum Error {
         "{what} niet gemaakt, want het manifest heeft fouten (zie hierboven). Los ze op, of maak het toch met `--force`."
     )]
     Refused { what: String },
-    #[error("de handleiding kan niet gemaakt worden: {0}")]
+    #[error("de handleiding kan niet gemaakt worden: {}", crate::source::dutch_io(.0))]
     Manpage(std::io::Error),
     /// Standard output was closed (a pager quit): there is nobody left to tell.
     #[error("kan niet naar de standaarduitvoer schrijven")]

@@ -250,7 +250,7 @@ fn references(m: &Manifest, out: &mut Vec<Finding>) {
         f.help = Some(match suggest(&actor.value, &actor_ids) {
             Some(s) => format!("bedoelde u `{s}`?"),
             None => format!(
-                "partijen staan in {MANIFEST_FILE}: {}",
+                "de partijen in {MANIFEST_FILE} zijn: {}",
                 actor_ids.join(", ")
             ),
         });
