@@ -473,9 +473,10 @@ where
     I: IntoIterator<Item = T>,
     T: Into<std::ffi::OsString> + Clone,
 {
-    let cli = match Cli::try_parse_from(args) {
+    let args: Vec<std::ffi::OsString> = args.into_iter().map(Into::into).collect();
+    let cli = match Cli::try_parse_from(&args) {
         Ok(cli) => cli,
-        Err(err) => return usage_error(err),
+        Err(err) => return usage_error(err, &args),
     };
     let start = cli.dir.clone().unwrap_or_else(|| PathBuf::from("."));
     match dispatch(&cli, &start) {
@@ -530,7 +531,7 @@ fn dispatch(cli: &Cli, start: &std::path::Path) -> Result<u8, crate::error::Erro
     }
 }
 
-fn usage_error(err: clap::Error) -> u8 {
+fn usage_error(err: clap::Error, args: &[std::ffi::OsString]) -> u8 {
     match err.kind() {
         ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
             let _ = err.print();
@@ -542,10 +543,27 @@ fn usage_error(err: clap::Error) -> u8 {
         }
         _ => {
             eprintln!("fout: {}", dutch_usage_message(&err));
-            eprintln!("\nMeer informatie: kwaliteit --help");
+            eprintln!("\nMeer informatie: {} --help", help_command(args));
             exit::FAILURE
         }
     }
+}
+
+/// `kwaliteit check` when the mistake is in a command's arguments, else
+/// `kwaliteit`: that help page shows the options that were meant.
+fn help_command(args: &[std::ffi::OsString]) -> String {
+    let cmd = <Cli as clap::CommandFactory>::command();
+    let mut words = args.iter().skip(1).map(|a| a.to_string_lossy());
+    while let Some(word) = words.next() {
+        if word == "-C" {
+            words.next(); // the folder, not a command
+        } else if cmd.get_subcommands().any(|c| c.get_name() == word) {
+            return format!("kwaliteit {word}");
+        } else if !word.starts_with('-') {
+            break;
+        }
+    }
+    "kwaliteit".into()
 }
 
 /// clap's messages are English; say every kind in Dutch, never falling back to clap's text.
