@@ -151,3 +151,32 @@ fn the_word_list_catches_english() {
     );
     assert!(english_words("Argumenten: toon deze hulp (--help, --version)").is_empty());
 }
+
+#[test]
+fn values_of_earlier_versions_still_work() {
+    assert_eq!(
+        kwaliteit(&["schema", "--kind", "principle"]),
+        kwaliteit(&["schema", "--kind", "uitgangspunt"])
+    );
+    assert_eq!(
+        kwaliteit(&["schema", "--kind", "case"]),
+        kwaliteit(&["schema", "--kind", "casus"])
+    );
+    let check = |format: &str| {
+        Command::new(env!("CARGO_BIN_EXE_kwaliteit"))
+            .args([
+                "-C",
+                "tests/cmd/clean-minimal.in",
+                "check",
+                "--format",
+                format,
+            ])
+            .output()
+            .expect("kwaliteit starts")
+    };
+    assert_eq!(check("human").stdout, check("terminal").stdout);
+    assert!(check("human").status.success());
+    // Hidden: the old names are not offered.
+    let help = kwaliteit(&["completions", "bash"]);
+    assert!(!help.contains("human") && !help.contains("principle"));
+}
