@@ -51,7 +51,7 @@ pub enum Command {
     #[command(
         help_template = HELP_TEMPLATE,
         next_help_heading = "Opties",
-        override_usage = "kwaliteit check [--format human|json|github|sarif] [--strict] [--lang-level] [--rev REVISIE]"
+        override_usage = "kwaliteit check [--format terminal|json|github|sarif] [--strict] [--lang-level] [--rev REVISIE]"
     )]
     Check(CheckArgs),
 
@@ -67,7 +67,7 @@ pub enum Command {
     #[command(
         help_template = HELP_TEMPLATE,
         next_help_heading = "Opties",
-        override_usage = "kwaliteit matrix [--format table|md|csv|html] [--compact] [--by partij|kompas] [--width N]"
+        override_usage = "kwaliteit matrix [--format terminal|md|csv|html] [--compact] [--by partij|kompas] [--width N]"
     )]
     Matrix(MatrixArgs),
 
@@ -131,7 +131,7 @@ pub enum Command {
     #[command(
         help_template = HELP_TEMPLATE,
         next_help_heading = "Opties",
-        override_usage = "kwaliteit schema [--kind principle|case|round|manifest]"
+        override_usage = "kwaliteit schema [--kind uitgangspunt|casus|ronde|manifest]"
     )]
     Schema(SchemaArgs),
 
@@ -194,8 +194,15 @@ pub struct InitArgs {
     #[arg(long, value_name = "NAAM")]
     pub raad: Option<String>,
 
-    /// Voor welke dienst de CI-configuratie is: github of gitlab
-    #[arg(long, value_enum, value_name = "DIENST", default_value = "github")]
+    /// Voor welke dienst de CI-configuratie is: github (standaard) of gitlab
+    #[arg(
+        long,
+        value_enum,
+        value_name = "DIENST",
+        default_value = "github",
+        hide_possible_values = true,
+        hide_default_value = true
+    )]
     pub ci: crate::scaffold::Ci,
 }
 
@@ -208,23 +215,73 @@ pub struct FmtArgs {
 
 #[derive(Debug, clap::Args)]
 pub struct SchemaArgs {
-    /// Soort bestand: principle (standaard), case, round of manifest
+    /// Soort bestand: uitgangspunt (standaard), casus, ronde of manifest
     #[arg(
         long,
-        value_parser = ["principle", "case", "round", "manifest"],
-        default_value = "principle",
+        value_enum,
+        default_value = "uitgangspunt",
         value_name = "SOORT",
         hide_possible_values = true,
         hide_default_value = true
     )]
-    pub kind: String,
+    pub kind: SchemaKind,
+}
+
+/// The kinds by their Dutch names; the English ones of earlier versions stay
+/// accepted (hidden) so existing editor settings keep working.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum SchemaKind {
+    #[value(alias = "principle")]
+    Uitgangspunt,
+    #[value(alias = "case")]
+    Casus,
+    #[value(alias = "round")]
+    Ronde,
+    Manifest,
+}
+
+impl SchemaKind {
+    /// The name the key table uses for this kind.
+    pub fn table_name(self) -> &'static str {
+        match self {
+            Self::Uitgangspunt => "principle",
+            Self::Casus => "case",
+            Self::Ronde => "round",
+            Self::Manifest => "manifest",
+        }
+    }
 }
 
 #[derive(Debug, clap::Args)]
 pub struct CompletionsArgs {
-    /// De shell
-    #[arg(value_enum, value_name = "SHELL", help_heading = "Argumenten")]
-    pub shell: clap_complete::Shell,
+    /// De shell: bash, zsh, fish of powershell
+    #[arg(
+        value_enum,
+        value_name = "SHELL",
+        help_heading = "Argumenten",
+        hide_possible_values = true
+    )]
+    pub shell: CompletionShell,
+}
+
+/// Only the shells we support; clap_complete's own list also offers elvish.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum CompletionShell {
+    Bash,
+    Zsh,
+    Fish,
+    Powershell,
+}
+
+impl From<CompletionShell> for clap_complete::Shell {
+    fn from(shell: CompletionShell) -> Self {
+        match shell {
+            CompletionShell::Bash => Self::Bash,
+            CompletionShell::Zsh => Self::Zsh,
+            CompletionShell::Fish => Self::Fish,
+            CompletionShell::Powershell => Self::PowerShell,
+        }
+    }
 }
 
 #[derive(Debug, clap::Args)]
@@ -315,7 +372,7 @@ pub enum StatusFormat {
 
 #[derive(Debug, clap::Args)]
 pub struct TextconvArgs {
-    /// Het bestand om om te zetten
+    /// Het bestand dat u leesbaar wilt maken
     #[arg(value_name = "BESTAND", help_heading = "Argumenten")]
     pub file: PathBuf,
 }
@@ -348,6 +405,8 @@ pub struct RenderArgs {
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum MatrixFormat {
+    // `terminal` as in check, diff and status; `table` of earlier versions stays accepted.
+    #[value(name = "terminal", alias = "table")]
     Table,
     Md,
     Csv,
@@ -356,11 +415,11 @@ pub enum MatrixFormat {
 
 #[derive(Debug, clap::Args)]
 pub struct MatrixArgs {
-    /// Vorm: table (standaard, voor de terminal), md, csv of html
+    /// Vorm: terminal (standaard), md, csv of html
     #[arg(
         long,
         value_enum,
-        default_value = "table",
+        default_value = "terminal",
         value_name = "VORM",
         hide_possible_values = true,
         hide_default_value = true
@@ -375,7 +434,7 @@ pub struct MatrixArgs {
     #[arg(long, value_name = "TEKENS")]
     pub width: Option<usize>,
 
-    /// Kolommen: partij (standaard) of kompas (de blokken van het Kwaliteitskompas)
+    /// Kolommen: partij (standaard) of kompas (de bouwstenen van het Kwaliteitskompas)
     #[arg(
         long,
         value_enum,
@@ -395,11 +454,11 @@ pub enum MatrixColumns {
 
 #[derive(Debug, clap::Args)]
 pub struct CheckArgs {
-    /// Vorm van de uitvoer: human (standaard), json, github of sarif
+    /// Vorm van de uitvoer: terminal (standaard), json, github of sarif
     #[arg(
         long,
         value_enum,
-        default_value = "human",
+        default_value = "terminal",
         value_name = "VORM",
         hide_possible_values = true,
         hide_default_value = true
@@ -425,9 +484,10 @@ where
     I: IntoIterator<Item = T>,
     T: Into<std::ffi::OsString> + Clone,
 {
-    let cli = match Cli::try_parse_from(args) {
+    let args: Vec<std::ffi::OsString> = args.into_iter().map(Into::into).collect();
+    let cli = match Cli::try_parse_from(&args) {
         Ok(cli) => cli,
-        Err(err) => return usage_error(err),
+        Err(err) => return usage_error(err, &args),
     };
     let start = cli.dir.clone().unwrap_or_else(|| PathBuf::from("."));
     match dispatch(&cli, &start) {
@@ -452,7 +512,7 @@ fn dispatch(cli: &Cli, start: &std::path::Path) -> Result<u8, crate::error::Erro
         Command::Fmt(args) => commands::fmt::run(&start, args),
         Command::New(args) => commands::scaffold::run_new(&start, args),
         Command::Init(args) => commands::scaffold::run_init(&start, args),
-        Command::Schema(args) => match crate::model::keys::json_schema(&args.kind) {
+        Command::Schema(args) => match crate::model::keys::json_schema(args.kind.table_name()) {
             Some(schema) => {
                 // A JSON value always serializes.
                 let mut text = serde_json::to_string_pretty(&schema).expect("schema serializes");
@@ -466,12 +526,12 @@ fn dispatch(cli: &Cli, start: &std::path::Path) -> Result<u8, crate::error::Erro
         Command::Completions(args) => {
             let mut out = Vec::new();
             clap_complete::generate(
-                args.shell,
+                clap_complete::Shell::from(args.shell),
                 &mut <Cli as clap::CommandFactory>::command(),
                 "kwaliteit",
                 &mut out,
             );
-            if args.shell == clap_complete::Shell::Fish {
+            if args.shell == CompletionShell::Fish {
                 out.extend_from_slice(fish_new_kinds().as_bytes());
             }
             commands::write_stdout(&out)?;
@@ -500,62 +560,7 @@ fn fish_new_kinds() -> String {
     )
 }
 
-/// One page for the whole program: the subcommands are described in it rather than
-/// referred to as `kwaliteit-check(1)` pages that do not exist.
-fn manpage() -> std::io::Result<Vec<u8>> {
-    let cmd = <Cli as clap::CommandFactory>::command();
-    let man = clap_mangen::Man::new(cmd.clone());
-    let mut out = Vec::new();
-    man.render_title(&mut out)?;
-    man.render_name_section(&mut out)?;
-    man.render_synopsis_section(&mut out)?;
-    man.render_description_section(&mut out)?;
-    man.render_options_section(&mut out)?;
-    out.extend_from_slice(b".SH OPDRACHTEN\n");
-    for sub in cmd.get_subcommands().filter(|s| !s.is_hide_set()) {
-        let usage = sub
-            .get_overridden_usage()
-            .map(|u| u.to_string())
-            .unwrap_or_else(|| format!("kwaliteit {}", sub.get_name()));
-        let about = sub.get_about().map(|a| a.to_string()).unwrap_or_default();
-        out.extend_from_slice(
-            format!(
-                ".TP\n\\fB{}\\fR\n{}\n",
-                roff_escape(&usage),
-                roff_escape(&about)
-            )
-            .as_bytes(),
-        );
-    }
-    out.extend_from_slice(
-        b".PP\nDe opties van elke opdracht: \\fBkwaliteit <opdracht> \\-\\-help\\fR.\n",
-    );
-    man.render_extra_section(&mut out)?;
-    man.render_version_section(&mut out)?;
-    // Each section repeats the quote-macro preamble; once, at the top, is enough.
-    let text = String::from_utf8_lossy(&out);
-    let mut seen = std::collections::HashSet::new();
-    let mut page = String::with_capacity(text.len());
-    for line in text.lines() {
-        let preamble = line.starts_with(".ie \\n(.g .ds Aq") || line.starts_with(".el .ds Aq");
-        if !preamble || seen.insert(line) {
-            page.push_str(line);
-            page.push('\n');
-        }
-    }
-    Ok(page.into_bytes())
-}
-
-/// Text for a roff line: backslashes doubled, hyphens and a leading dot or quote escaped.
-fn roff_escape(text: &str) -> String {
-    let text = text.replace('\\', "\\e").replace('-', "\\-");
-    match text.chars().next() {
-        Some('.' | '\'') => format!("\\&{text}"),
-        _ => text,
-    }
-}
-
-fn usage_error(err: clap::Error) -> u8 {
+fn usage_error(err: clap::Error, args: &[std::ffi::OsString]) -> u8 {
     match err.kind() {
         ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
             let _ = err.print();
@@ -567,66 +572,175 @@ fn usage_error(err: clap::Error) -> u8 {
         }
         _ => {
             eprintln!("fout: {}", dutch_usage_message(&err));
-            eprintln!("\nMeer informatie: kwaliteit --help");
+            eprintln!("\nMeer informatie: {} --help", help_command(args));
             exit::FAILURE
         }
     }
 }
 
-/// clap's messages are English; say the common ones in Dutch.
+/// `kwaliteit check` when the mistake is in a command's arguments, else
+/// `kwaliteit`: that help page shows the options that were meant.
+fn help_command(args: &[std::ffi::OsString]) -> String {
+    let cmd = <Cli as clap::CommandFactory>::command();
+    let mut words = args.iter().skip(1).map(|a| a.to_string_lossy());
+    while let Some(word) = words.next() {
+        if word == "-C" {
+            words.next(); // the folder, not a command
+        } else if cmd.get_subcommands().any(|c| c.get_name() == word) {
+            return format!("kwaliteit {word}");
+        } else if !word.starts_with('-') {
+            break;
+        }
+    }
+    "kwaliteit".into()
+}
+
+/// clap's messages are English; say every kind in Dutch, never falling back to clap's text.
 fn dutch_usage_message(err: &clap::Error) -> String {
-    let ctx = |kind| match err.get(kind) {
-        Some(ContextValue::String(s)) => s.clone(),
-        Some(ContextValue::Strings(v)) => v.join(", "),
-        _ => String::new(),
+    let list = |kind| match err.get(kind) {
+        Some(ContextValue::String(s)) => vec![s.clone()],
+        Some(ContextValue::Strings(v)) => v.clone(),
+        _ => Vec::new(),
     };
-    let valid = ctx(ContextKind::ValidValue);
-    let suggestion = ctx(ContextKind::SuggestedSubcommand) + &ctx(ContextKind::SuggestedArg);
-    let hint = if suggestion.is_empty() {
-        String::new()
-    } else {
-        format!(" (bedoelde u `{suggestion}`?)")
+    let ctx = |kind| list(kind).join(", ");
+    // clap orders suggestions from weakest to strongest: name the best first.
+    let mut suggestions = list(ContextKind::SuggestedSubcommand);
+    suggestions.extend(list(ContextKind::SuggestedArg));
+    suggestions.reverse();
+    let hint = match suggestions.as_slice() {
+        [] => String::new(),
+        [only] => format!(" Bedoelde u `{only}`?"),
+        [rest @ .., last] => format!(
+            " Bedoelde u {} of `{last}`?",
+            rest.iter()
+                .map(|s| format!("`{s}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
     };
     let arg = ctx(ContextKind::InvalidArg);
+    let name = option_name(&arg);
+    let value = ctx(ContextKind::InvalidValue);
     match err.kind() {
-        ErrorKind::InvalidSubcommand => {
-            format!(
-                "onbekende opdracht `{}`{hint}",
-                ctx(ContextKind::InvalidSubcommand)
-            )
-        }
-        ErrorKind::UnknownArgument if arg.starts_with('-') => {
-            format!("onbekende optie `{arg}`{hint}")
-        }
-        ErrorKind::UnknownArgument => format!("onverwacht argument `{arg}`"),
-        ErrorKind::InvalidValue if ctx(ContextKind::InvalidValue).is_empty() => {
-            format!("`{}` verwacht een waarde", option_name(&arg))
-        }
-        ErrorKind::InvalidValue => format!(
-            "ongeldige waarde `{}` voor `{}`; mogelijk: {valid}",
-            ctx(ContextKind::InvalidValue),
-            option_name(&arg)
+        ErrorKind::InvalidSubcommand => format!(
+            "onbekende opdracht `{}`.{hint}",
+            ctx(ContextKind::InvalidSubcommand)
         ),
-        ErrorKind::MissingRequiredArgument => format!("verplicht argument ontbreekt: {arg}"),
-        ErrorKind::MissingSubcommand => "geef een opdracht, bijvoorbeeld `kwaliteit check`".into(),
+        ErrorKind::UnknownArgument if arg.starts_with('-') => {
+            format!("onbekende optie `{arg}`.{hint}")
+        }
+        ErrorKind::UnknownArgument => format!("te veel argumenten: `{arg}` past hier niet."),
+        ErrorKind::InvalidValue if value.is_empty() => format!("na `{name}` hoort een waarde."),
+        ErrorKind::InvalidValue => format!(
+            "`{value}` kan niet {} `{name}`; mogelijke waarden: {}.{hint}",
+            if arg.starts_with('-') { "bij" } else { "als" },
+            ctx(ContextKind::ValidValue)
+        ),
+        ErrorKind::ValueValidation => {
+            let what = if name == "--width" {
+                " Geef een heel getal, zoals 100."
+            } else {
+                ""
+            };
+            format!("`{value}` kan niet bij `{name}`.{what}")
+        }
+        ErrorKind::NoEquals => format!("schrijf `{name}=WAARDE`, met een =."),
+        ErrorKind::TooManyValues => format!("te veel waarden voor `{name}`: `{value}`."),
+        ErrorKind::TooFewValues | ErrorKind::WrongNumberOfValues => {
+            format!("verkeerd aantal waarden voor `{name}`.")
+        }
+        ErrorKind::MissingRequiredArgument => {
+            let missing: Vec<String> = list(ContextKind::InvalidArg)
+                .iter()
+                .map(|a| option_name(a).to_string())
+                .collect();
+            format!("{} ontbreekt.", missing.join(" en "))
+        }
+        ErrorKind::MissingSubcommand => "geef een opdracht, bijvoorbeeld `kwaliteit check`.".into(),
         ErrorKind::ArgumentConflict
             if ctx(ContextKind::PriorArg) == arg || ctx(ContextKind::PriorArg).is_empty() =>
         {
-            format!("`{}` mag maar één keer gegeven worden", option_name(&arg))
+            format!("`{name}` mag maar één keer.")
         }
         ErrorKind::ArgumentConflict => format!(
-            "`{}` gaat niet samen met `{}`",
-            option_name(&arg),
+            "`{name}` gaat niet samen met `{}`.",
             option_name(&ctx(ContextKind::PriorArg))
         ),
-        ErrorKind::TooManyValues => format!("te veel waarden voor `{}`", option_name(&arg)),
-        _ => err.kind().to_string(),
+        ErrorKind::InvalidUtf8 => {
+            "de opdrachtregel bevat tekens die geen geldige tekst zijn (UTF-8).".into()
+        }
+        ErrorKind::Io | ErrorKind::Format => "de tekst kon niet geschreven worden.".into(),
+        _ => "deze opdrachtregel begrijp ik niet.".into(),
     }
 }
 
-/// `--format <VORM>` → `--format`.
+/// The man page with Dutch section headings. clap_mangen writes English
+/// headings and refers to per-command pages that do not exist, so its
+/// sections are rendered one by one and the subcommands written here.
+fn manpage() -> std::io::Result<Vec<u8>> {
+    type Section = fn(&clap_mangen::Man, &mut dyn std::io::Write) -> std::io::Result<()>;
+    let cmd = <Cli as clap::CommandFactory>::command();
+    let man = clap_mangen::Man::new(cmd.clone());
+    let mut out = Vec::new();
+    man.render_title(&mut out)?;
+    let sections: [(Section, &str); 4] = [
+        (clap_mangen::Man::render_name_section, "NAAM"),
+        (clap_mangen::Man::render_synopsis_section, "OVERZICHT"),
+        (clap_mangen::Man::render_description_section, "BESCHRIJVING"),
+        (clap_mangen::Man::render_options_section, "OPTIES"),
+    ];
+    for (render, heading) in sections {
+        let mut buf = Vec::new();
+        render(&man, &mut buf)?;
+        out.extend(dutch_section(&String::from_utf8_lossy(&buf), heading).bytes());
+    }
+    out.extend(b".SH OPDRACHTEN\n");
+    for sub in cmd.get_subcommands() {
+        let usage = sub.clone().render_usage().to_string();
+        // clap prefixes the usage with the English word; only the usage itself is kept.
+        let usage = usage
+            .split_once(": ")
+            .map_or(usage.as_str(), |(_, u)| u)
+            .trim();
+        let about = sub.get_about().map(|a| a.to_string()).unwrap_or_default();
+        out.extend(format!(".TP\n\\fB{}\\fR\n{}\n", roff_text(usage), roff_text(&about)).bytes());
+    }
+    if let Some(after) = cmd.get_after_help() {
+        let after = after.to_string();
+        let text = after.strip_prefix("Afsluitcodes: ").unwrap_or(&after);
+        out.extend(format!(".SH AFSLUITCODES\n{}\n", roff_text(text)).bytes());
+    }
+    if let Some(version) = cmd.get_version() {
+        out.extend(format!(".SH VERSIE\nv{}\n", roff_text(version)).bytes());
+    }
+    Ok(out)
+}
+
+/// One section from clap_mangen without roff's preamble, with a Dutch first
+/// heading; further headings (options grouped by help heading) are ours already.
+fn dutch_section(roff: &str, heading: &str) -> String {
+    let body = roff
+        .find(".SH ")
+        .map_or("", |at| &roff[at..])
+        .split_once('\n')
+        .map_or("", |(_, rest)| rest);
+    format!(".SH {heading}\n{body}")
+}
+
+/// Escape text for a roff text line.
+fn roff_text(text: &str) -> String {
+    let escaped = text.replace('\\', "\\e").replace('-', "\\-");
+    if escaped.starts_with(['.', '\'']) {
+        format!("\\&{escaped}")
+    } else {
+        escaped
+    }
+}
+
+/// `--format <VORM>` → `--format`; `<SHELL>` → `SHELL`.
 fn option_name(arg: &str) -> &str {
-    arg.split([' ', '=']).next().unwrap_or(arg)
+    let name = arg.split([' ', '=']).next().unwrap_or(arg);
+    name.trim_start_matches('<').trim_end_matches('>')
 }
 
 #[cfg(test)]

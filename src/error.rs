@@ -32,10 +32,10 @@ pub enum Error {
     FileExists { file: String, dir: PathBuf },
     /// The manifest has errors (already printed), so `what` was not made.
     #[error(
-        "{what} niet gemaakt: los eerst de fouten op, of gebruik --force om toch te schrijven."
+        "{what} niet gemaakt, want het manifest heeft fouten (zie hierboven). Los ze op, of maak het toch met `--force`."
     )]
     Refused { what: String },
-    #[error("de handleiding kan niet gemaakt worden: {0}")]
+    #[error("de handleiding kan niet gemaakt worden: {}", crate::source::dutch_io(.0))]
     Manpage(std::io::Error),
     /// Standard output was closed (a pager quit): there is nobody left to tell.
     #[error("kan niet naar de standaarduitvoer schrijven")]

@@ -75,15 +75,15 @@ fn kompas(m: &Manifest, out: &mut Vec<Finding>) {
                 Rule::UnknownKompas,
                 path,
                 tag.pos,
-                format!("onbekend kompas-label `{}`", tag.value),
+                format!("onbekende bouwsteen `{}`", tag.value),
             )
             .width(width(&tag.value));
             f.help = Some(match (suggest(&tag.value, &blocks), blocks.is_empty()) {
                 (Some(s), _) => format!("bedoelde u `{s}`?"),
                 (None, true) => format!(
-                    "er staan geen kompas-blokken in {MANIFEST_FILE}; voeg ze toe onder `kompas:`"
+                    "er staan geen bouwstenen in {MANIFEST_FILE}; voeg ze toe onder `kompas:`"
                 ),
-                (None, false) => format!("geldige labels: {}", blocks.join(", ")),
+                (None, false) => format!("de bouwstenen zijn: {}", blocks.join(", ")),
             });
             out.push(f);
         }
@@ -135,12 +135,10 @@ fn law_finding(path: &str, id: &str, pos: Pos, width: usize) -> Option<Finding> 
             Rule::RepealedLaw,
             path,
             pos,
-            format!("de {}, {id}, is vervallen", known.name),
+            format!("de {} geldt niet meer", known.name),
         )
         .width(width)
-        .help(format!(
-            "verwijs naar de AVG en de Uitvoeringswet AVG (BWBR0040940); de wet is {replacement}"
-        )),
+        .help(replacement),
     )
 }
 
@@ -252,7 +250,7 @@ fn references(m: &Manifest, out: &mut Vec<Finding>) {
         f.help = Some(match suggest(&actor.value, &actor_ids) {
             Some(s) => format!("bedoelde u `{s}`?"),
             None => format!(
-                "partijen staan in {MANIFEST_FILE}: {}",
+                "de partijen in {MANIFEST_FILE} zijn: {}",
                 actor_ids.join(", ")
             ),
         });

@@ -400,6 +400,33 @@ impl JargonHit {
     }
 }
 
+/// Forms whose plain alternative reads differently from the lemma's: a past
+/// participle needs one too ("geborgd" → "vastgelegd", not "vastleggen").
+const FORM_SUGGESTIONS: &[(&str, &str)] = &[
+    ("geborgd", "vastgelegd, zeker gesteld"),
+    ("geborgde", "vastgelegde, zeker gestelde"),
+    ("borging", "het vastleggen, zekerheid"),
+    ("getransformeerd", "veranderd, vernieuwd"),
+    ("gefaciliteerd", "mogelijk gemaakt"),
+    ("gefaciliteerde", "mogelijk gemaakte"),
+    ("geimplementeerd", "ingevoerd"),
+    ("geimplementeerde", "ingevoerde"),
+    ("implementatie", "invoering"),
+    ("implementaties", "invoeringen"),
+    ("gemonitord", "gevolgd"),
+    ("monitoring", "het volgen"),
+    ("decentraliseren", "taken overdragen aan de gemeente"),
+    ("gedecentraliseerd", "overgedragen aan de gemeente"),
+];
+
+/// The plain alternative for this folded form, where it differs from the lemma's.
+fn form_suggestion(folded: &str) -> Option<&'static str> {
+    FORM_SUGGESTIONS
+        .iter()
+        .find(|(form, _)| *form == folded)
+        .map(|(_, suggestion)| *suggestion)
+}
+
 /// Every jargon word in `text`, whole words only, case- and diacritic-insensitive.
 ///
 /// Web addresses and Markdown link targets are skipped: `regie.md` is a file name, not
@@ -421,7 +448,7 @@ pub fn jargon(text: &str) -> Vec<JargonHit> {
                     end: s + we,
                     word: readable[ws..we].to_string(),
                     lemma: j.word,
-                    suggestion: j.suggestion,
+                    suggestion: form_suggestion(&folded).unwrap_or(j.suggestion),
                 });
             }
         }
@@ -675,6 +702,18 @@ mod tests {
                 "{} matches itself",
                 j.word
             );
+        }
+    }
+
+    #[test]
+    fn participles_get_participles() {
+        assert_eq!(
+            jargon("is geborgd")[0].suggestion,
+            "vastgelegd, zeker gesteld"
+        );
+        assert_eq!(jargon("borgen")[0].suggestion, "vastleggen, zeker stellen");
+        for (form, _) in FORM_SUGGESTIONS {
+            assert!(JARGON.iter().any(|j| j.forms.contains(form)), "{form}");
         }
     }
 

@@ -38,7 +38,7 @@ fn response_line(r: &crate::analysis::status::RoundStatus) -> String {
     match (&r.response_received, &r.response_due, r.response_overdue) {
         (Some(received), _, _) => format!("reactie ontvangen op {}", dutch_date(received)),
         (None, Some(due), true) => format!(
-            "TE LAAT: geen reactie vastgelegd, de termijn liep af op {}",
+            "nog geen reactie, en de termijn liep af op {}",
             dutch_date(due)
         ),
         (None, Some(due), false) => format!("reactie verwacht uiterlijk {}", dutch_date(due)),
@@ -54,7 +54,7 @@ fn verdict_text(p: &crate::analysis::status::PointStatus) -> String {
         s.push_str(&format!(", uiterlijk {}", dutch_date(deadline)));
     }
     if p.commitment_overdue {
-        s.push_str(" (VERLOPEN)");
+        s.push_str(" (termijn voorbij)");
     }
     s
 }

@@ -248,7 +248,7 @@ impl<'y, 'f> Fields<'y, 'f> {
             }
             Kind::Null => Vec::new(),
             _ => {
-                self.wrong_type(key, &entry.value, "een tabel van `naam: tekst`");
+                self.wrong_type(key, &entry.value, "regels `naam: tekst`");
                 Vec::new()
             }
         }

@@ -229,7 +229,7 @@ impl<'a> MdFile<'a> {
                         Rule::FrontMatterMissing,
                         path,
                         Pos::START,
-                        "de kopregels (front matter) ontbreken",
+                        "de kopregels ontbreken",
                     )
                     .help("begin het bestand met een regel `---`, dan de kopregels zoals `id: ...`, en sluit ze af met een regel `---`"),
                 );
@@ -265,7 +265,8 @@ impl<'a> MdFile<'a> {
     }
 
     fn page(&self) -> Page {
-        let links = self.tree.links();
+        // Bare addresses too: the law check reads them; the link check skips web addresses.
+        let links = self.tree.all_links();
         // Most files have no links: build the line index only when one needs a position.
         let index = (!links.is_empty()).then(|| LineIndex::new(self.text));
         let pos = |offset: usize| index.as_ref().map_or(Pos::START, |i| i.pos(offset));
@@ -399,7 +400,7 @@ fn response(path: &str, node: &Yaml, findings: &mut Vec<Finding>) -> Option<Resp
                     "bij een toezegging hoort een `termijn`",
                 )
                 .width(width(&kind.value))
-                .help("voeg `termijn: JJJJ-MM-DD` toe: de datum waarop de toezegging uiterlijk is nagekomen"),
+                .help("voeg `termijn: JJJJ-MM-DD` toe: de datum waarop het college de toezegging uiterlijk moet nakomen"),
             );
         }
         verdicts.push(Verdict {

@@ -46,7 +46,7 @@ impl Yaml {
             Kind::Float(_) => "een kommagetal",
             Kind::Str(_) => "tekst",
             Kind::Seq(_) => "een lijst",
-            Kind::Map(_) => "een tabel van sleutels en waarden",
+            Kind::Map(_) => "een groep regels `sleutel: waarde`",
         }
     }
 
@@ -93,7 +93,7 @@ pub fn parse(source: &str, first_line: usize) -> Result<Yaml, SyntaxError> {
 }
 
 /// serde-saphyr's messages are English; the common ones are put in Dutch,
-/// the rest is passed on after a Dutch lead.
+/// the rest get a general Dutch message (never the English text).
 fn dutch_message(full: &str) -> (String, Option<String>) {
     let first = full.lines().next().unwrap_or(full);
     // "error: line 2 column 1: duplicate mapping key: a, set ..."
@@ -112,7 +112,7 @@ fn dutch_message(full: &str) -> (String, Option<String>) {
             .trim()
             .to_string();
         return (
-            format!("de sleutel `{key}` staat twee keer in dezelfde tabel"),
+            format!("de sleutel `{key}` staat twee keer in de kopregels"),
             Some(key),
         );
     }
@@ -139,7 +139,11 @@ fn dutch_message(full: &str) -> (String, Option<String>) {
             return (format!("ongeldige YAML: {dutch}"), None);
         }
     }
-    (format!("ongeldige YAML: {detail}"), None)
+    // The parser's own text is English: the finding's place says where.
+    (
+        "ongeldige YAML: deze regel is niet te lezen".to_string(),
+        None,
+    )
 }
 
 fn convert(node: Spanned<RawNode>, source: &str, shift: &dyn Fn(u64, u64) -> Pos) -> Yaml {

@@ -61,13 +61,13 @@ rules! {
     InvalidUtf8: "invalid-utf8", Error, "het bestand is geen geldige UTF-8-tekst";
     EmptyFile: "empty-file", Error, "het bestand is leeg";
     UnexpectedFile: "unexpected-file", Warning, "een bestand dat geen Markdown is in een map met Markdown-bestanden";
-    FrontMatterMissing: "front-matter-missing", Error, "de kopregels (front matter) ontbreken";
+    FrontMatterMissing: "front-matter-missing", Error, "de kopregels ontbreken";
     FrontMatterUnterminated: "front-matter-unterminated", Error, "de kopregels worden niet afgesloten met `---`";
     YamlSyntax: "yaml-syntax", Error, "de YAML van de kopregels is ongeldig";
     DuplicateKey: "duplicate-key", Error, "een sleutel staat twee keer in dezelfde kopregels";
     UnknownKey: "unknown-key", Error, "een onbekende sleutel (vaak een tikfout)";
     MissingKey: "missing-key", Error, "een verplichte sleutel ontbreekt";
-    WrongType: "wrong-type", Error, "een waarde heeft het verkeerde soort (tekst, getal, lijst)";
+    WrongType: "wrong-type", Error, "een waarde past niet: bijvoorbeeld tekst waar een getal of lijst hoort";
     InvalidId: "invalid-id", Error, "een id bevat andere tekens dan kleine letters, cijfers en streepjes";
     FileNameMismatch: "file-name-mismatch", Warning, "de bestandsnaam past niet bij het id";
     DuplicateId: "duplicate-id", Error, "twee bestanden gebruiken hetzelfde id";
@@ -82,9 +82,9 @@ rules! {
     BrokenLink: "broken-link", Error, "een link naar een bestand of kop die niet bestaat";
     NoRound: "no-round", Warning, "er is nog geen ronde (adviesbrief) vastgelegd";
     PersonalData: "personal-data", Error, "persoonsgegevens (BSN, e-mailadres, telefoonnummer, IBAN) in een verhaal of tekst";
-    UnknownKompas: "unknown-kompas", Error, "een kompas-label dat niet in de lijst van manifest.yaml staat";
+    UnknownKompas: "unknown-kompas", Error, "een bouwsteen van het Kwaliteitskompas die niet in manifest.yaml staat";
     InvalidLawId: "invalid-law-id", Error, "een wet-id dat niet de vorm `BWBR` + 7 cijfers heeft";
-    RepealedLaw: "repealed-law", Warning, "een verwijzing naar een vervallen wet, zoals de Wbp";
+    RepealedLaw: "repealed-law", Warning, "een verwijzing naar een wet die niet meer geldt, zoals de Wbp";
     Placeholder: "placeholder", Warning, "een tekst die nog ingevuld moet worden (`TODO:`)";
     LongSentence: "long-sentence", Warning, "een zin van meer dan 25 woorden (met `--lang-level`)";
     Jargon: "jargon", Warning, "vaktaal met een eenvoudiger alternatief (met `--lang-level`)";

@@ -19,7 +19,7 @@ pub struct KnownLaw {
     pub id: &'static str,
     /// Dutch name with its usual abbreviation, as shown to the council.
     pub name: &'static str,
-    /// Dutch note when the law no longer applies, naming what replaced it.
+    /// Dutch hint when the law no longer applies: since when, and what to cite instead.
     pub repealed_by: Option<&'static str>,
 }
 
@@ -59,8 +59,8 @@ pub const KNOWN_LAWS: &[KnownLaw] = &[
         id: "BWBR0011468",
         name: "Wet bescherming persoonsgegevens (Wbp)",
         repealed_by: Some(
-            "vervallen op 25 mei 2018; vervangen door de Algemene verordening \
-             gegevensbescherming (AVG) en de Uitvoeringswet AVG (BWBR0040940)",
+            "sinds 25 mei 2018 gelden de Algemene verordening gegevensbescherming (AVG) \
+             en de Uitvoeringswet AVG (BWBR0040940); verwijs daarnaar",
         ),
     },
 ];

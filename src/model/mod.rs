@@ -277,6 +277,7 @@ pub struct Page {
     pub doc: Document,
     /// Anchors of its headings, as GitHub makes them.
     pub anchors: Vec<String>,
+    /// Links, images and bare web addresses in the text.
     pub links: Vec<Link>,
 }
 

@@ -15,6 +15,8 @@ use crate::text::line_text;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
     /// Leesbaar, met de regel uit het bestand en een markering
+    // `terminal` as in diff, status and matrix; `human` of earlier versions stays accepted.
+    #[value(name = "terminal", alias = "human")]
     Human,
     /// JSON, voor andere programma's (vorm beschreven in de README)
     Json,

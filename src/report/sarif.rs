@@ -15,7 +15,7 @@ impl FindingsFormat for Sarif {
                 "id": r.code(),
                 "shortDescription": { "text": r.summary() },
                 "defaultConfiguration": { "level": sarif_level(r.severity()) },
-                "help": { "text": format!("{} (zie de README, `What check reports`)", r.summary()) },
+                "help": { "text": format!("{} (zie de tabel met codes in de README)", r.summary()) },
             })
         })
         .collect();

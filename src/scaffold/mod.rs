@@ -47,11 +47,22 @@ impl Kind {
     }
 }
 
+/// The id is made from the title; say why none came out, for no title and for
+/// a title without letters alike.
+fn empty_id_message(title: &str) -> String {
+    let problem = if title.is_empty() {
+        "geef een titel: het id wordt van de titel gemaakt".to_string()
+    } else {
+        format!(
+            "in de titel `{title}` staat geen letter of cijfer, dus er kan geen id van gemaakt worden"
+        )
+    };
+    format!("{problem}\n  hulp: geef een titel met woorden, bijvoorbeeld \"De inwoner centraal\"")
+}
+
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
 pub enum ScaffoldError {
-    #[error(
-        "de titel `{title}` levert geen id op: er staat geen letter of cijfer in\n  hulp: geef een titel met woorden, bijvoorbeeld \"De inwoner centraal\""
-    )]
+    #[error("{}", empty_id_message(title))]
     EmptyId { title: String },
     #[error(
         "er is al een uitgangspunt met het id `{id}` ({path})\n  hulp: kies een andere titel, of pas het bestaande uitgangspunt aan"

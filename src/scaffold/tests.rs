@@ -108,7 +108,7 @@ fn a_title_without_letters_is_refused() {
         );
         assert!(
             err.to_string()
-                .starts_with("de titel `?! —` levert geen id op")
+                .starts_with("in de titel `?! —` staat geen letter of cijfer")
         );
     }
     // A round needs no title.

@@ -59,7 +59,8 @@ pub enum GitError {
     )]
     Failed { command: String, message: String },
     #[error(
-        "kan `git` niet uitvoeren: {source}\n  hulp: controleer met `git --version` of git werkt"
+        "kan `git` niet uitvoeren: {}\n  hulp: controleer met `git --version` of git werkt",
+        super::dutch_io(source)
     )]
     Io { source: io::Error },
 }

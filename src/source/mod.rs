@@ -87,7 +87,14 @@ pub fn dutch_io(err: &io::Error) -> String {
         io::ErrorKind::NotADirectory => "dit is een bestand, geen map".into(),
         io::ErrorKind::StorageFull => "de schijf is vol".into(),
         io::ErrorKind::ReadOnlyFilesystem => "de schijf is alleen-lezen".into(),
-        _ => err.to_string(),
+        io::ErrorKind::InvalidData => "de inhoud is niet te lezen".into(),
+        io::ErrorKind::BrokenPipe => "de uitvoer is gesloten".into(),
+        io::ErrorKind::Interrupted => "onderbroken".into(),
+        // The system's own text is English: give its number, for whoever helps.
+        _ => match err.raw_os_error() {
+            Some(code) => format!("het systeem meldt fout {code}"),
+            None => "het systeem meldt een fout".into(),
+        },
     }
 }
 

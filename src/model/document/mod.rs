@@ -136,14 +136,22 @@ impl Document {
 
     /// Every link and image written in the text (bare addresses not included).
     pub fn links(&self) -> Vec<(&str, Range<usize>)> {
+        self.collect_links(false)
+    }
+
+    /// Every link and image, and also the bare web addresses in running text:
+    /// a law cited as a plain `https://wetten.overheid.nl/…` is checked all the same.
+    pub fn all_links(&self) -> Vec<(&str, Range<usize>)> {
+        self.collect_links(true)
+    }
+
+    fn collect_links(&self, with_bare: bool) -> Vec<(&str, Range<usize>)> {
         let mut out = Vec::new();
         self.visit_inlines(&mut |i| match &i.kind {
-            InlineKind::Link {
-                target,
-                bare: false,
-                ..
+            InlineKind::Link { target, bare, .. } if with_bare || !bare => {
+                out.push((target.as_str(), i.span.clone()));
             }
-            | InlineKind::Image { target, .. } => out.push((target.as_str(), i.span.clone())),
+            InlineKind::Image { target, .. } => out.push((target.as_str(), i.span.clone())),
             _ => {}
         });
         out

@@ -82,6 +82,7 @@ fn bare_addresses_become_links_but_are_not_link_checked() {
         ]
     );
     assert!(doc.links().is_empty());
+    assert_eq!(doc.all_links().len(), 2);
 }
 
 #[test]

@@ -44,7 +44,7 @@ const BORDER_COLOR: &str = "7F7F7F";
 /// Fixed Dutch texts.
 const LETTER_HEADING: &str = "Adviesbrief";
 const PRACTICE_HEADING: &str = "Uit de praktijk";
-const INVOLVED: &str = "Betrokken: ";
+const INVOLVED: &str = "Partijen: ";
 const ANNEX_HEADING: &str = "Bijlage: matrix";
 const ANNEX_INTRO: &str = "Overzicht van de uitgangspunten en de verantwoordelijkheden per partij.";
 const PRINCIPLE_COLUMN: &str = "Uitgangspunt";

@@ -158,7 +158,7 @@ fn letter_and_texts_appear_in_order() {
     // The short text is stored once and rendered in the manifest and in the elaboration.
     let short = "De inwoner is klant én opdrachtgever.";
     assert_eq!(texts.iter().filter(|t| *t == short).count(), 2);
-    assert!(texts.contains(&"Betrokken: Inwoners, Professionals".to_string()));
+    assert!(texts.contains(&"Partijen: Inwoners, Professionals".to_string()));
     assert!(
         pos("Overzicht van de uitgangspunten en de verantwoordelijkheden per partij.")
             > pos("Bijlage: matrix")
