@@ -187,7 +187,7 @@ fn render_refuses_a_broken_manifest_and_writes_nothing() {
     let dir = copy_of_manifest();
     fs::write(
         dir.path().join("cases/kapot.md"),
-        "---\nid: kapot\ntitle: Kapot\nprinciple: bestaat-niet\n---\nVerhaal.\n",
+        "---\nid: kapot\ntitel: Kapot\nuitgangspunt: bestaat-niet\n---\nVerhaal.\n",
     )
     .unwrap();
     let out = dir.path().join("uit");

@@ -482,13 +482,13 @@ mod tests {
     use crate::load::load;
     use crate::source::SourceFile;
 
-    const IDENTITY: &str = "title: T\ncouncil: R\nmunicipality: G\nactors:\n  - {id: inwoners, name: Inwoners}\n  - {id: gemeente, name: Gemeente}\n";
+    const IDENTITY: &str = "titel: T\nraad: R\ngemeente: G\npartijen:\n  - {id: inwoners, naam: Inwoners}\n  - {id: gemeente, naam: Gemeente}\n";
 
     fn principle(id: &str, order: usize, short: &str, cells: &str) -> SourceFile {
         SourceFile {
             path: format!("manifest/principles/{order:02}-{id}.md"),
             bytes: format!(
-                "---\nid: {id}\ntitle: Titel {id}\norder: {order}\nresponsibilities:\n{cells}---\n{short}\n\n## Uitwerking\n\nUitwerking van {id}.\n"
+                "---\nid: {id}\ntitel: Titel {id}\nvolgorde: {order}\nverantwoordelijkheden:\n{cells}---\n{short}\n\n## Uitwerking\n\nUitwerking van {id}.\n"
             )
             .into_bytes(),
         }
@@ -498,7 +498,7 @@ mod tests {
         SourceFile {
             path: format!("cases/{id}.md"),
             bytes: format!(
-                "---\nid: {id}\ntitle: Casus {id}\nprinciple: {principle}\n---\n{story}\n"
+                "---\nid: {id}\ntitel: Casus {id}\nuitgangspunt: {principle}\n---\n{story}\n"
             )
             .into_bytes(),
         }

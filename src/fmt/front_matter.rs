@@ -16,6 +16,9 @@ pub(super) fn canonical_yaml(kind: FileKind, src: &str, tree: &Yaml) -> String {
         out: String::new(),
         att: attach(src, tree),
     };
+    // Old keys get their new names; positions stay, so comments stay with their key.
+    let mut tree = tree.clone();
+    keys::migrate(&mut tree, keys::table(kind));
     for c in std::mem::take(&mut w.att.header) {
         w.out.push_str(&c);
         w.out.push('\n');

@@ -63,7 +63,7 @@ pub struct Manifest {
     /// What `manifest/manifest.yaml` says: one struct, so that no path that builds a
     /// manifest (the parallel loader joins parts) can drop one of its fields.
     pub identity: Identity,
-    /// Sorted by `order`, then by file.
+    /// Sorted by `volgorde`, then by file.
     pub principles: Vec<Principle>,
     /// Sorted by file.
     pub cases: Vec<Case>,
