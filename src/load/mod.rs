@@ -745,6 +745,7 @@ fn load_identity(
     };
     let title = f.text("titel");
     let elaboration_title = f.text("uitwerking_titel");
+    let matrix_intro = f.text("matrix_inleiding");
     let council = f.text("raad");
     let council_short = f.text("raad_afkorting");
     let municipality = f.text("gemeente");
@@ -769,6 +770,7 @@ fn load_identity(
     }
     manifest.identity.title = title.map(|t| t.value).unwrap_or_default();
     manifest.identity.elaboration_title = elaboration_title.map(|t| t.value);
+    manifest.identity.matrix_intro = matrix_intro.map(|t| t.value);
     manifest.identity.council = council.map(|t| t.value).unwrap_or_default();
     manifest.identity.council_short = council_short.map(|t| t.value);
     manifest.identity.response_weeks = response_weeks.map(|w| w.value);

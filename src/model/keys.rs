@@ -110,7 +110,13 @@ pub const CASE: &[Key] = &[
         true,
         "vaste naam van de casus: kleine letters, cijfers en streepjes",
     ),
-    key("titel", Ty::Text, true, "een korte titel").was("title"),
+    key(
+        "titel",
+        Ty::Text,
+        false,
+        "een korte titel, alleen als de bron er een geeft",
+    )
+    .was("title"),
     key(
         "uitgangspunt",
         Ty::Text,
@@ -279,6 +285,12 @@ pub const MANIFEST: &[Key] = &[
         "de titel van de uitwerking (standaard: Uitwerking)",
     )
     .was("elaboration_title"),
+    key(
+        "matrix_inleiding",
+        Ty::Text,
+        false,
+        "een inleiding boven de matrix in de bijlage",
+    ),
     key("raad", Ty::Text, true, "de naam van de adviesraad").was("council"),
     key("raad_afkorting", Ty::Text, false, "de afkorting, zoals ASD").was("council_short"),
     key("gemeente", Ty::Text, true, "de gemeente").was("municipality"),
