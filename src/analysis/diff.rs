@@ -539,6 +539,29 @@ mod tests {
     }
 
     #[test]
+    fn old_english_keys_read_the_same_so_a_diff_across_the_rename_is_empty() {
+        let old_keys = |f: SourceFile| SourceFile {
+            bytes: String::from_utf8(f.bytes)
+                .unwrap()
+                .replace("titel:", "title:")
+                .replace("volgorde:", "order:")
+                .replace("verantwoordelijkheden:", "responsibilities:")
+                .replace("uitgangspunt:", "principle:")
+                .into_bytes(),
+            ..f
+        };
+        let files = || {
+            vec![
+                principle("a", 1, "A.", "  inwoners: x\n"),
+                case("c", "a", "Verhaal."),
+            ]
+        };
+        let old = manifest(files().into_iter().map(old_keys).collect());
+        assert_eq!(old.principles[0].title, "Titel a");
+        assert_eq!(diff(&old, &manifest(files())), Delta::default());
+    }
+
+    #[test]
     fn a_case_without_a_title_is_named_by_its_id() {
         let untitled = |story: &str| SourceFile {
             path: "cases/c.md".into(),
