@@ -217,8 +217,8 @@ def generate(out, n_principles, n_cases, seed, variant):
         required = {k for k in range(n_actors) if k % n_principles == j}
         extra = set(rng.sample(range(n_actors), rng.randint(1, 4)))
         cells = sorted(required | extra)
-        lines = ["---", f"id: {p['id']}", f"title: {q(p['title'])}", f"order: {p['order']}",
-                 "responsibilities:"]
+        lines = ["---", f"id: {p['id']}", f"titel: {q(p['title'])}", f"volgorde: {p['order']}",
+                 "verantwoordelijkheden:"]
         for k in cells:
             text = " ".join(w.words(rng, rng.randint(8, 20)))
             lines.append(f"  {ACTORS[k][0]}: {q(text)}")
@@ -244,11 +244,11 @@ def generate(out, n_principles, n_cases, seed, variant):
             story += f" Dit hoort bij [{p['title']}](../manifest/principles/{p['file']}#uitwerking)."
         if i in chosen:
             story = vary_story(w, seed, variant, i, story)
-        lines = ["---", f"id: {c['id']}", f"title: {q(c['title'])}"]
+        lines = ["---", f"id: {c['id']}", f"titel: {q(c['title'])}"]
         if c["principle"] is not None:
-            lines.append(f"principle: {principles[c['principle']]['id']}")
-        lines.append("actors: [" + ", ".join(ACTORS[k][0] for k in c["actors"]) + "]")
-        lines.append(f"since: {c['since']}")
+            lines.append(f"uitgangspunt: {principles[c['principle']]['id']}")
+        lines.append("partijen: [" + ", ".join(ACTORS[k][0] for k in c["actors"]) + "]")
+        lines.append(f"sinds: {c['since']}")
         lines.append("---")
         (cdir / f"{c['id']}.md").write_text("\n".join(lines) + "\n" + story + "\n", encoding="utf-8")
 
@@ -259,15 +259,15 @@ def generate(out, n_principles, n_cases, seed, variant):
 def manifest_yaml():
     lines = [
         "# Synthetisch manifest voor benchmarks (bench/generate.py).",
-        "title: Kwaliteitsmanifest Sociaal Domein",
-        "elaboration_title: Uitwerking Kwaliteitsmanifest",
-        "council: Adviesraad Sociaal Domein Proefstad",
-        "council_short: ASD",
-        "municipality: Proefstad",
-        "actors:",
+        "titel: Kwaliteitsmanifest Sociaal Domein",
+        "uitwerking_titel: Uitwerking Kwaliteitsmanifest",
+        "raad: Adviesraad Sociaal Domein Proefstad",
+        "raad_afkorting: ASD",
+        "gemeente: Proefstad",
+        "partijen:",
     ]
     for aid, name, description in ACTORS:
-        lines += [f"  - id: {aid}", f"    name: {name}", f"    description: {description}"]
+        lines += [f"  - id: {aid}", f"    naam: {name}", f"    omschrijving: {description}"]
     return "\n".join(lines) + "\n"
 
 
@@ -282,21 +282,21 @@ def round_file(w, principles, cases):
         paragraphs[-1] += f" Een voorbeeld is [{c['title']}](../../cases/{c['id']}.md)."
     front = [
         "---",
-        "year: 2015",
-        "date: 2015-08-18",
-        "to:",
+        "jaar: 2015",
+        "datum: 2015-08-18",
+        "aan:",
         '  - "college van Burgemeester en wethouders"',
         '  - "Gemeente Proefstad"',
-        'subject: "Ongevraagd advies Adviesraad Sociaal Domein ten aanzien van Kwaliteitsbeleid"',
-        'salutation: "Geacht college,"',
-        'closing: "Met hartelijke groet,"',
-        "signatories:",
-        "  - name: Jan de Vries",
-        "    role: Voorzitter",
-        "partners:",
+        'betreft: "Ongevraagd advies Adviesraad Sociaal Domein ten aanzien van Kwaliteitsbeleid"',
+        'aanhef: "Geacht college,"',
+        'slot: "Met hartelijke groet,"',
+        "ondertekening:",
+        "  - naam: Jan de Vries",
+        "    functie: Voorzitter",
+        "geraadpleegd:",
         '  - "professionals en partners"',
         '  - "medewerkers van uw dienst"',
-        "revision: ronde-2015",
+        "revisie: ronde-2015",
         "---",
     ]
     return "\n".join(front) + "\n" + "\n\n".join(paragraphs) + "\n"

@@ -24,7 +24,7 @@ pub enum Error {
     #[error("geef aan waarmee vergeleken moet worden, bijvoorbeeld `kwaliteit diff ronde-2015`")]
     NoRevisionToCompare,
     /// `advies` without `--since`, and the previous round records no revision.
-    #[error("er is geen vorige ronde met een `revision` om mee te vergelijken")]
+    #[error("er is geen vorige ronde met een `revisie` om mee te vergelijken")]
     NoPreviousRevision,
     #[error("in `{}` staat al een manifest", dir.display())]
     ManifestExists { dir: PathBuf },
@@ -53,7 +53,7 @@ impl Error {
     /// What to do about it, when the message alone does not say.
     pub fn hint(&self) -> Option<&'static str> {
         Some(match self {
-            Error::NoRevisionToCompare => "geen ronde in manifest/rounds/ legt een `revision` vast",
+            Error::NoRevisionToCompare => "geen ronde in manifest/rounds/ legt een `revisie` vast",
             Error::NoPreviousRevision => {
                 "geef de revisie van het vorige advies met `--since`, bijvoorbeeld `--since ronde-2015`"
             }
@@ -96,7 +96,7 @@ mod tests {
         assert_eq!(Error::NoRevisionToCompare.exit_code(), exit::FAILURE);
         assert_eq!(
             Error::NoRevisionToCompare.message(),
-            "fout: geef aan waarmee vergeleken moet worden, bijvoorbeeld `kwaliteit diff ronde-2015`\n  hulp: geen ronde in manifest/rounds/ legt een `revision` vast\n"
+            "fout: geef aan waarmee vergeleken moet worden, bijvoorbeeld `kwaliteit diff ronde-2015`\n  hulp: geen ronde in manifest/rounds/ legt een `revisie` vast\n"
         );
         let closed = Error::Stdout(std::io::Error::from(std::io::ErrorKind::BrokenPipe));
         assert_eq!(

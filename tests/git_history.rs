@@ -184,15 +184,15 @@ fn a_revision_with_errors_still_diffs_and_shows_them() {
     let case = dir.path().join("cases/wethouder-de-jonge.md");
     edit(
         &case,
-        "principle: zorg-dat-kwaliteitsmanagement-leeft",
-        "principle: bestaat-niet",
+        "uitgangspunt: zorg-dat-kwaliteitsmanagement-leeft",
+        "uitgangspunt: bestaat-niet",
     );
     git(dir.path(), &["commit", "-q", "-am", "Kapotte verwijzing"]);
     git(dir.path(), &["tag", "kapot"]);
     edit(
         &case,
-        "principle: bestaat-niet",
-        "principle: zorg-dat-kwaliteitsmanagement-leeft",
+        "uitgangspunt: bestaat-niet",
+        "uitgangspunt: zorg-dat-kwaliteitsmanagement-leeft",
     );
     let out = kwaliteit(dir.path())
         .args(["diff", "kapot"])
@@ -214,13 +214,13 @@ fn advies_describes_the_changes_since_the_previous_round() {
     // Move "Leren en verbeteren" from 2 to 3 and "De basis op orde" from 3 to 2.
     edit(
         &root.join("manifest/principles/02-leren-en-verbeteren.md"),
-        "order: 2",
-        "order: 3",
+        "volgorde: 2",
+        "volgorde: 3",
     );
     edit(
         &root.join("manifest/principles/03-de-basis-op-orde.md"),
-        "order: 3",
-        "order: 2",
+        "volgorde: 3",
+        "volgorde: 2",
     );
     git(
         root,
@@ -240,9 +240,8 @@ fn advies_describes_the_changes_since_the_previous_round() {
     );
     let letter_2015 = fs::read_to_string(root.join("manifest/rounds/2015.md")).unwrap();
     let letter_2026 = letter_2015
-        .replace("year: 2015", "year: 2026")
-        .replace("date: 2015-08-18", "date: 2026-11-23")
-        .replace("revision: ronde-2015", "revision: ronde-2026");
+        .replace("jaar: 2015", "jaar: 2026\ndatum: 2026-11-23")
+        .replace("revisie: ronde-2015", "revisie: ronde-2026");
     fs::write(root.join("manifest/rounds/2026.md"), letter_2026).unwrap();
     let out = stdout(
         kwaliteit(root)
@@ -253,7 +252,8 @@ fn advies_describes_the_changes_since_the_previous_round() {
     assert!(out.contains("advies-2026.md"), "{out}");
     let md = fs::read_to_string(root.join("uit/advies-2026.md")).unwrap();
     assert!(
-        md.contains("## Wat is er veranderd sinds het advies van 18 augustus 2015"),
+        // The 2015 letter has no date (the source leaves it empty): named by its version.
+        md.contains("## Wat is er veranderd sinds versie ronde-2015"),
         "{md}"
     );
     assert!(

@@ -256,7 +256,7 @@ fn titles_for_tests() -> Vec<String> {
 
 fn file(cells: &str) -> String {
     format!(
-        "---\nid: x\ntitle: Inspireren en instrueren\norder: 6\n# over het bestand\nresponsibilities:\n{cells}---\nKort.\n"
+        "---\nid: x\ntitel: Inspireren en instrueren\nvolgorde: 6\n# over het bestand\nverantwoordelijkheden:\n{cells}---\nKort.\n"
     )
 }
 

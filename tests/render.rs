@@ -84,7 +84,7 @@ fn every_sentence_of_the_seed_is_in_the_rendered_markdown() {
     let mut missing = Vec::new();
     for s in &sentences {
         // Documented choices: the Uitwerking's copy "bevologenheid" is not used (the
-        // manifest's "bevoegdheid" is); the empty "Datum" line is filled in; headings
+        // manifest's "bevoegdheid" is); the empty "Datum" line is left out; headings
         // lose their colon; the address's final period is dropped.
         let s = s.trim_end_matches(':');
         let s = s.strip_prefix("Betreft ").unwrap_or(s);
@@ -101,7 +101,8 @@ fn every_sentence_of_the_seed_is_in_the_rendered_markdown() {
         missing.join("\n")
     );
     assert!(md.contains("Gemeente Almere"));
-    assert!(md.contains("**Datum:** 18 augustus 2015"));
+    // The source leaves the date empty, and so does the letter.
+    assert!(!md.contains("**Datum:**"));
 }
 
 #[test]
@@ -119,6 +120,12 @@ fn markdown_has_the_parts_in_order_and_a_gfm_matrix() {
     assert!(md.contains("| Uitgangspunt | Inwoners | Professionals |"));
     assert!(md.contains("| 1. De Almeerder centraal |"));
     assert_eq!(md.matches("#### Uit de praktijk").count(), 7);
+    // The seed gives cases no titles and no list of parties.
+    assert_eq!(md.matches("#### Uit de praktijk\n").count(), 7);
+    assert!(!md.contains("Betrokken"));
+    // manifest.yaml's `matrix_inleiding`, above the matrix.
+    let intro = md.find("Deze matrix is de schematische weergave").unwrap();
+    assert!(at("## Bijlage: matrix") < intro && intro < at("| Uitgangspunt |"));
 }
 
 #[test]
@@ -142,6 +149,8 @@ fn html_is_self_contained_and_accessible() {
     assert!(html.contains("<caption>"));
     assert!(html.contains("<th scope=\"col\">Uitgangspunt</th>"));
     assert!(html.contains("<th scope=\"row\">1. De Almeerder centraal</th>"));
+    assert!(html.contains("<h4 id=\"casus-tuin-van-mevrouw-jansen\">Uit de praktijk</h4>"));
+    assert!(html.contains("<p>Deze matrix is de schematische weergave"));
     assert!(html.contains("@page"));
     assert!(html.contains("nav class=\"toc\""));
     // An empty cell is empty, also to a screen reader: no invented "geen".
@@ -187,7 +196,7 @@ fn render_refuses_a_broken_manifest_and_writes_nothing() {
     let dir = copy_of_manifest();
     fs::write(
         dir.path().join("cases/kapot.md"),
-        "---\nid: kapot\ntitle: Kapot\nprinciple: bestaat-niet\n---\nVerhaal.\n",
+        "---\nid: kapot\ntitel: Kapot\nuitgangspunt: bestaat-niet\n---\nVerhaal.\n",
     )
     .unwrap();
     let out = dir.path().join("uit");
@@ -344,7 +353,10 @@ fn the_docx_is_a_zip_whose_document_has_the_headings_and_the_matrix() {
             .unwrap_or_else(|| panic!("{name} ontbreekt"))
     };
     let document = part("word/document.xml");
-    for style in ["Heading1", "Heading2", "Heading3", "Heading4", "Heading5"] {
+    assert!(document.contains("Deze matrix is de schematische weergave"));
+    assert!(document.contains(">Uit de praktijk<"));
+    // Cases have no heading level of their own: "Uit de praktijk" is their heading.
+    for style in ["Heading1", "Heading2", "Heading3", "Heading4"] {
         assert!(
             document.contains(&format!("<w:pStyle w:val=\"{style}\" />")),
             "{style}"

@@ -37,8 +37,8 @@ const PATHS: &[&str] = &[
 ];
 
 /// A valid manifest.yaml, so that files of other kinds meet known actors.
-const IDENTITY: &str = "title: T\ncouncil: R\nmunicipality: G\n\
-                        actors:\n  - id: a\n    name: A\n  - id: b\n    name: B\n";
+const IDENTITY: &str = "titel: T\nraad: R\ngemeente: G\n\
+                        partijen:\n  - id: a\n    naam: A\n  - id: b\n    naam: B\n";
 
 /// Pieces that, glued together, often make front matter, YAML and Markdown.
 const FRAGMENTS: &[&str] = &[
@@ -54,19 +54,19 @@ const FRAGMENTS: &[&str] = &[
     "- ",
     "id:",
     "id: x",
-    "title:",
-    "title: ",
-    "order: ",
-    "order: 1",
-    "principle: x",
-    "actors: [a, b]",
-    "responsibilities:\n  a: ",
-    "year: 2015",
-    "date: 2015-08-18",
-    "to:\n  - ",
-    "subject: ",
-    "signatories:\n  - name: ",
-    "actors:\n  - id: a\n    name: ",
+    "titel:",
+    "titel: ",
+    "volgorde: ",
+    "volgorde: 1",
+    "uitgangspunt: x",
+    "partijen: [a, b]",
+    "verantwoordelijkheden:\n  a: ",
+    "jaar: 2015",
+    "datum: 2015-08-18",
+    "aan:\n  - ",
+    "betreft: ",
+    "ondertekening:\n  - naam: ",
+    "partijen:\n  - id: a\n    naam: ",
     ": ",
     ":",
     "'",
@@ -155,8 +155,8 @@ fn value() -> impl Strategy<Value = String> {
             "{a: b}",
             "\n  a: tekst\n  c: tekst",
             "\n  - a\n  - b",
-            "\n  - name: N\n    role: R\n  - x",
-            "\n  - id: a\n    name: A\n  - id: a",
+            "\n  - naam: N\n    functie: R\n  - x",
+            "\n  - id: a\n    naam: A\n  - id: a",
             "2015-08-18",
             "18-08-2015",
         ][..],
@@ -168,22 +168,23 @@ fn key() -> impl Strategy<Value = String> {
     prop::sample::select(
         &[
             "id",
-            "title",
             "titel",
-            "order",
-            "principle",
+            "title",
+            "volgorde",
+            "uitgangspunt",
+            "partijen",
             "actors",
-            "responsibilities",
-            "since",
-            "year",
-            "date",
-            "to",
-            "subject",
-            "signatories",
-            "partners",
-            "revision",
-            "council",
-            "municipality",
+            "verantwoordelijkheden",
+            "sinds",
+            "jaar",
+            "datum",
+            "aan",
+            "betreft",
+            "ondertekening",
+            "geraadpleegd",
+            "revisie",
+            "raad",
+            "gemeente",
             "kleur",
         ][..],
     )
@@ -215,13 +216,13 @@ fn body() -> impl Strategy<Value = String> {
 /// The keys a file at `path` needs, so that generated files often load.
 fn required_keys(path: &str) -> &'static [&'static str] {
     if path == MANIFEST {
-        &["title", "council", "municipality", "actors"]
+        &["titel", "raad", "gemeente", "partijen"]
     } else if path.starts_with("manifest/principles/") {
-        &["id", "title", "order", "responsibilities"]
+        &["id", "titel", "volgorde", "verantwoordelijkheden"]
     } else if path.starts_with("manifest/rounds/") {
-        &["year", "to", "subject"]
+        &["jaar", "aan", "betreft"]
     } else {
-        &["id", "title", "principle", "actors"]
+        &["id", "titel", "uitgangspunt", "partijen"]
     }
 }
 
@@ -233,7 +234,7 @@ fn value_for(key: &'static str) -> BoxedStrategy<String> {
         "actors" => &[
             "[a, b]",
             "[a, c]",
-            "\n  - id: a\n    name: A\n  - id: b\n    name: B",
+            "\n  - id: a\n    naam: A\n  - id: b\n    naam: B",
         ],
         "responsibilities" => &["\n  a: tekst\n  b: tekst", "\n  c: tekst", "{a: x}"],
         "year" => &["2015", "2016"],

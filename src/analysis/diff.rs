@@ -291,6 +291,16 @@ fn principle_title(m: &Manifest, id: &str) -> String {
         .map_or_else(|| id.to_string(), |p| p.title.clone())
 }
 
+/// How a change names a case: its title, or its id when it has none (the source
+/// gives cases no titles).
+fn case_name(c: &Case) -> String {
+    if c.title.is_empty() {
+        c.id.value.clone()
+    } else {
+        c.title.clone()
+    }
+}
+
 fn case_principle(c: &Case) -> &str {
     c.principle.as_ref().map_or("", |p| p.value.as_str())
 }
@@ -304,7 +314,7 @@ fn cases(old: &Manifest, new: &Manifest, d: &mut Delta) {
         if !new_cases.contains_key(c.id.value.as_str()) {
             d.cases.push(CaseChange::Removed {
                 id: c.id.value.clone(),
-                title: c.title.clone(),
+                title: case_name(c),
                 principle: case_principle(c).to_string(),
                 principle_title: principle_title(old, case_principle(c)),
             });
@@ -315,7 +325,7 @@ fn cases(old: &Manifest, new: &Manifest, d: &mut Delta) {
         let Some(before) = old_cases.get(id) else {
             d.cases.push(CaseChange::Added {
                 id: id.to_string(),
-                title: c.title.clone(),
+                title: case_name(c),
                 principle: case_principle(c).to_string(),
                 principle_title: principle_title(new, case_principle(c)),
             });
@@ -324,7 +334,7 @@ fn cases(old: &Manifest, new: &Manifest, d: &mut Delta) {
         if case_principle(before) != case_principle(c) {
             d.cases.push(CaseChange::Moved {
                 id: id.to_string(),
-                title: c.title.clone(),
+                title: case_name(c),
                 old_principle: case_principle(before).to_string(),
                 old_principle_title: principle_title(old, case_principle(before)),
                 new_principle: case_principle(c).to_string(),
@@ -341,7 +351,7 @@ fn cases(old: &Manifest, new: &Manifest, d: &mut Delta) {
         if !same_words(&before.story, &c.story) {
             d.cases.push(CaseChange::Story {
                 id: id.to_string(),
-                title: c.title.clone(),
+                title: case_name(c),
                 redline: Redline::between(&before.story, &c.story),
             });
         }
@@ -352,7 +362,7 @@ fn cases(old: &Manifest, new: &Manifest, d: &mut Delta) {
         if !added.is_empty() || !removed.is_empty() {
             d.cases.push(CaseChange::Actors {
                 id: id.to_string(),
-                title: c.title.clone(),
+                title: case_name(c),
                 added,
                 removed,
             });
@@ -482,13 +492,13 @@ mod tests {
     use crate::load::load;
     use crate::source::SourceFile;
 
-    const IDENTITY: &str = "title: T\ncouncil: R\nmunicipality: G\nactors:\n  - {id: inwoners, name: Inwoners}\n  - {id: gemeente, name: Gemeente}\n";
+    const IDENTITY: &str = "titel: T\nraad: R\ngemeente: G\npartijen:\n  - {id: inwoners, naam: Inwoners}\n  - {id: gemeente, naam: Gemeente}\n";
 
     fn principle(id: &str, order: usize, short: &str, cells: &str) -> SourceFile {
         SourceFile {
             path: format!("manifest/principles/{order:02}-{id}.md"),
             bytes: format!(
-                "---\nid: {id}\ntitle: Titel {id}\norder: {order}\nresponsibilities:\n{cells}---\n{short}\n\n## Uitwerking\n\nUitwerking van {id}.\n"
+                "---\nid: {id}\ntitel: Titel {id}\nvolgorde: {order}\nverantwoordelijkheden:\n{cells}---\n{short}\n\n## Uitwerking\n\nUitwerking van {id}.\n"
             )
             .into_bytes(),
         }
@@ -498,7 +508,7 @@ mod tests {
         SourceFile {
             path: format!("cases/{id}.md"),
             bytes: format!(
-                "---\nid: {id}\ntitle: Casus {id}\nprinciple: {principle}\n---\n{story}\n"
+                "---\nid: {id}\ntitel: Casus {id}\nuitgangspunt: {principle}\n---\n{story}\n"
             )
             .into_bytes(),
         }
@@ -526,6 +536,44 @@ mod tests {
             renamed,
         ]);
         assert_eq!(diff(&a, &b), Delta::default());
+    }
+
+    #[test]
+    fn old_english_keys_read_the_same_so_a_diff_across_the_rename_is_empty() {
+        let old_keys = |f: SourceFile| SourceFile {
+            bytes: String::from_utf8(f.bytes)
+                .unwrap()
+                .replace("titel:", "title:")
+                .replace("volgorde:", "order:")
+                .replace("verantwoordelijkheden:", "responsibilities:")
+                .replace("uitgangspunt:", "principle:")
+                .into_bytes(),
+            ..f
+        };
+        let files = || {
+            vec![
+                principle("a", 1, "A.", "  inwoners: x\n"),
+                case("c", "a", "Verhaal."),
+            ]
+        };
+        let old = manifest(files().into_iter().map(old_keys).collect());
+        assert_eq!(old.principles[0].title, "Titel a");
+        assert_eq!(diff(&old, &manifest(files())), Delta::default());
+    }
+
+    #[test]
+    fn a_case_without_a_title_is_named_by_its_id() {
+        let untitled = |story: &str| SourceFile {
+            path: "cases/c.md".into(),
+            bytes: format!("---\nid: c\nuitgangspunt: a\n---\n{story}\n").into_bytes(),
+        };
+        let old = manifest(vec![principle("a", 1, "A.", ""), case("c", "a", "Oud.")]);
+        let new = manifest(vec![principle("a", 1, "A.", ""), untitled("Nieuw.")]);
+        let d = diff(&old, &new);
+        assert!(d.cases.iter().any(|c| matches!(c,
+            CaseChange::Retitled { old, new, .. } if old == "Casus c" && new.is_empty())));
+        assert!(d.cases.iter().any(|c| matches!(c,
+            CaseChange::Story { title, .. } if title == "c")));
     }
 
     #[test]

@@ -132,15 +132,15 @@ mod tests {
         let loaded = load(&[
             f(
                 "manifest/manifest.yaml",
-                "title: T\ncouncil: R\nmunicipality: G\nactors:\n  - {id: a, name: A}\n  - {id: b, name: B}\n",
+                "titel: T\nraad: R\ngemeente: G\npartijen:\n  - {id: a, naam: A}\n  - {id: b, naam: B}\n",
             ),
             f(
                 "manifest/principles/02-y.md",
-                "---\nid: y\ntitle: Y\norder: 2\nresponsibilities:\n  a: ya\n---\nK\n\n## Uitwerking\n\nL\n",
+                "---\nid: y\ntitel: Y\nvolgorde: 2\nverantwoordelijkheden:\n  a: ya\n---\nK\n\n## Uitwerking\n\nL\n",
             ),
             f(
                 "manifest/principles/01-x.md",
-                "---\nid: x\ntitle: X\norder: 1\nresponsibilities:\n  b: xb\n  a: xa\n---\nK\n\n## Uitwerking\n\nL\n",
+                "---\nid: x\ntitel: X\nvolgorde: 1\nverantwoordelijkheden:\n  b: xb\n  a: xa\n---\nK\n\n## Uitwerking\n\nL\n",
             ),
         ]);
         let m = Matrix::from_manifest(&loaded.manifest);
@@ -162,15 +162,15 @@ mod tests {
         let loaded = load(&[
             f(
                 "manifest/manifest.yaml",
-                "title: T\ncouncil: R\nmunicipality: G\nactors:\n  - {id: a, name: A}\nkompas:\n  - {id: outcome, name: Outcome}\n  - {id: verbetercyclus, name: Verbetercyclus}\n",
+                "titel: T\nraad: R\ngemeente: G\npartijen:\n  - {id: a, naam: A}\nkompas:\n  - {id: outcome, naam: Outcome}\n  - {id: verbetercyclus, naam: Verbetercyclus}\n",
             ),
             f(
                 "manifest/principles/01-x.md",
-                "---\nid: x\ntitle: X\norder: 1\nkompas: [verbetercyclus]\n---\nK\n\n## Uitwerking\n\nL\n",
+                "---\nid: x\ntitel: X\nvolgorde: 1\nkompas: [verbetercyclus]\n---\nK\n\n## Uitwerking\n\nL\n",
             ),
             f(
                 "cases/c.md",
-                "---\nid: c\ntitle: Casus C\nprinciple: x\nkompas: [outcome, verbetercyclus]\n---\nVerhaal.\n",
+                "---\nid: c\ntitel: Casus C\nuitgangspunt: x\nkompas: [outcome, verbetercyclus]\n---\nVerhaal.\n",
             ),
         ]);
         assert!(loaded.findings.is_empty(), "{:?}", loaded.findings);

@@ -115,7 +115,7 @@ mod tests {
         let files = [
             SourceFile {
                 path: "manifest/manifest.yaml".into(),
-                bytes: b"title: T\ncouncil: R\nmunicipality: G\nactors:\n  - {id: a, name: A}\n"
+                bytes: b"titel: T\nraad: R\ngemeente: G\npartijen:\n  - {id: a, naam: A}\n"
                     .to_vec(),
             },
             SourceFile {
@@ -128,7 +128,7 @@ mod tests {
         loaded.manifest
     }
 
-    const HEAD: &str = "---\nyear: 2026\ndate: 2026-01-05\nto: [college]\nsubject: Advies\nadviespunten:\n  - {id: matrix, tekst: Voeg de matrix toe.}\n  - {id: evaluatie, tekst: Evalueer jaarlijks.}\n";
+    const HEAD: &str = "---\njaar: 2026\ndatum: 2026-01-05\naan: [college]\nbetreft: Advies\nadviespunten:\n  - {id: matrix, tekst: Voeg de matrix toe.}\n  - {id: evaluatie, tekst: Evalueer jaarlijks.}\n";
 
     #[test]
     fn a_response_is_overdue_after_the_term() {

@@ -189,7 +189,7 @@ fn order(m: &Manifest, out: &mut Vec<Finding>) {
                     Rule::DuplicateOrder,
                     path,
                     o.pos,
-                    format!("`order: {}` wordt ook gebruikt in {first_path}", o.value),
+                    format!("`volgorde: {}` wordt ook gebruikt in {first_path}", o.value),
                 )
                 .width(width(&o.value.to_string()))
                 .help("geef elk uitgangspunt een eigen plaats; nummer ze 1, 2, 3, ..."),
@@ -279,7 +279,7 @@ fn references(m: &Manifest, out: &mut Vec<Finding>) {
                 )
                 .width(width(&p.id.value))
                 .help(format!(
-                    "voeg een casus toe in cases/ met `principle: {}`",
+                    "voeg een casus toe in cases/ met `uitgangspunt: {}`",
                     p.id.value
                 )),
             );
@@ -329,7 +329,7 @@ fn references(m: &Manifest, out: &mut Vec<Finding>) {
                 )
                 .width(width(&a.id.value))
                 .help(format!(
-                    "vul bij een uitgangspunt `responsibilities:` aan met `{}: ...`, of haal de partij weg",
+                    "vul bij een uitgangspunt `verantwoordelijkheden:` aan met `{}: ...`, of haal de partij weg",
                     a.id.value
                 )),
             );

@@ -119,10 +119,10 @@ mod tests {
 
     #[test]
     fn front_matter_is_flattened_and_sentences_get_their_own_line() {
-        let text = "---\nid: a\nresponsibilities:\n  inwoners: \"meedenken\"\nactors: [x, y]\n---\nEen zin. Nog een\nzin die doorloopt.\n\n## Uitwerking\n";
+        let text = "---\nid: a\nverantwoordelijkheden:\n  inwoners: \"meedenken\"\npartijen: [x, y]\n---\nEen zin. Nog een\nzin die doorloopt.\n\n## Uitwerking\n";
         assert_eq!(
             convert(Path::new("a.md"), text),
-            "id: a\nresponsibilities.inwoners: meedenken\nactors[1]: x\nactors[2]: y\n---\nEen zin.\nNog een zin die doorloopt.\n\n## Uitwerking\n"
+            "id: a\nverantwoordelijkheden.inwoners: meedenken\npartijen[1]: x\npartijen[2]: y\n---\nEen zin.\nNog een zin die doorloopt.\n\n## Uitwerking\n"
         );
     }
 

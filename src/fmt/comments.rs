@@ -84,7 +84,7 @@ fn anchors(tree: &Yaml) -> Vec<(Pos, Slot)> {
     let mut out = Vec::new();
     walk(tree, &mut out);
     // At the same place an item comes before the first key of its mapping: a comment
-    // above `- name: x` belongs to the item.
+    // above `- naam: x` belongs to the item.
     out.sort_by_key(|(pos, slot)| (pos.line, pos.column, matches!(slot, Slot::Entry(_))));
     out
 }

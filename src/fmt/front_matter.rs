@@ -16,6 +16,9 @@ pub(super) fn canonical_yaml(kind: FileKind, src: &str, tree: &Yaml) -> String {
         out: String::new(),
         att: attach(src, tree),
     };
+    // Old keys get their new names; positions stay, so comments stay with their key.
+    let mut tree = tree.clone();
+    migrate(&mut tree, keys::table(kind));
     for c in std::mem::take(&mut w.att.header) {
         w.out.push_str(&c);
         w.out.push('\n');
@@ -188,5 +191,34 @@ impl Writer {
         }
         let line = format!("{prefix}[{}]", texts.join(", "));
         (line.chars().count() <= FLOW_WIDTH).then_some(line)
+    }
+}
+
+/// Renames the old (English) keys of a mapping read with `keys` to their Dutch names,
+/// nested tables too. An old key whose new name is also present stays: that is a
+/// duplicate, for the reader to report.
+pub(super) fn migrate(node: &mut crate::load::yaml::Yaml, keys: &[keys::Key]) {
+    use crate::load::yaml::Kind;
+    let Kind::Map(entries) = &mut node.kind else {
+        return;
+    };
+    let present: Vec<String> = entries.iter().map(|e| e.key.clone()).collect();
+    for e in entries.iter_mut() {
+        let Some(k) = keys.iter().find(|k| {
+            k.name == e.key
+                || (k.old == Some(e.key.as_str()) && !present.iter().any(|p| p == k.name))
+        }) else {
+            continue;
+        };
+        e.key = k.name.to_string();
+        match (k.ty, &mut e.value.kind) {
+            (keys::Ty::Map(inner), _) => migrate(&mut e.value, inner),
+            (keys::Ty::List(inner), Kind::Seq(items)) => {
+                for item in items {
+                    migrate(item, inner);
+                }
+            }
+            _ => {}
+        }
     }
 }

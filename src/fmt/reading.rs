@@ -4,7 +4,7 @@ use crate::load;
 use crate::load::frontmatter;
 use crate::load::yaml::{self, Kind, Yaml};
 use crate::model::finding::Rule;
-use crate::model::{MANIFEST_FILE, Manifest};
+use crate::model::{MANIFEST_FILE, Manifest, file_kind, keys};
 use crate::source::SourceFile;
 
 use super::comments::find_comments;
@@ -32,9 +32,11 @@ impl Reading {
         if loaded.findings.iter().any(|f| UNREADABLE.contains(&f.rule)) {
             return None;
         }
+        // Renaming an old key is what `fmt` is for: the finding about it may go.
         let mut findings: Vec<_> = loaded
             .findings
             .into_iter()
+            .filter(|f| f.rule != Rule::OldKey)
             .map(|f| (f.rule, f.message, f.help))
             .collect();
         findings.sort();
@@ -52,7 +54,7 @@ impl Reading {
                         .map(|c| c.text)
                         .collect();
                     comments.sort();
-                    (Some(comparable_yaml(tree)), comments)
+                    (Some(comparable_yaml(path, tree)), comments)
                 }
                 Err(_) => (None, Vec::new()),
             },
@@ -120,8 +122,12 @@ fn comparable_model(m: &Manifest) -> String {
     without_positions(&m)
 }
 
-/// The tree with its top-level keys sorted: their order carries no meaning.
-fn comparable_yaml(mut tree: Yaml) -> Yaml {
+/// The tree with old keys under their new names and the top-level keys sorted: their
+/// order carries no meaning.
+fn comparable_yaml(path: &str, mut tree: Yaml) -> Yaml {
+    if let Some(kind) = file_kind(path) {
+        super::front_matter::migrate(&mut tree, keys::table(kind));
+    }
     if let Kind::Map(entries) = &mut tree.kind {
         entries.sort_by(|a, b| a.key.cmp(&b.key));
     }

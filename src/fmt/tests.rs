@@ -16,44 +16,44 @@ fn fmt(path: &str, text: &str) -> String {
 }
 
 fn case_with_title(title: &str) -> String {
-    format!("---\nid: a\ntitle: {title}\nprinciple: p\n---\nVerhaal.\n")
+    format!("---\nid: a\ntitel: {title}\nuitgangspunt: p\n---\nVerhaal.\n")
 }
 
 /// The title line of a formatted case.
 fn title_as_written(title: &str) -> String {
     let out = fmt("cases/a.md", &case_with_title(title));
     out.lines()
-        .find_map(|l| l.strip_prefix("title: "))
+        .find_map(|l| l.strip_prefix("titel: "))
         .unwrap()
         .to_string()
 }
 
 #[test]
 fn principle_keys_in_fixed_order_unknown_keys_after_in_their_own_order() {
-    let text = "---\nkompas: [verbetercyclus]\nresponsibilities:\n  gemeente: toezicht\n  inwoners: meedenken\nwetten: [BWBR0035362]\norder: 2\ntitle: Twee\nprivacy_exception: true\nid: twee\n---\nKort.\n\n## Uitwerking\n\nLang.\n";
+    let text = "---\nkompas: [verbetercyclus]\nverantwoordelijkheden:\n  gemeente: toezicht\n  inwoners: meedenken\nwetten: [BWBR0035362]\nvolgorde: 2\ntitel: Twee\nprivacy_exception: true\nid: twee\n---\nKort.\n\n## Uitwerking\n\nLang.\n";
     assert_eq!(
         fmt("manifest/principles/02-twee.md", text),
-        "---\nid: twee\ntitle: Twee\norder: 2\nresponsibilities:\n  gemeente: toezicht\n  inwoners: meedenken\nkompas: [verbetercyclus]\nwetten: [BWBR0035362]\nprivacy_exception: true\n---\nKort.\n\n## Uitwerking\n\nLang.\n"
+        "---\nid: twee\ntitel: Twee\nvolgorde: 2\nverantwoordelijkheden:\n  gemeente: toezicht\n  inwoners: meedenken\nkompas: [verbetercyclus]\nwetten: [BWBR0035362]\nprivacy_exception: true\n---\nKort.\n\n## Uitwerking\n\nLang.\n"
     );
 }
 
 #[test]
 fn case_round_and_identity_keys_in_fixed_order() {
     let case =
-        "---\nsince: 2015\nactors: [inwoners]\nprinciple: p\ntitle: T\nid: a\n---\nVerhaal.\n";
+        "---\nsinds: 2015\npartijen: [inwoners]\nuitgangspunt: p\ntitel: T\nid: a\n---\nVerhaal.\n";
     assert_eq!(
         fmt("cases/a.md", case),
-        "---\nid: a\ntitle: T\nprinciple: p\nactors: [inwoners]\nsince: 2015\n---\nVerhaal.\n"
+        "---\nid: a\ntitel: T\nuitgangspunt: p\npartijen: [inwoners]\nsinds: 2015\n---\nVerhaal.\n"
     );
-    let round = "---\nrevision: ronde-2016\npartners: [a]\nsignatories:\n  - role: Voorzitter\n    name: K\nclosing: Groet,\nsalutation: Geacht college,\nsubject: Advies\nto: [Gemeente]\ndate: 2016-01-02\nyear: 2016\n---\nBrief.\n";
+    let round = "---\nrevisie: ronde-2016\ngeraadpleegd: [a]\nondertekening:\n  - functie: Voorzitter\n    naam: K\nslot: Groet,\naanhef: Geacht college,\nbetreft: Advies\naan: [Gemeente]\ndatum: 2016-01-02\njaar: 2016\n---\nBrief.\n";
     assert_eq!(
         fmt("manifest/rounds/2016.md", round),
-        "---\nyear: 2016\ndate: 2016-01-02\nto: [Gemeente]\nsubject: Advies\nsalutation: Geacht college,\nclosing: Groet,\nsignatories:\n  - role: Voorzitter\n    name: K\npartners: [a]\nrevision: ronde-2016\n---\nBrief.\n"
+        "---\njaar: 2016\ndatum: 2016-01-02\naan: [Gemeente]\nbetreft: Advies\naanhef: Geacht college,\nslot: Groet,\nondertekening:\n  - functie: Voorzitter\n    naam: K\ngeraadpleegd: [a]\nrevisie: ronde-2016\n---\nBrief.\n"
     );
-    let identity = "actors:\n  - id: inwoners\n    name: Inwoners\nmunicipality: G\ncouncil_short: R\ncouncil: Raad\nextra: 1\nelaboration_title: U\ntitle: T\n";
+    let identity = "partijen:\n  - id: inwoners\n    naam: Inwoners\ngemeente: G\nraad_afkorting: R\nraad: Raad\nextra: 1\nuitwerking_titel: U\ntitel: T\n";
     assert_eq!(
         fmt(MANIFEST_FILE, identity),
-        "title: T\nelaboration_title: U\ncouncil: Raad\ncouncil_short: R\nmunicipality: G\nactors:\n  - id: inwoners\n    name: Inwoners\nextra: 1\n"
+        "titel: T\nuitwerking_titel: U\nraad: Raad\nraad_afkorting: R\ngemeente: G\npartijen:\n  - id: inwoners\n    naam: Inwoners\nextra: 1\n"
     );
 }
 
@@ -133,9 +133,9 @@ fn texts_are_plain_when_safe_and_quoted_otherwise() {
 fn values_keep_their_kind() {
     let out = fmt(
         "manifest/principles/01-a.md",
-        "---\nid: a\ntitle: A\norder: 0x1\nextra: [1, \"1\", true, 'true', ~, 1.50]\n---\nK.\n\n## Uitwerking\n\nL.\n",
+        "---\nid: a\ntitel: A\nvolgorde: 0x1\nextra: [1, \"1\", true, 'true', ~, 1.50]\n---\nK.\n\n## Uitwerking\n\nL.\n",
     );
-    assert!(out.contains("order: 0x1\n"), "{out}");
+    assert!(out.contains("volgorde: 0x1\n"), "{out}");
     assert!(
         out.contains("extra: [1, \"1\", true, \"true\", ~, 1.50]\n"),
         "{out}"
@@ -146,57 +146,57 @@ fn values_keep_their_kind() {
 fn short_lists_flow_long_lists_and_lists_of_tables_block() {
     let out = fmt(
         "cases/a.md",
-        "---\nid: a\ntitle: T\nprinciple: p\nactors:\n  - inwoners\n  - gemeente\nsince: 2015\n---\nV.\n",
+        "---\nid: a\ntitel: T\nuitgangspunt: p\npartijen:\n  - inwoners\n  - gemeente\nsinds: 2015\n---\nV.\n",
     );
-    assert!(out.contains("actors: [inwoners, gemeente]\n"), "{out}");
+    assert!(out.contains("partijen: [inwoners, gemeente]\n"), "{out}");
     let long = "professionals en partners (o.a. de Stadsconferentie van 12 mei)";
     let out = fmt(
         "manifest/rounds/2015.md",
         &format!(
-            "---\nyear: 2015\nto: [\"Gemeente\"]\nsubject: S\nsignatories: [{{name: K, role: V}}]\npartners: [\"{long}\", \"{long}\"]\nempty: []\n---\nB.\n"
+            "---\njaar: 2015\naan: [\"Gemeente\"]\nbetreft: S\nondertekening: [{{naam: K, functie: V}}]\ngeraadpleegd: [\"{long}\", \"{long}\"]\nempty: []\n---\nB.\n"
         ),
     );
     assert!(
-        out.contains(&format!("partners:\n  - {long}\n  - {long}\n")),
+        out.contains(&format!("geraadpleegd:\n  - {long}\n  - {long}\n")),
         "{out}"
     );
-    assert!(out.contains("to: [Gemeente]\n"), "{out}");
+    assert!(out.contains("aan: [Gemeente]\n"), "{out}");
     assert!(
-        out.contains("signatories:\n  - name: K\n    role: V\n"),
+        out.contains("ondertekening:\n  - naam: K\n    functie: V\n"),
         "{out}"
     );
     assert!(out.contains("empty: []\n"), "{out}");
     // In a flow list a comma needs quotes; in block style it does not.
     let out = fmt(
         "cases/a.md",
-        "---\nid: a\ntitle: T\nprinciple: p\nactors:\n  - a, b\n---\nV.\n",
+        "---\nid: a\ntitel: T\nuitgangspunt: p\npartijen:\n  - a, b\n---\nV.\n",
     );
-    assert!(out.contains("actors: [\"a, b\"]\n"), "{out}");
+    assert!(out.contains("partijen: [\"a, b\"]\n"), "{out}");
 }
 
 #[test]
 fn comments_move_with_the_key_below_them() {
-    let text = "---\n# over het bestand\n\n# over de verantwoordelijkheden\nresponsibilities: # cellen\n  # eerst\n  inwoners: \"meedenken # geen commentaar\" # wel commentaar\ntitle: A # de titel\n# over het id\nid: a\norder: 1\n# aan het eind\n---\nK.\n\n## Uitwerking\n\nL.\n";
+    let text = "---\n# over het bestand\n\n# over de verantwoordelijkheden\nverantwoordelijkheden: # cellen\n  # eerst\n  inwoners: \"meedenken # geen commentaar\" # wel commentaar\ntitel: A # de titel\n# over het id\nid: a\nvolgorde: 1\n# aan het eind\n---\nK.\n\n## Uitwerking\n\nL.\n";
     let out = fmt("manifest/principles/01-a.md", text);
     assert_eq!(
         out,
-        "---\n# over het bestand\n\n# over het id\nid: a\ntitle: A # de titel\norder: 1\n# over de verantwoordelijkheden\nresponsibilities: # cellen\n  # eerst\n  inwoners: \"meedenken # geen commentaar\" # wel commentaar\n# aan het eind\n---\nK.\n\n## Uitwerking\n\nL.\n"
+        "---\n# over het bestand\n\n# over het id\nid: a\ntitel: A # de titel\nvolgorde: 1\n# over de verantwoordelijkheden\nverantwoordelijkheden: # cellen\n  # eerst\n  inwoners: \"meedenken # geen commentaar\" # wel commentaar\n# aan het eind\n---\nK.\n\n## Uitwerking\n\nL.\n"
     );
     // A comment among list items keeps the list in block style.
     let out = fmt(
         "cases/a.md",
-        "---\nid: a\ntitle: T\nprinciple: p\nactors:\n  # de eerste\n  - inwoners\n  - gemeente # de tweede\n---\nV.\n",
+        "---\nid: a\ntitel: T\nuitgangspunt: p\npartijen:\n  # de eerste\n  - inwoners\n  - gemeente # de tweede\n---\nV.\n",
     );
     assert!(
-        out.contains("actors:\n  # de eerste\n  - inwoners\n  - gemeente # de tweede\n"),
+        out.contains("partijen:\n  # de eerste\n  - inwoners\n  - gemeente # de tweede\n"),
         "{out}"
     );
     // `#` inside a block text is text.
     let out = fmt(
         "cases/a.md",
-        "---\nid: a\ntitle: |\n  # geen commentaar\nprinciple: p\n---\nV.\n",
+        "---\nid: a\ntitel: |\n  # geen commentaar\nuitgangspunt: p\n---\nV.\n",
     );
-    assert!(out.contains("title: \"# geen commentaar\\n\"\n"), "{out}");
+    assert!(out.contains("titel: \"# geen commentaar\\n\"\n"), "{out}");
 }
 
 #[test]
@@ -222,49 +222,49 @@ fn the_real_comments_stay_where_they_are() {
 
 #[test]
 fn crlf_and_byte_order_mark_become_plain_lf() {
-    let lf = "---\nid: a\ntitle: T\nprinciple: p\n---\nEen\nverhaal.\n\nTwee.\n";
+    let lf = "---\nid: a\ntitel: T\nuitgangspunt: p\n---\nEen\nverhaal.\n\nTwee.\n";
     let crlf = format!("\u{feff}{}", lf.replace('\n', "\r\n"));
-    let expected = "---\nid: a\ntitle: T\nprinciple: p\n---\nEen verhaal.\n\nTwee.\n";
+    let expected = "---\nid: a\ntitel: T\nuitgangspunt: p\n---\nEen verhaal.\n\nTwee.\n";
     assert_eq!(fmt("cases/a.md", lf), expected);
     assert_eq!(fmt("cases/a.md", &crlf), expected);
     assert_eq!(
         fmt(
             MANIFEST_FILE,
-            "\u{feff}title: T\r\ncouncil: R\r\nmunicipality: G\r\nactors:\r\n  - id: a\r\n"
+            "\u{feff}titel: T\r\nraad: R\r\ngemeente: G\r\npartijen:\r\n  - id: a\r\n"
         ),
-        "title: T\ncouncil: R\nmunicipality: G\nactors:\n  - id: a\n"
+        "titel: T\nraad: R\ngemeente: G\npartijen:\n  - id: a\n"
     );
 }
 
 #[test]
 fn blank_lines_trailing_spaces_and_the_last_newline() {
-    let text = "---\nid: a\ntitle: T\nprinciple: p\n...\n\n\nEen. \t\n\n\n\nTwee.  \n   \n- a\n\n\n- b\nDrie.";
+    let text = "---\nid: a\ntitel: T\nuitgangspunt: p\n...\n\n\nEen. \t\n\n\n\nTwee.  \n   \n- a\n\n\n- b\nDrie.";
     assert_eq!(
         fmt("cases/a.md", text),
-        "---\nid: a\ntitle: T\nprinciple: p\n---\nEen.\n\nTwee.\n\n- a\n\n- b Drie.\n"
+        "---\nid: a\ntitel: T\nuitgangspunt: p\n---\nEen.\n\nTwee.\n\n- a\n\n- b Drie.\n"
     );
     // A block right after another gets its blank line.
     assert_eq!(
         fmt(
             "cases/a.md",
-            "---\nid: a\ntitle: T\nprinciple: p\n---\nTekst\n# Kop\nMeer\n- lijst\n"
+            "---\nid: a\ntitel: T\nuitgangspunt: p\n---\nTekst\n# Kop\nMeer\n- lijst\n"
         ),
-        "---\nid: a\ntitle: T\nprinciple: p\n---\nTekst\n\n# Kop\n\nMeer\n\n- lijst\n"
+        "---\nid: a\ntitel: T\nuitgangspunt: p\n---\nTekst\n\n# Kop\n\nMeer\n\n- lijst\n"
     );
 }
 
 #[test]
 fn paragraphs_become_one_line_and_breaks_stay_breaks() {
-    let text = "---\nid: a\ntitle: T\nprinciple: p\n---\nDe inwoner doet wat nodig is *voor\nhen*, met “passie” –\n   en café's.\n\nHard   \n  gebroken\\\nregel.\n\n> Citaat\n> over twee regels.\n\n- Punt\n  met vervolg\n";
+    let text = "---\nid: a\ntitel: T\nuitgangspunt: p\n---\nDe inwoner doet wat nodig is *voor\nhen*, met “passie” –\n   en café's.\n\nHard   \n  gebroken\\\nregel.\n\n> Citaat\n> over twee regels.\n\n- Punt\n  met vervolg\n";
     assert_eq!(
         fmt("cases/a.md", text),
-        "---\nid: a\ntitle: T\nprinciple: p\n---\nDe inwoner doet wat nodig is *voor hen*, met “passie” – en café's.\n\nHard  \ngebroken\\\nregel.\n\n> Citaat over twee regels.\n\n- Punt met vervolg\n"
+        "---\nid: a\ntitel: T\nuitgangspunt: p\n---\nDe inwoner doet wat nodig is *voor hen*, met “passie” – en café's.\n\nHard  \ngebroken\\\nregel.\n\n> Citaat over twee regels.\n\n- Punt met vervolg\n"
     );
 }
 
 #[test]
 fn code_keeps_every_character() {
-    let text = "---\nid: a\ntitle: T\nprinciple: p\n---\nZie:\n\n```\ncode  \n\n\n  meer\n```\n\n    ingesprongen  \n\nEn `a  \nb`.\n";
+    let text = "---\nid: a\ntitel: T\nuitgangspunt: p\n---\nZie:\n\n```\ncode  \n\n\n  meer\n```\n\n    ingesprongen  \n\nEn `a  \nb`.\n";
     let out = fmt("cases/a.md", text);
     assert!(
         out.contains("```\ncode  \n\n\n  meer\n```\n\n    ingesprongen  \n\n"),
@@ -274,10 +274,10 @@ fn code_keeps_every_character() {
 
 #[test]
 fn headings_become_atx() {
-    let text = "---\nid: a\ntitle: A\norder: 1\n---\nKort.\n\nUitwerking\n----------\nLang.\n\n###   Kop met slot ###   \n\nTitel\n=====\n";
+    let text = "---\nid: a\ntitel: A\nvolgorde: 1\n---\nKort.\n\nUitwerking\n----------\nLang.\n\n###   Kop met slot ###   \n\nTitel\n=====\n";
     assert_eq!(
         fmt("manifest/principles/01-a.md", text),
-        "---\nid: a\ntitle: A\norder: 1\n---\nKort.\n\n## Uitwerking\n\nLang.\n\n### Kop met slot\n\n# Titel\n"
+        "---\nid: a\ntitel: A\nvolgorde: 1\n---\nKort.\n\n## Uitwerking\n\nLang.\n\n### Kop met slot\n\n# Titel\n"
     );
 }
 
@@ -286,13 +286,13 @@ fn files_with_syntax_problems_or_of_no_known_kind_are_left_alone() {
     let none = [
         ("cases/a.md", "geen kopregels\n"),
         ("cases/a.md", "---\nid: a\n"),
-        ("cases/a.md", "---\nid: a\ntitle: \"open\n---\nV.\n"),
+        ("cases/a.md", "---\nid: a\ntitel: \"open\n---\nV.\n"),
         ("cases/a.md", "---\nid: a\nid: b\n---\nV.\n"),
         ("cases/a.md", "---\n- een\n- lijst\n---\nV.\n"),
         ("cases/a.md", ""),
         ("cases/a.txt", "---\nid: a\n---\nV.\n"),
         ("README.md", "# Leesmij\n"),
-        (MANIFEST_FILE, "title: [\n"),
+        (MANIFEST_FILE, "titel: [\n"),
     ];
     for (path, text) in none {
         assert_eq!(canonical(path, text), None, "{path}: {text:?}");
@@ -301,11 +301,11 @@ fn files_with_syntax_problems_or_of_no_known_kind_are_left_alone() {
 
 #[test]
 fn other_findings_do_not_stop_formatting_and_stay_the_same() {
-    let text = "---\ntitel: Verkeerd\nid: Fout_Id\norder: twee\n---\nKort.\n";
+    let text = "---\ntittel: Verkeerd\nid: Fout_Id\nvolgorde: twee\n---\nKort.\n";
     let out = fmt("manifest/principles/01-a.md", text);
     assert_eq!(
         out,
-        "---\nid: Fout_Id\norder: twee\ntitel: Verkeerd\n---\nKort.\n"
+        "---\nid: Fout_Id\nvolgorde: twee\ntittel: Verkeerd\n---\nKort.\n"
     );
     assert_eq!(
         Reading::of("manifest/principles/01-a.md", text)
@@ -320,7 +320,7 @@ fn other_findings_do_not_stop_formatting_and_stay_the_same() {
 #[test]
 fn an_unsafe_body_rewrite_falls_back_to_the_text_as_written() {
     // A closing `#` in an underlined heading would be lost in ATX: kept as written.
-    let text = "---\nid: a\ntitle: T\nprinciple: p\n---\nKop #\n---\n\nTekst.\n";
+    let text = "---\nid: a\ntitel: T\nuitgangspunt: p\n---\nKop #\n---\n\nTekst.\n";
     let (out, _) = format_file("cases/a.md", text).unwrap();
     assert!(out.ends_with("---\nKop #\n---\n\nTekst.\n"), "{out}");
     assert_eq!(canonical("cases/a.md", &out).as_deref(), Some(out.as_str()));
@@ -509,11 +509,11 @@ fn entries(kind: FileKind) -> BoxedStrategy<Vec<String>> {
             .prop_map(|(id, (title, ts), order, cells, kompas, ls)| {
                 let mut e = vec![
                     format!("id: {id}\n"),
-                    format!("title: {}\n", yaml_text(&title, ts.quote, false)),
-                    format!("order: {order}\n"),
+                    format!("titel: {}\n", yaml_text(&title, ts.quote, false)),
+                    format!("volgorde: {order}\n"),
                 ];
                 if !cells.is_empty() {
-                    let mut r = String::from("responsibilities:\n");
+                    let mut r = String::from("verantwoordelijkheden:\n");
                     for (actor, (cell, s)) in cells {
                         let note = if s.comment { " # cel" } else { "" };
                         r.push_str(&format!(
@@ -540,12 +540,12 @@ fn entries(kind: FileKind) -> BoxedStrategy<Vec<String>> {
             .prop_map(|(id, (title, ts), principle, actors, since, ls)| {
                 let mut e = vec![
                     format!("id: {id}\n"),
-                    format!("title: {}\n", yaml_text(&title, ts.quote, false)),
-                    format!("principle: {principle}\n"),
+                    format!("titel: {}\n", yaml_text(&title, ts.quote, false)),
+                    format!("uitgangspunt: {principle}\n"),
                     yaml_list("actors", &actors, ls.flow || actors.is_empty(), ls.comment),
                 ];
                 if let Some(s) = since {
-                    e.push(format!("since: {s}\n"));
+                    e.push(format!("sinds: {s}\n"));
                 }
                 e
             })
@@ -567,17 +567,17 @@ fn entries(kind: FileKind) -> BoxedStrategy<Vec<String>> {
                     yaml_list(key, &written, ls.flow, ls.comment)
                 };
                 let mut e = vec![
-                    format!("year: {year}\n"),
-                    format!("date: {year}-08-18\n"),
+                    format!("jaar: {year}\n"),
+                    format!("datum: {year}-08-18\n"),
                     list("to", &to),
-                    format!("subject: {}\n", yaml_text(&subject, ss.quote, false)),
+                    format!("betreft: {}\n", yaml_text(&subject, ss.quote, false)),
                     list("partners", &partners),
-                    format!("revision: ronde-{year}\n"),
+                    format!("revisie: ronde-{year}\n"),
                 ];
                 if !signatories.is_empty() {
-                    let mut s = String::from("signatories:\n");
+                    let mut s = String::from("ondertekening:\n");
                     for (name, role) in signatories {
-                        s.push_str(&format!("  - name: {}\n", yaml_text(&name, 2, false)));
+                        s.push_str(&format!("  - naam: {}\n", yaml_text(&name, 2, false)));
                         if let Some(role) = role {
                             s.push_str(&format!("    role: {}\n", yaml_text(&role, 1, false)));
                         }
@@ -751,15 +751,15 @@ fn markdown_line() -> impl Strategy<Value = String> {
 fn front_matter_line() -> impl Strategy<Value = String> {
     prop::sample::select(vec![
         "id: a",
-        "title: T",
-        "principle: p",
+        "titel: T",
+        "uitgangspunt: p",
         "# c",
         "  # ingesprongen",
-        "actors:",
+        "partijen:",
         "  - a",
         "  - b # b",
         "  # tussen",
-        "since: 2015",
+        "sinds: 2015",
         "extra: 'x' # y",
         "lijst: [a, # c\n  b]",
         "tekst: |\n  # geen\n  regel",
@@ -833,4 +833,28 @@ proptest! {
             "{}", out
         );
     }
+}
+
+#[test]
+fn old_keys_get_their_new_names_with_their_comments() {
+    let text = "---\n# over de casus\nprinciple: p # het uitgangspunt\ntitle: T\nid: a\nactors: [x]\n---\nVerhaal.\n";
+    let out = fmt("cases/a.md", text);
+    assert_eq!(
+        out,
+        "---\nid: a\ntitel: T\n# over de casus\nuitgangspunt: p # het uitgangspunt\npartijen: [x]\n---\nVerhaal.\n"
+    );
+    let round =
+        "---\nyear: 2015\nto: [G]\nsubject: S\nsignatories:\n  - name: K\n    role: V\n---\nB.\n";
+    assert!(
+        fmt("manifest/rounds/2015.md", round)
+            .contains("ondertekening:\n  - naam: K\n    functie: V\n")
+    );
+    // Old beside new is a duplicate: not ours to choose, left alone.
+    assert_eq!(
+        canonical(
+            "cases/a.md",
+            "---\nid: a\ntitel: T\ntitle: U\nuitgangspunt: p\n---\nV.\n"
+        ),
+        None
+    );
 }

@@ -17,6 +17,8 @@ pub struct Fields<'y, 'f> {
     /// The keys this mapping may have; whether each is required comes from here.
     schema: &'static [Key],
     known: Vec<&'static str>,
+    /// Old names of the keys asked for: read, so not unknown, but not suggested either.
+    old: Vec<&'static str>,
     /// Required keys found missing, with the index of their finding, so that a
     /// misspelling of one is reported once (as unknown key with a suggestion).
     missing: Vec<(&'static str, usize)>,
@@ -58,6 +60,7 @@ impl<'y, 'f> Fields<'y, 'f> {
             anchor,
             schema,
             known: Vec::new(),
+            old: Vec::new(),
             missing: Vec::new(),
             findings,
         })
@@ -73,7 +76,37 @@ impl<'y, 'f> Fields<'y, 'f> {
         );
         let required = spec.is_some_and(|k| k.required);
         self.known.push(key);
-        let found = self.entries.iter().find(|e| e.key == key);
+        let entries = self.entries;
+        let new = entries.iter().find(|e| e.key == key);
+        let old = spec.and_then(|k| k.old);
+        self.old.extend(old);
+        let was = old.and_then(|o| entries.iter().find(|e| e.key == o));
+        if let Some(w) = was {
+            let finding = match new {
+                Some(_) => Finding::new(
+                    Rule::DuplicateKey,
+                    self.path,
+                    w.key_pos,
+                    format!(
+                        "`{}` is de oude naam van `{key}`, en `{key}` staat er ook",
+                        w.key
+                    ),
+                )
+                .help(format!(
+                    "laat één van de twee regels weg: `{}` of `{key}`",
+                    w.key
+                )),
+                None => Finding::new(
+                    Rule::OldKey,
+                    self.path,
+                    w.key_pos,
+                    format!("de sleutel `{}` heet nu `{key}`", w.key),
+                )
+                .help("`kwaliteit fmt` zet alle oude sleutels in één keer om"),
+            };
+            self.findings.push(finding.width(width(&w.key)));
+        }
+        let found = new.or(was);
         if found.is_none() && required {
             self.missing.push((key, self.findings.len()));
             self.findings.push(
@@ -89,16 +122,26 @@ impl<'y, 'f> Fields<'y, 'f> {
         found
     }
 
+    /// The entry for `key` as written: under its name or its old name.
+    fn written(&self, key: &str) -> Option<&'y Entry> {
+        let old = self
+            .schema
+            .iter()
+            .find(|k| k.name == key)
+            .and_then(|k| k.old);
+        let entries = self.entries;
+        entries
+            .iter()
+            .find(|e| e.key == key)
+            .or_else(|| entries.iter().find(|e| Some(e.key.as_str()) == old))
+    }
+
     fn wrong_type(&mut self, key: &str, value: &Yaml, expected: &str) {
         // A list or table has no single place of its own: point at its key.
         let (pos, underline) = match &value.kind {
-            Kind::Seq(_) | Kind::Map(_) => (
-                self.entries
-                    .iter()
-                    .find(|e| e.key == key)
-                    .map_or(value.pos, |e| e.key_pos),
-                key,
-            ),
+            Kind::Seq(_) | Kind::Map(_) => {
+                (self.written(key).map_or(value.pos, |e| e.key_pos), key)
+            }
             _ => (value.pos, value.raw.as_str()),
         };
         self.findings.push(
@@ -279,7 +322,7 @@ impl<'y, 'f> Fields<'y, 'f> {
     pub fn finish(self) {
         let mut superseded = Vec::new();
         for e in self.entries {
-            if self.known.contains(&e.key.as_str()) {
+            if self.known.contains(&e.key.as_str()) || self.old.contains(&e.key.as_str()) {
                 continue;
             }
             let mut finding = Finding::new(
@@ -289,7 +332,15 @@ impl<'y, 'f> Fields<'y, 'f> {
                 format!("onbekende sleutel `{}`", e.key),
             )
             .width(width(&e.key));
-            finding.help = Some(match suggest(&e.key, &self.known) {
+            // A misspelt old key (`principel`) is meant as the new one.
+            let by_old = || {
+                let old = nearest(&e.key.to_lowercase(), &self.old)?;
+                self.schema
+                    .iter()
+                    .find(|k| k.old == Some(old))
+                    .map(|k| k.name)
+            };
+            finding.help = Some(match suggest(&e.key, &self.known).or_else(by_old) {
                 Some(s) => {
                     if let Some((_, index)) = self.missing.iter().find(|(k, _)| *k == s) {
                         superseded.push(*index);
@@ -332,38 +383,23 @@ fn is_date(t: &str) -> bool {
     )
 }
 
-/// Dutch words an author may type for a key; mapped to the key meant.
-const DUTCH_KEYS: &[(&str, &str)] = &[
-    ("titel", "title"),
-    ("volgorde", "order"),
-    ("nummer", "order"),
-    ("verantwoordelijkheden", "responsibilities"),
-    ("verantwoordelijkheid", "responsibilities"),
-    ("uitgangspunt", "principle"),
-    ("partijen", "actors"),
-    ("actoren", "actors"),
-    ("sinds", "since"),
-    ("jaar", "year"),
-    ("datum", "date"),
-    ("aan", "to"),
-    ("onderwerp", "subject"),
-    ("betreft", "subject"),
-    ("aanhef", "salutation"),
-    ("afsluiting", "closing"),
-    ("ondertekening", "signatories"),
-    ("naam", "name"),
-    ("functie", "role"),
-    ("revisie", "revision"),
-    ("gemeente", "municipality"),
-    ("raad", "council"),
-    ("omschrijving", "description"),
-    ("beschrijving", "description"),
+/// Other words an author may type for a key; mapped to the key meant.
+const SYNONYMS: &[(&str, &str)] = &[
+    ("nummer", "volgorde"),
+    ("verantwoordelijkheid", "verantwoordelijkheden"),
+    ("actoren", "partijen"),
+    ("onderwerp", "betreft"),
+    ("afsluiting", "slot"),
+    ("groet", "slot"),
+    ("ondertekenaars", "ondertekening"),
+    ("beschrijving", "omschrijving"),
+    ("titel_uitwerking", "uitwerking_titel"),
 ];
 
-/// The known key nearest to `key`: a Dutch synonym, or one within a small edit distance.
+/// The known key nearest to `key`: a synonym, or one within a small edit distance.
 pub fn suggest<'k>(key: &str, known: &[&'k str]) -> Option<&'k str> {
     let lower = key.to_lowercase();
-    if let Some((_, meant)) = DUTCH_KEYS.iter().find(|(nl, _)| *nl == lower)
+    if let Some((_, meant)) = SYNONYMS.iter().find(|(word, _)| *word == lower)
         && let Some(k) = known.iter().find(|k| **k == *meant)
     {
         return Some(k);
@@ -381,28 +417,30 @@ mod tests {
         let mut findings = Vec::new();
         const KEYS: &[Key] = &[
             Key {
-                name: "title",
+                name: "titel",
                 ty: Ty::Text,
                 required: true,
                 about: "",
+                old: Some("title"),
             },
             Key {
-                name: "order",
+                name: "volgorde",
                 ty: Ty::Integer,
                 required: true,
                 about: "",
+                old: Some("order"),
             },
         ];
         let mut f = Fields::of(&y, "x.md", Pos::START, KEYS, &mut findings).unwrap();
-        let title = f.text("title");
-        let order = f.integer("order");
+        let title = f.text("titel");
+        let order = f.integer("volgorde");
         f.finish();
         (findings, title, order)
     }
 
     #[test]
     fn reads_typed_values_with_positions() {
-        let (findings, title, order) = read("title: Een titel\norder: 2\n");
+        let (findings, title, order) = read("titel: Een titel\nvolgorde: 2\n");
         assert!(findings.is_empty(), "{findings:?}");
         assert_eq!(title.unwrap().pos, Pos::new(2, 8));
         assert_eq!(order.unwrap().value, 2);
@@ -410,27 +448,50 @@ mod tests {
 
     #[test]
     fn reports_every_problem_in_one_pass() {
-        let (findings, _, _) = read("titel: Een titel\norder: twee\nextra: 1\n");
+        let (findings, _, _) = read("tittel: Een titel\nvolgorde: twee\nextra: 1\n");
         let rules: Vec<Rule> = findings.iter().map(|f| f.rule).collect();
-        // `titel` is reported once, as a misspelling of `title`, not also as `title` missing.
+        // `tittel` is reported once, as a misspelling of `titel`, not also as `titel` missing.
         assert_eq!(
             rules,
             vec![Rule::WrongType, Rule::UnknownKey, Rule::UnknownKey]
         );
-        let titel = findings
+        let tittel = findings
             .iter()
-            .find(|f| f.message.contains("`titel`"))
+            .find(|f| f.message.contains("`tittel`"))
             .unwrap();
-        assert_eq!(titel.help.as_deref(), Some("bedoelde u `title`?"));
-        assert_eq!(titel.pos, Pos::new(2, 1));
+        assert_eq!(tittel.help.as_deref(), Some("bedoelde u `titel`?"));
+        assert_eq!(tittel.pos, Pos::new(2, 1));
+    }
+
+    #[test]
+    fn an_old_key_is_read_with_a_finding_and_old_beside_new_is_a_duplicate() {
+        let (findings, title, order) = read("title: Een titel\norder: [2]\n");
+        assert_eq!(title.unwrap().value, "Een titel");
+        assert!(order.is_none());
+        let rules: Vec<Rule> = findings.iter().map(|f| f.rule).collect();
+        assert_eq!(rules, vec![Rule::OldKey, Rule::OldKey, Rule::WrongType]);
+        assert_eq!(findings[0].message, "de sleutel `title` heet nu `titel`");
+        assert_eq!(findings[2].pos, Pos::new(3, 1));
+        let (findings, title, _) = read("titel: Nieuw\ntitle: Oud\nvolgorde: 1\n");
+        assert_eq!(title.unwrap().value, "Nieuw");
+        let rules: Vec<Rule> = findings.iter().map(|f| f.rule).collect();
+        assert_eq!(rules, vec![Rule::DuplicateKey]);
+        assert_eq!(findings[0].pos, Pos::new(3, 1));
     }
 
     #[test]
     fn suggestions_use_dutch_synonyms_and_edit_distance() {
-        let known = ["id", "title", "order", "responsibilities"];
-        assert_eq!(suggest("volgorde", &known), Some("order"));
-        assert_eq!(suggest("responsibilites", &known), Some("responsibilities"));
-        assert_eq!(suggest("Title", &known), Some("title"));
+        let known = ["id", "titel", "volgorde", "verantwoordelijkheden"];
+        assert_eq!(suggest("nummer", &known), Some("volgorde"));
+        assert_eq!(
+            suggest("verantwoordelijkheid", &known),
+            Some("verantwoordelijkheden")
+        );
+        assert_eq!(
+            suggest("verantwoordelijkheeden", &known),
+            Some("verantwoordelijkheden")
+        );
+        assert_eq!(suggest("Titel", &known), Some("titel"));
         assert_eq!(suggest("kleur", &known), None);
     }
 

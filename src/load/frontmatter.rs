@@ -56,9 +56,9 @@ mod tests {
 
     #[test]
     fn splits_yaml_and_body_with_offsets() {
-        let text = "---\nid: a\ntitle: B\n---\nTekst.\n";
+        let text = "---\nid: a\ntitel: B\n---\nTekst.\n";
         let s = split(text).unwrap();
-        assert_eq!(s.yaml, "id: a\ntitle: B\n");
+        assert_eq!(s.yaml, "id: a\ntitel: B\n");
         assert_eq!(s.yaml_first_line, 2);
         assert_eq!(s.body, "Tekst.\n");
         assert_eq!(&text[s.body_offset..], "Tekst.\n");

@@ -505,9 +505,9 @@ fn check_file_name(
 fn principle(doc: &MdFile, findings: &mut Vec<Finding>) -> Option<Principle> {
     let mut f = doc.fields(keys::PRINCIPLE, findings)?;
     let id = f.text("id");
-    let title = f.text("title");
-    let order = f.integer("order");
-    let cells = f.text_map("responsibilities");
+    let title = f.text("titel");
+    let order = f.integer("volgorde");
+    let cells = f.text_map("verantwoordelijkheden");
     let kompas = f.text_list("kompas");
     let law_nodes = f.map_list("wetten");
     f.finish();
@@ -519,7 +519,7 @@ fn principle(doc: &MdFile, findings: &mut Vec<Finding>) -> Option<Principle> {
                 Rule::WrongType,
                 doc.path,
                 o.pos,
-                format!("`order` moet 1 of hoger zijn, maar is {}", o.value),
+                format!("`volgorde` moet 1 of hoger zijn, maar is {}", o.value),
             )
             .width(width(&o.value.to_string()))
             .help("nummer de uitgangspunten 1, 2, 3, ..."),
@@ -618,10 +618,10 @@ fn principle(doc: &MdFile, findings: &mut Vec<Finding>) -> Option<Principle> {
 fn case(doc: &MdFile, findings: &mut Vec<Finding>) -> Option<Case> {
     let mut f = doc.fields(keys::CASE, findings)?;
     let id = f.text("id");
-    let title = f.text("title");
-    let principle = f.text("principle");
-    let actors = f.text_list("actors");
-    let since = f.integer("since");
+    let title = f.text("titel");
+    let principle = f.text("uitgangspunt");
+    let actors = f.text_list("partijen");
+    let since = f.integer("sinds");
     let kompas = f.text_list("kompas");
     let law_nodes = f.map_list("wetten");
     let privacy_exception = f.text("privacy_uitzondering");
@@ -663,15 +663,15 @@ fn case(doc: &MdFile, findings: &mut Vec<Finding>) -> Option<Case> {
 
 fn round(doc: &MdFile, findings: &mut Vec<Finding>) -> Option<Round> {
     let mut f = doc.fields(keys::ROUND, findings)?;
-    let year = f.integer("year");
-    let date = f.date("date");
-    let to = f.text_list("to");
-    let subject = f.text("subject");
-    let salutation = f.text("salutation");
-    let closing = f.text("closing");
-    let signatory_nodes = f.map_list("signatories");
-    let partners = f.text_list("partners");
-    let revision = f.text("revision");
+    let year = f.integer("jaar");
+    let date = f.date("datum");
+    let to = f.text_list("aan");
+    let subject = f.text("betreft");
+    let salutation = f.text("aanhef");
+    let closing = f.text("slot");
+    let signatory_nodes = f.map_list("ondertekening");
+    let partners = f.text_list("geraadpleegd");
+    let revision = f.text("revisie");
     let point_nodes = f.map_list("adviespunten");
     let response_node = f.entry_value("reactie");
     f.finish();
@@ -682,8 +682,8 @@ fn round(doc: &MdFile, findings: &mut Vec<Finding>) -> Option<Round> {
         let Some(mut s) = Fields::of(node, doc.path, node.pos, keys::SIGNATORY, findings) else {
             continue;
         };
-        let name = s.text("name");
-        let role = s.text("role");
+        let name = s.text("naam");
+        let role = s.text("functie");
         s.finish();
         if let Some(name) = name {
             signatories.push(Signatory {
@@ -744,13 +744,14 @@ fn load_identity(
     let Some(mut f) = Fields::of(&yaml, path, Pos::START, keys::MANIFEST, findings) else {
         return false;
     };
-    let title = f.text("title");
-    let elaboration_title = f.text("elaboration_title");
-    let council = f.text("council");
-    let council_short = f.text("council_short");
-    let municipality = f.text("municipality");
+    let title = f.text("titel");
+    let elaboration_title = f.text("uitwerking_titel");
+    let matrix_intro = f.text("matrix_inleiding");
+    let council = f.text("raad");
+    let council_short = f.text("raad_afkorting");
+    let municipality = f.text("gemeente");
     let response_weeks = f.integer("reactietermijn_weken");
-    let actor_nodes = f.map_list("actors");
+    let actor_nodes = f.map_list("partijen");
     let kompas_nodes = f.map_list("kompas");
     f.finish();
     for node in kompas_nodes {
@@ -758,7 +759,7 @@ fn load_identity(
             continue;
         };
         let id = k.text("id");
-        let name = k.text("name");
+        let name = k.text("naam");
         k.finish();
         if let Some(id) = id {
             check_id(path, &id, findings);
@@ -770,6 +771,7 @@ fn load_identity(
     }
     manifest.identity.title = title.map(|t| t.value).unwrap_or_default();
     manifest.identity.elaboration_title = elaboration_title.map(|t| t.value);
+    manifest.identity.matrix_intro = matrix_intro.map(|t| t.value);
     manifest.identity.council = council.map(|t| t.value).unwrap_or_default();
     manifest.identity.council_short = council_short.map(|t| t.value);
     manifest.identity.response_weeks = response_weeks.map(|w| w.value);
@@ -781,8 +783,8 @@ fn load_identity(
             continue;
         };
         let id = a.text("id");
-        let name = a.text("name");
-        let description = a.text("description");
+        let name = a.text("naam");
+        let description = a.text("omschrijving");
         a.finish();
         if let Some(id) = id {
             check_id(path, &id, findings);
@@ -810,18 +812,18 @@ mod tests {
     }
 
     const IDENTITY: &str =
-        "title: T\ncouncil: R\nmunicipality: G\nactors:\n  - id: inwoners\n    name: Inwoners\n";
+        "titel: T\nraad: R\ngemeente: G\npartijen:\n  - id: inwoners\n    naam: Inwoners\n";
 
     /// Over 512 files the loader splits the work; the result must be the serial one,
     /// manifest.yaml's identity included, wherever its file falls.
     #[test]
     fn loading_in_parts_gives_the_serial_result() {
-        let identity = "title: T\nelaboration_title: U\ncouncil: R\ncouncil_short: RS\nmunicipality: G\nreactietermijn_weken: 8\nkompas:\n  - id: input\n    name: Input\nactors:\n  - id: inwoners\n    name: Inwoners\n";
+        let identity = "titel: T\nuitwerking_titel: U\nraad: R\nraad_afkorting: RS\ngemeente: G\nreactietermijn_weken: 8\nkompas:\n  - id: input\n    naam: Input\npartijen:\n  - id: inwoners\n    naam: Inwoners\n";
         let mut files: Vec<SourceFile> = (0..1500)
             .map(|i| {
                 file(
                     &format!("cases/c{i:04}.md"),
-                    &format!("---\nid: c{i:04}\ntitle: C\nprinciple: a\n---\nVerhaal.\n"),
+                    &format!("---\nid: c{i:04}\ntitel: C\nuitgangspunt: a\n---\nVerhaal.\n"),
                 )
             })
             .collect();
@@ -848,7 +850,7 @@ mod tests {
             file(MANIFEST_FILE, IDENTITY),
             file(
                 "manifest/principles/01-a.md",
-                "---\nid: a\ntitle: A\norder: 1\nresponsibilities:\n  inwoners: meedenken\n---\nKort.\n\n## Uitwerking\n\nLang.\n",
+                "---\nid: a\ntitel: A\nvolgorde: 1\nverantwoordelijkheden:\n  inwoners: meedenken\n---\nKort.\n\n## Uitwerking\n\nLang.\n",
             ),
         ]);
         assert!(loaded.findings.is_empty(), "{:?}", loaded.findings);
@@ -863,7 +865,7 @@ mod tests {
     fn yaml_errors_are_reported_at_the_file_line() {
         let loaded = load(&[file(
             "cases/x.md",
-            "---\nid: x\ntitle: \"open\nprinciple: a\n---\nVerhaal\n",
+            "---\nid: x\ntitel: \"open\nuitgangspunt: a\n---\nVerhaal\n",
         )]);
         assert_eq!(loaded.findings.len(), 1);
         assert_eq!(loaded.findings[0].rule, Rule::YamlSyntax);
@@ -876,7 +878,7 @@ mod tests {
             file("cases/a.md", "geen kopregels\n"),
             file(
                 "cases/b.md",
-                "---\nid: b\ntitle: B\nprinciple: p\n---\nVerhaal.\n",
+                "---\nid: b\ntitel: B\nuitgangspunt: p\n---\nVerhaal.\n",
             ),
             file("cases/c.md", ""),
             SourceFile {

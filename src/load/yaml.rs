@@ -267,13 +267,13 @@ mod tests {
 
     #[test]
     fn positions_are_shifted_to_the_file() {
-        let y = parse("id: abc\norder: 3\n", 2).unwrap();
+        let y = parse("id: abc\nvolgorde: 3\n", 2).unwrap();
         let m = map(&y);
         assert_eq!(m[0].key, "id");
         assert_eq!(m[0].key_pos, Pos::new(2, 1));
         assert_eq!(m[0].value.pos, Pos::new(2, 5));
         assert_eq!(m[1].value.kind, Kind::Int(3));
-        assert_eq!(m[1].value.pos, Pos::new(3, 8));
+        assert_eq!(m[1].value.pos, Pos::new(3, 11));
     }
 
     #[test]
@@ -287,7 +287,7 @@ mod tests {
 
     #[test]
     fn syntax_error_is_reported_at_its_file_line() {
-        let err = parse("id: a\ntitle: \"open\nx: 1\n", 2).unwrap_err();
+        let err = parse("id: a\ntitel: \"open\nx: 1\n", 2).unwrap_err();
         assert_eq!(err.pos.line, 3);
         assert!(err.message.starts_with("ongeldige YAML"), "{}", err.message);
     }

@@ -65,14 +65,15 @@ rules! {
     FrontMatterUnterminated: "front-matter-unterminated", Error, "de kopregels worden niet afgesloten met `---`";
     YamlSyntax: "yaml-syntax", Error, "de YAML van de kopregels is ongeldig";
     DuplicateKey: "duplicate-key", Error, "een sleutel staat twee keer in dezelfde kopregels";
+    OldKey: "old-key", Warning, "een sleutel met zijn oude, Engelse naam (`kwaliteit fmt` zet hem om)";
     UnknownKey: "unknown-key", Error, "een onbekende sleutel (vaak een tikfout)";
     MissingKey: "missing-key", Error, "een verplichte sleutel ontbreekt";
     WrongType: "wrong-type", Error, "een waarde past niet: bijvoorbeeld tekst waar een getal of lijst hoort";
     InvalidId: "invalid-id", Error, "een id bevat andere tekens dan kleine letters, cijfers en streepjes";
     FileNameMismatch: "file-name-mismatch", Warning, "de bestandsnaam past niet bij het id";
     DuplicateId: "duplicate-id", Error, "twee bestanden gebruiken hetzelfde id";
-    DuplicateOrder: "duplicate-order", Error, "twee uitgangspunten hebben dezelfde `order`";
-    OrderGap: "order-gap", Warning, "de nummering van `order` slaat een plaats over";
+    DuplicateOrder: "duplicate-order", Error, "twee uitgangspunten hebben dezelfde `volgorde`";
+    OrderGap: "order-gap", Warning, "de nummering van `volgorde` slaat een plaats over";
     UnknownPrinciple: "unknown-principle", Error, "een casus verwijst naar een onbekend uitgangspunt";
     UnknownActor: "unknown-actor", Error, "een verwijzing naar een partij die niet in manifest.yaml staat";
     ActorWithoutResponsibility: "actor-without-responsibility", Warning, "een partij zonder enige verantwoordelijkheid in de matrix";

@@ -12,7 +12,7 @@ pub enum Ty {
     /// `JJJJ-MM-DD`
     Date,
     TextList,
-    /// Names to texts, such as `responsibilities`.
+    /// Names to texts, such as `verantwoordelijkheden`.
     TextMap,
     /// A list of mappings with these keys.
     List(&'static [Key]),
@@ -29,6 +29,9 @@ pub struct Key {
     pub required: bool,
     /// Dutch, shown in editors.
     pub about: &'static str,
+    /// The English name of the first format: still read (older revisions must load),
+    /// with an `old-key` finding, and `fmt` renames it.
+    pub old: Option<&'static str>,
 }
 
 const fn key(name: &'static str, ty: Ty, required: bool, about: &'static str) -> Key {
@@ -37,6 +40,14 @@ const fn key(name: &'static str, ty: Ty, required: bool, about: &'static str) ->
         ty,
         required,
         about,
+        old: None,
+    }
+}
+
+impl Key {
+    const fn was(mut self, old: &'static str) -> Key {
+        self.old = Some(old);
+        self
     }
 }
 
@@ -58,23 +69,26 @@ pub const PRINCIPLE: &[Key] = &[
         "vaste naam van het uitgangspunt: kleine letters, cijfers en streepjes",
     ),
     key(
-        "title",
+        "titel",
         Ty::Text,
         true,
         "de titel zoals die in het manifest staat",
-    ),
+    )
+    .was("title"),
     key(
-        "order",
+        "volgorde",
         Ty::Integer,
         true,
         "de plaats in het manifest: 1, 2, 3, ...",
-    ),
+    )
+    .was("order"),
     key(
-        "responsibilities",
+        "verantwoordelijkheden",
         Ty::TextMap,
         false,
         "per partij (id uit manifest.yaml) haar verantwoordelijkheid: de cellen van de matrix",
-    ),
+    )
+    .was("responsibilities"),
     key(
         "kompas",
         Ty::TextList,
@@ -96,25 +110,34 @@ pub const CASE: &[Key] = &[
         true,
         "vaste naam van de casus: kleine letters, cijfers en streepjes",
     ),
-    key("title", Ty::Text, true, "een korte titel"),
     key(
-        "principle",
+        "titel",
+        Ty::Text,
+        false,
+        "een korte titel, alleen als de bron er een geeft",
+    )
+    .was("title"),
+    key(
+        "uitgangspunt",
         Ty::Text,
         true,
         "het id van het uitgangspunt waar de casus bij hoort",
-    ),
+    )
+    .was("principle"),
     key(
-        "actors",
+        "partijen",
         Ty::TextList,
         false,
         "de betrokken partijen (ids uit manifest.yaml)",
-    ),
+    )
+    .was("actors"),
     key(
-        "since",
+        "sinds",
         Ty::Integer,
         false,
         "het jaar waarin de casus is opgenomen",
-    ),
+    )
+    .was("since"),
     key(
         "kompas",
         Ty::TextList,
@@ -136,8 +159,8 @@ pub const CASE: &[Key] = &[
 ];
 
 pub const SIGNATORY: &[Key] = &[
-    key("name", Ty::Text, true, "naam van wie ondertekent"),
-    key("role", Ty::Text, false, "functie, zoals Voorzitter"),
+    key("naam", Ty::Text, true, "naam van wie ondertekent").was("name"),
+    key("functie", Ty::Text, false, "functie, zoals Voorzitter").was("role"),
 ];
 
 pub const ADVICE_POINT: &[Key] = &[
@@ -183,35 +206,45 @@ pub const RESPONSE: &[Key] = &[
 ];
 
 pub const ROUND: &[Key] = &[
-    key("year", Ty::Integer, true, "het jaar van de ronde"),
-    key("date", Ty::Date, false, "de datum van de brief"),
-    key("to", Ty::TextList, true, "de adresregels"),
-    key("subject", Ty::Text, true, "het onderwerp (Betreft)"),
+    key("jaar", Ty::Integer, true, "het jaar van de ronde").was("year"),
+    key("datum", Ty::Date, false, "de datum van de brief").was("date"),
+    key("aan", Ty::TextList, true, "de adresregels").was("to"),
+    key("betreft", Ty::Text, true, "het onderwerp (Betreft)").was("subject"),
     key(
-        "salutation",
+        "aanhef",
         Ty::Text,
         false,
         "de aanhef, zoals Geacht college,",
-    ),
+    )
+    .was("salutation"),
     key(
-        "closing",
+        "slot",
         Ty::Text,
         false,
         "de afsluiting, zoals Met hartelijke groet,",
-    ),
-    key("signatories", Ty::List(SIGNATORY), false, "wie ondertekent"),
+    )
+    .was("closing"),
     key(
-        "partners",
+        "ondertekening",
+        Ty::List(SIGNATORY),
+        false,
+        "wie ondertekent",
+    )
+    .was("signatories"),
+    key(
+        "geraadpleegd",
         Ty::TextList,
         false,
         "met wie het manifest is besproken",
-    ),
+    )
+    .was("partners"),
     key(
-        "revision",
+        "revisie",
         Ty::Text,
         false,
         "de git-revisie van het manifest zoals verstuurd, zoals ronde-2015",
-    ),
+    )
+    .was("revision"),
     key(
         "adviespunten",
         Ty::List(ADVICE_POINT),
@@ -228,37 +261,46 @@ pub const ROUND: &[Key] = &[
 
 pub const ACTOR: &[Key] = &[
     key("id", Ty::Text, true, "vaste naam van de partij"),
-    key("name", Ty::Text, true, "de naam in de matrix"),
+    key("naam", Ty::Text, true, "de naam in de matrix").was("name"),
     key(
-        "description",
+        "omschrijving",
         Ty::Text,
         false,
         "een korte omschrijving, zoals het niveau",
-    ),
+    )
+    .was("description"),
 ];
 
 pub const KOMPAS_BLOCK: &[Key] = &[
     key("id", Ty::Text, true, "vaste naam van het blok"),
-    key("name", Ty::Text, true, "de naam van het blok"),
+    key("naam", Ty::Text, true, "de naam van het blok").was("name"),
 ];
 
 pub const MANIFEST: &[Key] = &[
-    key("title", Ty::Text, true, "de titel van het manifest"),
+    key("titel", Ty::Text, true, "de titel van het manifest").was("title"),
     key(
-        "elaboration_title",
+        "uitwerking_titel",
         Ty::Text,
         false,
         "de titel van de uitwerking (standaard: Uitwerking)",
-    ),
-    key("council", Ty::Text, true, "de naam van de adviesraad"),
-    key("council_short", Ty::Text, false, "de afkorting, zoals ASD"),
-    key("municipality", Ty::Text, true, "de gemeente"),
+    )
+    .was("elaboration_title"),
     key(
-        "actors",
+        "matrix_inleiding",
+        Ty::Text,
+        false,
+        "een inleiding boven de matrix in de bijlage",
+    ),
+    key("raad", Ty::Text, true, "de naam van de adviesraad").was("council"),
+    key("raad_afkorting", Ty::Text, false, "de afkorting, zoals ASD").was("council_short"),
+    key("gemeente", Ty::Text, true, "de gemeente").was("municipality"),
+    key(
+        "partijen",
         Ty::List(ACTOR),
         true,
         "de partijen: de kolommen van de matrix, in volgorde",
-    ),
+    )
+    .was("actors"),
     key(
         "reactietermijn_weken",
         Ty::Integer,
@@ -480,19 +522,19 @@ mod tests {
             "^[a-z0-9]+(-[a-z0-9]+)*$"
         );
         let round = json_schema("round").unwrap();
-        let date = round["properties"]["date"]["pattern"].as_str().unwrap();
+        let date = round["properties"]["datum"]["pattern"].as_str().unwrap();
         assert!(date.contains("(0[1-9]|1[0-2])"), "{date}");
     }
 
     #[test]
     fn the_schema_rejects_a_misspelt_key_and_a_wrong_verdict() {
         let schema = json_schema("case").unwrap();
-        let misspelt = json!({"id": "a", "titel": "A", "principle": "p"});
+        let misspelt = json!({"id": "a", "tittel": "A", "uitgangspunt": "p"});
         assert!(valid(&schema, &misspelt).is_err());
-        let extra = json!({"id": "a", "title": "A", "titel": "A", "principle": "p"});
-        assert!(valid(&schema, &extra).unwrap_err().contains("titel"));
+        let extra = json!({"id": "a", "titel": "A", "tittel": "A", "uitgangspunt": "p"});
+        assert!(valid(&schema, &extra).unwrap_err().contains("tittel"));
         let round = json_schema("round").unwrap();
-        let bad = json!({"year": 2026, "to": ["college"], "subject": "s",
+        let bad = json!({"jaar": 2026, "aan": ["college"], "betreft": "s",
             "reactie": {"punten": [{"id": "a", "oordeel": "misschien"}]}});
         assert!(valid(&round, &bad).unwrap_err().contains("misschien"));
     }

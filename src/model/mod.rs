@@ -63,7 +63,7 @@ pub struct Manifest {
     /// What `manifest/manifest.yaml` says: one struct, so that no path that builds a
     /// manifest (the parallel loader joins parts) can drop one of its fields.
     pub identity: Identity,
-    /// Sorted by `order`, then by file.
+    /// Sorted by `volgorde`, then by file.
     pub principles: Vec<Principle>,
     /// Sorted by file.
     pub cases: Vec<Case>,
@@ -83,6 +83,8 @@ pub struct Identity {
     pub title: String,
     /// Title of the part with the elaborations; a default is used when absent.
     pub elaboration_title: Option<String>,
+    /// Shown above the matrix annex (`matrix_inleiding`).
+    pub matrix_intro: Option<String>,
     pub council: String,
     pub council_short: Option<String>,
     pub municipality: String,
@@ -154,6 +156,7 @@ pub struct Responsibility {
 pub struct Case {
     pub path: String,
     pub id: Located<String>,
+    /// Empty when the case has no title: the source of a manifest often gives none.
     pub title: String,
     pub principle: Option<Located<String>>,
     pub actors: Vec<Located<String>>,

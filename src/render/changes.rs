@@ -98,7 +98,11 @@ pub fn sentences_with_redlines(d: &Delta) -> Vec<(String, Option<&Redline>)> {
             } => format!(
                 "De casus ‘{title}’ hoort nu bij ‘{new_principle_title}’ (was ‘{old_principle_title}’)."
             ),
-            CaseChange::Retitled { old, new, .. } => format!("De casus ‘{old}’ heet nu ‘{new}’."),
+            CaseChange::Retitled { id, old, new } => match (old.is_empty(), new.is_empty()) {
+                (false, true) => format!("De casus ‘{old}’ heeft geen titel meer (id ‘{id}’)."),
+                (true, false) => format!("De casus ‘{id}’ heeft nu de titel ‘{new}’."),
+                _ => format!("De casus ‘{old}’ heet nu ‘{new}’."),
+            },
             CaseChange::Story { title, .. } => {
                 format!("Het verhaal van de casus ‘{title}’ is aangepast.")
             }
@@ -350,6 +354,26 @@ mod tests {
         assert_eq!(
             sentences(&sample())[0],
             "Het uitgangspunt ‘Leren en verbeteren’ staat nu op plaats 2 (was 3)."
+        );
+    }
+
+    #[test]
+    fn a_title_dropped_or_given_names_the_case_by_its_id() {
+        let retitled = |old: &str, new: &str| Delta {
+            cases: vec![CaseChange::Retitled {
+                id: "tuin".into(),
+                old: old.into(),
+                new: new.into(),
+            }],
+            ..Delta::default()
+        };
+        assert_eq!(
+            sentences(&retitled("De tuin", ""))[0],
+            "De casus ‘De tuin’ heeft geen titel meer (id ‘tuin’)."
+        );
+        assert_eq!(
+            sentences(&retitled("", "De tuin"))[0],
+            "De casus ‘tuin’ heeft nu de titel ‘De tuin’."
         );
     }
 

@@ -32,6 +32,8 @@ pub const DEFAULT_ELABORATION_TITLE: &str = "Uitwerking";
 pub struct View {
     pub title: String,
     pub elaboration_title: String,
+    /// The text above the matrix annex: the manifest's own, or a default.
+    pub matrix_intro: String,
     pub council: String,
     pub council_short: Option<String>,
     pub municipality: String,
@@ -125,10 +127,26 @@ fn law_views(citations: &[crate::model::LawCitation]) -> Vec<LawView> {
         .collect()
 }
 
+/// Above the matrix annex when the manifest has no `matrix_inleiding`.
+pub const DEFAULT_MATRIX_INTRO: &str =
+    "Overzicht van de uitgangspunten en de verantwoordelijkheden per partij.";
+
+/// The heading of a case: the source has "Uit de praktijk:" and no titles.
+pub fn case_heading(title: &str) -> String {
+    if title.is_empty() {
+        "Uit de praktijk".to_string()
+    } else {
+        format!("Uit de praktijk: {title}")
+    }
+}
+
 #[derive(Clone, Debug, Serialize)]
 pub struct CaseView {
     pub id: String,
+    /// Empty when the case has no title.
     pub title: String,
+    /// "Uit de praktijk", as in the source, with the title after it when there is one.
+    pub heading: String,
     /// Names of the actors involved, in the matrix's column order.
     pub actors: Vec<String>,
     pub story: Text,
@@ -192,6 +210,7 @@ impl View {
                     .map(|c| CaseView {
                         id: c.id.value.clone(),
                         title: c.title.clone(),
+                        heading: case_heading(&c.title),
                         actors: m
                             .identity
                             .actors
@@ -213,6 +232,11 @@ impl View {
                 .elaboration_title
                 .clone()
                 .unwrap_or_else(|| DEFAULT_ELABORATION_TITLE.to_string()),
+            matrix_intro: m
+                .identity
+                .matrix_intro
+                .clone()
+                .unwrap_or_else(|| DEFAULT_MATRIX_INTRO.to_string()),
             council: m.identity.council.clone(),
             council_short: m.identity.council_short.clone(),
             municipality: m.identity.municipality.clone(),

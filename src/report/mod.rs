@@ -114,10 +114,10 @@ mod tests {
             Rule::UnknownKey,
             "cases/a,b.md",
             Pos::new(3, 1),
-            "onbekende sleutel `titel`",
+            "onbekende sleutel `tittel`",
         )
         .width(5)
-        .help("bedoelde u `title`?");
+        .help("bedoelde u `titel`?");
         f.source_line = Some("titel: Iets".into());
         vec![f]
     }
@@ -126,13 +126,13 @@ mod tests {
     fn human_shows_the_line_and_marks_the_key() {
         let out = render(Format::Human, &sample(), Summary::of(&sample(), 2), false);
         assert!(
-            out.contains("fout[unknown-key]: onbekende sleutel `titel`"),
+            out.contains("fout[unknown-key]: onbekende sleutel `tittel`"),
             "{out}"
         );
         assert!(out.contains("cases/a,b.md:3:1"), "{out}");
         assert!(out.contains("3 | titel: Iets"), "{out}");
         assert!(out.contains("^^^^^"), "{out}");
-        assert!(out.contains("hulp: bedoelde u `title`?"), "{out}");
+        assert!(out.contains("hulp: bedoelde u `titel`?"), "{out}");
         assert!(
             out.ends_with("1 fout en 0 waarschuwingen in 2 bestanden.\n"),
             "{out}"
@@ -207,7 +207,7 @@ mod tests {
         let first = out.lines().next().unwrap();
         assert_eq!(
             first,
-            "::error file=cases/a%2Cb.md,line=3,col=1,title=unknown-key::onbekende sleutel `titel`%0Ahulp: bedoelde u `title`?"
+            "::error file=cases/a%2Cb.md,line=3,col=1,title=unknown-key::onbekende sleutel `tittel`%0Ahulp: bedoelde u `titel`?"
         );
     }
 }

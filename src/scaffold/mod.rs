@@ -81,16 +81,16 @@ pub enum ScaffoldError {
 /// A new case, principle or round with valid front matter, placed after what
 /// `manifest` already holds.
 ///
-/// - principle: `manifest/principles/NN-<id>.md`, NN the next free `order`;
+/// - principle: `manifest/principles/NN-<id>.md`, NN the next free `volgorde`;
 ///   one placeholder cell for the first party.
-/// - case: `cases/<id>.md`, `principle:` the first principle without a case, or
+/// - case: `cases/<id>.md`, `uitgangspunt:` the first principle without a case, or
 ///   else the last principle in order (a placeholder when there is none).
 /// - round: `manifest/rounds/<year>.md`, with the letter of the newest earlier
 ///   round as skeleton (addressees, subject, salutation, closing), or a default
 ///   letter to the college. For a round, `title` may be blank; when given, it is
 ///   the subject of the letter.
 ///
-/// `year` is today's year: the `since` of a case and the year of a round.
+/// `year` is today's year: the `sinds` of a case and the year of a round.
 pub fn new_file(
     kind: Kind,
     title: &str,

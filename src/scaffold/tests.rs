@@ -92,7 +92,7 @@ fn ids_fold_dutch_letters() {
     let f = new_file(Kind::Case, "Één gezin, één plan", &m, 2025).unwrap();
     assert_eq!(f.path, "cases/een-gezin-een-plan.md");
     assert!(f.text.contains("\nid: een-gezin-een-plan\n"));
-    assert!(f.text.contains("\ntitle: Één gezin, één plan\n"));
+    assert!(f.text.contains("\ntitel: Één gezin, één plan\n"));
 }
 
 #[test]
@@ -121,7 +121,7 @@ fn a_principle_takes_the_next_free_order() {
     let m = loaded_manifest(&files);
     let f = new_file(Kind::Principle, "Eén loket", &m, 2025).unwrap();
     assert_eq!(f.path, "manifest/principles/08-een-loket.md");
-    assert!(f.text.contains("\norder: 8\n"));
+    assert!(f.text.contains("\nvolgorde: 8\n"));
     // The first party gets a placeholder cell.
     assert!(
         f.text
@@ -141,7 +141,7 @@ fn the_order_counts_files_whose_fields_are_wrong() {
     let mut files = almere();
     files.push(SourceFile {
         path: "manifest/principles/09-kapot.md".into(),
-        bytes: b"---\nid: kapot\norder: negen\n---\nKort.\n".to_vec(),
+        bytes: b"---\nid: kapot\nvolgorde: negen\n---\nKort.\n".to_vec(),
     });
     let m = loaded_manifest(&files);
     assert_eq!(next_order(&m), 10);
@@ -227,9 +227,9 @@ fn a_new_case_loads_without_findings_and_fills_a_gap() {
     let f = new_file(Kind::Case, "De buurtkamer", &m, 2025).unwrap();
     assert!(
         f.text
-            .contains("\nprinciple: zorg-dat-kwaliteitsmanagement-leeft\n")
+            .contains("\nuitgangspunt: zorg-dat-kwaliteitsmanagement-leeft\n")
     );
-    assert!(f.text.contains("\nsince: 2025\n"));
+    assert!(f.text.contains("\nsinds: 2025\n"));
     let with_case = with(files.clone(), &f);
     assert!(codes(&findings_for(&with_case, &f.path)).is_empty());
 
@@ -238,7 +238,7 @@ fn a_new_case_loads_without_findings_and_fills_a_gap() {
     let files = with(files, &p);
     let m = loaded_manifest(&files);
     let c = new_file(Kind::Case, "Het wijkteam", &m, 2025).unwrap();
-    assert!(c.text.contains("\nprinciple: lokaal\n"));
+    assert!(c.text.contains("\nuitgangspunt: lokaal\n"));
     let files = with(files, &c);
     let (_, all) = findings(&files);
     let (_, before) = findings(&almere());
@@ -251,7 +251,7 @@ fn a_case_without_principles_points_at_a_placeholder() {
     let f = new_file(Kind::Case, "Eerste casus", &m, 2025).unwrap();
     assert!(
         f.text
-            .contains("\nprinciple: \"TODO: id van het uitgangspunt\"\n")
+            .contains("\nuitgangspunt: \"TODO: id van het uitgangspunt\"\n")
     );
     let files = with(
         sources(&init_files("Almere", "Raad", 2025, Ci::Github))[..1].to_vec(),
@@ -296,7 +296,7 @@ fn a_new_round_takes_the_letter_of_the_last_round_as_skeleton() {
     assert!(r.body.contains("sinds het advies van 2015"));
 
     let titled = new_file(Kind::Round, "  Tweede  advies ", &m, 2026).unwrap();
-    assert!(titled.text.contains("\nsubject: Tweede advies\n"));
+    assert!(titled.text.contains("\nbetreft: Tweede advies\n"));
 }
 
 #[test]
@@ -311,14 +311,15 @@ fn a_first_round_has_a_default_letter() {
     };
     let f = new_file(Kind::Round, "", &m, 2025).unwrap();
     assert!(
-        f.text
-            .contains("\nto:\n  - college van burgemeester en wethouders\n  - Gemeente Lelystad\n")
+        f.text.contains(
+            "\naan:\n  - college van burgemeester en wethouders\n  - Gemeente Lelystad\n"
+        )
     );
     assert!(f.text.contains(
-        "\nsubject: Ongevraagd advies Adviesraad Sociaal Domein Lelystad over het kwaliteitsmanifest\n"
+        "\nbetreft: Ongevraagd advies Adviesraad Sociaal Domein Lelystad over het kwaliteitsmanifest\n"
     ));
-    assert!(f.text.contains("\n# revision: ronde-2025\n"));
-    assert!(f.text.contains("\npartners: []\n"));
+    assert!(f.text.contains("\n# revisie: ronde-2025\n"));
+    assert!(f.text.contains("\ngeraadpleegd: []\n"));
     let files = with(Vec::new(), &f);
     assert!(codes(&findings_for(&files, &f.path)).is_empty());
 }
@@ -326,7 +327,7 @@ fn a_first_round_has_a_default_letter() {
 #[test]
 fn a_principle_without_parties_has_an_empty_table() {
     let f = new_file(Kind::Principle, "Alleen", &Manifest::default(), 2025).unwrap();
-    assert!(f.text.contains("\nresponsibilities: {}\n"));
+    assert!(f.text.contains("\nverantwoordelijkheden: {}\n"));
     assert!(!f.text.contains("kompas"), "no blocks, no `kompas:`");
     let files = with(Vec::new(), &f);
     assert_eq!(
@@ -512,9 +513,9 @@ fn init_for_gitlab_writes_gitlab_ci_and_no_github_workflow() {
 #[test]
 fn placeholders_are_found_with_their_ranges() {
     let text = "---\n\
-                title: \"TODO: titel\"\n\
-                name: 'TODO: it''s' # na\n\
-                role: \"TODO: zeg \\\"hoi\\\"\"\n\
+                titel: \"TODO: titel\"\n\
+                naam: 'TODO: it''s' # na\n\
+                functie: \"TODO: zeg \\\"hoi\\\"\"\n\
                 ---\n\
                 TODO: schrijf hier de tekst.  \r\n\
                 Geen XTODO: hier, wel (TODO: dit)\n\
@@ -592,7 +593,7 @@ fn scalars_read_back_as_the_same_text() {
         "tab\u{1}",
         "Café's & co.",
     ] {
-        let yaml = format!("title: {}\n", scalar(text));
+        let yaml = format!("titel: {}\n", scalar(text));
         let parsed = crate::load::yaml::parse(&yaml, 1).unwrap();
         let crate::load::yaml::Kind::Map(entries) = &parsed.kind else {
             panic!("{yaml}")
@@ -607,7 +608,7 @@ fn scalars_read_back_as_the_same_text() {
 fn titles_are_quoted_as_fmt_quotes_them() {
     let title_line = |t: &str| {
         t.lines()
-            .find(|l| l.starts_with("title: "))
+            .find(|l| l.starts_with("titel: "))
             .map(str::to_string)
     };
     for title in [

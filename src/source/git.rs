@@ -447,7 +447,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let root = dir.path();
         sh(root, &["init", "-q"]);
-        write(root, "manifest/manifest.yaml", b"title: Manifest\n");
+        write(root, "manifest/manifest.yaml", b"titel: Manifest\n");
         write(root, "manifest/principles/01-a.md", b"eerste versie\n");
         write(root, "cases/oud.md", b"het verhaal\n");
         write(root, "cases/latin1.md", b"caf\xe9 \xff\n");
@@ -616,7 +616,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let top = dir.path();
         sh(top, &["init", "-q"]);
-        write(top, "docs/raad/manifest/manifest.yaml", b"title: x\n");
+        write(top, "docs/raad/manifest/manifest.yaml", b"titel: x\n");
         write(top, "docs/raad/cases/a.md", b"a");
         write(top, "docs/other.md", b"buiten de map");
         write(top, "cases/b.md", b"andere cases");
@@ -800,7 +800,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let root = dir.path();
         sh(root, &["init", "-q"]);
-        write(root, "manifest/manifest.yaml", b"title: x\n");
+        write(root, "manifest/manifest.yaml", b"titel: x\n");
         for i in 0..10_000 {
             let folder = if i % 2 == 0 { "cases" } else { "other" };
             write(

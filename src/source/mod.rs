@@ -353,7 +353,7 @@ mod tests {
     fn discover_walks_up_to_the_manifest() {
         let dir = tempfile::tempdir().unwrap();
         fs::create_dir_all(dir.path().join("manifest")).unwrap();
-        fs::write(dir.path().join(MANIFEST_FILE), "title: x\n").unwrap();
+        fs::write(dir.path().join(MANIFEST_FILE), "titel: x\n").unwrap();
         let deep = dir.path().join("cases/sub");
         fs::create_dir_all(&deep).unwrap();
         let found = discover(&deep).unwrap();
@@ -376,7 +376,7 @@ mod tests {
         for d in ["manifest/principles", "cases"] {
             fs::create_dir_all(root.join(d)).unwrap();
         }
-        fs::write(root.join(MANIFEST_FILE), "title: x\n").unwrap();
+        fs::write(root.join(MANIFEST_FILE), "titel: x\n").unwrap();
         fs::write(root.join("cases/b.md"), "b").unwrap();
         fs::write(root.join("cases/a.md"), "a").unwrap();
         fs::write(root.join("cases/.gitkeep"), "").unwrap();
@@ -397,7 +397,7 @@ mod tests {
         let root = dir.path();
         fs::create_dir_all(root.join("manifest/principles")).unwrap();
         fs::create_dir_all(root.join("cases/oud.md")).unwrap();
-        fs::write(root.join(MANIFEST_FILE), "title: x\n").unwrap();
+        fs::write(root.join(MANIFEST_FILE), "titel: x\n").unwrap();
         fs::write(root.join("manifest/rounds"), "geen map").unwrap();
         symlink("/etc/passwd", root.join("manifest/principles/01-a.md")).unwrap();
         symlink("nergens.md", root.join("cases/weg.md")).unwrap();

@@ -43,10 +43,7 @@ const BORDER_COLOR: &str = "7F7F7F";
 
 /// Fixed Dutch texts.
 const LETTER_HEADING: &str = "Adviesbrief";
-const PRACTICE_HEADING: &str = "Uit de praktijk";
-const INVOLVED: &str = "Partijen: ";
 const ANNEX_HEADING: &str = "Bijlage: matrix";
-const ANNEX_INTRO: &str = "Overzicht van de uitgangspunten en de verantwoordelijkheden per partij.";
 const PRINCIPLE_COLUMN: &str = "Uitgangspunt";
 
 /// A Word document (`.docx`); its layout is code, not a template.
@@ -163,17 +160,14 @@ fn document(view: &View) -> Docx {
         body.extend(tree::document(&p.short_text.doc, Fmt::default()));
         body.extend(tree::document(&p.elaboration.doc, Fmt::default()));
         body.extend(tree::document(&laws_line(&p.laws), Fmt::default()));
-        if !p.cases.is_empty() {
-            body.push(heading(4, PRACTICE_HEADING));
-            for case in &p.cases {
-                case_part(case, &mut body);
-            }
+        for case in &p.cases {
+            case_part(case, &mut body);
         }
     }
     // The section break starts the annex on a new (landscape) page.
     body.push(Paragraph::new().section_property(portrait));
     body.push(heading(2, ANNEX_HEADING));
-    body.push(Paragraph::new().add_run(Run::new().add_text(ANNEX_INTRO)));
+    body.push(Paragraph::new().add_run(Run::new().add_text(clean(&view.matrix_intro))));
     let mut docx = docx.add_table(matrix_table(&view.matrix));
     if let Some(response) = &view.response {
         docx = docx.add_paragraph(
@@ -263,15 +257,9 @@ fn laws_line(laws: &[crate::render::LawView]) -> Document {
 }
 
 fn case_part(case: &CaseView, body: &mut Body) {
-    body.push(heading(5, &case.title));
+    body.push(heading(4, &case.heading));
     body.extend(tree::document(&case.story.doc, Fmt::default()));
     body.extend(tree::document(&laws_line(&case.laws), Fmt::default()));
-    if !case.actors.is_empty() {
-        let line = format!("{INVOLVED}{}", case.actors.join(", "));
-        body.push(
-            Paragraph::new().add_run(Run::new().add_text(clean(&line)).italic().size(SMALL_SIZE)),
-        );
-    }
 }
 
 fn matrix_table(m: &Matrix) -> Table {

@@ -9,6 +9,7 @@ pub(crate) fn sample() -> View {
         response: None,
         title: "Kwaliteitsmanifest Sociaal Domein".into(),
         elaboration_title: "Uitwerking Kwaliteitsmanifest".into(),
+        matrix_intro: crate::render::DEFAULT_MATRIX_INTRO.into(),
         council: "Adviesraad Sociaal Domein Almere".into(),
         council_short: Some("ASD".into()),
         municipality: "Almere".into(),
@@ -38,6 +39,7 @@ pub(crate) fn sample() -> View {
             cases: vec![CaseView {
                 id: "tuin".into(),
                 title: "De tuin van mevrouw Jansen".into(),
+                heading: "Uit de praktijk: De tuin van mevrouw Jansen".into(),
                 actors: vec!["Inwoners".into(), "Professionals".into()],
                 story: "Mevrouw Jansen <script>alert(\"x\")</script> tuiniert.\n\n<script>\nalert(1)\n</script>\n".into(),
                 laws: vec![],
@@ -126,8 +128,7 @@ fn headings_carry_the_documents_structure() {
         ("Heading3", "1. De Almeerder centraal"),
         ("Heading2", "Uitwerking Kwaliteitsmanifest"),
         ("Heading3", "1. De Almeerder centraal"),
-        ("Heading4", "Uit de praktijk"),
-        ("Heading5", "De tuin van mevrouw Jansen"),
+        ("Heading4", "Uit de praktijk: De tuin van mevrouw Jansen"),
         ("Heading2", "Bijlage: matrix"),
     ];
     let want: Vec<(String, String)> = want
@@ -158,7 +159,12 @@ fn letter_and_texts_appear_in_order() {
     // The short text is stored once and rendered in the manifest and in the elaboration.
     let short = "De inwoner is klant én opdrachtgever.";
     assert_eq!(texts.iter().filter(|t| *t == short).count(), 2);
-    assert!(texts.contains(&"Partijen: Inwoners, Professionals".to_string()));
+    // The parties of a case are the council's own labels, not text of the source.
+    assert!(
+        !texts
+            .iter()
+            .any(|t| t.starts_with("Betrokken") || t.starts_with("Partijen:"))
+    );
     assert!(
         pos("Overzicht van de uitgangspunten en de verantwoordelijkheden per partij.")
             > pos("Bijlage: matrix")
