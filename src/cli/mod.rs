@@ -1,8 +1,13 @@
 //! The command line: argument definitions (help in Dutch) and dispatch.
 
+mod manpage;
+mod usage;
+
+use manpage::{fish_new_kinds, manpage};
+use usage::usage_error;
+
 use std::path::PathBuf;
 
-use clap::error::{ContextKind, ContextValue, ErrorKind};
 use clap::{ArgAction, Parser, Subcommand};
 
 use crate::report::Format;
@@ -545,204 +550,6 @@ fn dispatch(cli: &Cli, start: &std::path::Path) -> Result<u8, crate::error::Erro
     }
 }
 
-/// clap_complete's fish script completes no positional values, so after `new` fish
-/// offered file names; this line offers the kinds instead.
-fn fish_new_kinds() -> String {
-    use clap::ValueEnum;
-    let kinds: Vec<String> = NewKind::value_variants()
-        .iter()
-        .filter_map(|k| k.to_possible_value())
-        .map(|v| v.get_name().to_string())
-        .collect();
-    let kinds = kinds.join(" ");
-    format!(
-        "complete -c kwaliteit -n \"__fish_kwaliteit_using_subcommand new; and not __fish_seen_subcommand_from {kinds}\" -f -a \"{kinds}\"\n"
-    )
-}
-
-fn usage_error(err: clap::Error, args: &[std::ffi::OsString]) -> u8 {
-    match err.kind() {
-        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
-            let _ = err.print();
-            exit::OK
-        }
-        ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
-            let _ = err.print();
-            exit::FAILURE
-        }
-        _ => {
-            eprintln!("fout: {}", dutch_usage_message(&err));
-            eprintln!("\nMeer informatie: {} --help", help_command(args));
-            exit::FAILURE
-        }
-    }
-}
-
-/// `kwaliteit check` when the mistake is in a command's arguments, else
-/// `kwaliteit`: that help page shows the options that were meant.
-fn help_command(args: &[std::ffi::OsString]) -> String {
-    let cmd = <Cli as clap::CommandFactory>::command();
-    let mut words = args.iter().skip(1).map(|a| a.to_string_lossy());
-    while let Some(word) = words.next() {
-        if word == "-C" {
-            words.next(); // the folder, not a command
-        } else if cmd.get_subcommands().any(|c| c.get_name() == word) {
-            return format!("kwaliteit {word}");
-        } else if !word.starts_with('-') {
-            break;
-        }
-    }
-    "kwaliteit".into()
-}
-
-/// clap's messages are English; say every kind in Dutch, never falling back to clap's text.
-fn dutch_usage_message(err: &clap::Error) -> String {
-    let list = |kind| match err.get(kind) {
-        Some(ContextValue::String(s)) => vec![s.clone()],
-        Some(ContextValue::Strings(v)) => v.clone(),
-        _ => Vec::new(),
-    };
-    let ctx = |kind| list(kind).join(", ");
-    // clap orders suggestions from weakest to strongest: name the best first.
-    let mut suggestions = list(ContextKind::SuggestedSubcommand);
-    suggestions.extend(list(ContextKind::SuggestedArg));
-    suggestions.reverse();
-    let hint = match suggestions.as_slice() {
-        [] => String::new(),
-        [only] => format!(" Bedoelde u `{only}`?"),
-        [rest @ .., last] => format!(
-            " Bedoelde u {} of `{last}`?",
-            rest.iter()
-                .map(|s| format!("`{s}`"))
-                .collect::<Vec<_>>()
-                .join(", ")
-        ),
-    };
-    let arg = ctx(ContextKind::InvalidArg);
-    let name = option_name(&arg);
-    let value = ctx(ContextKind::InvalidValue);
-    match err.kind() {
-        ErrorKind::InvalidSubcommand => format!(
-            "onbekende opdracht `{}`.{hint}",
-            ctx(ContextKind::InvalidSubcommand)
-        ),
-        ErrorKind::UnknownArgument if arg.starts_with('-') => {
-            format!("onbekende optie `{arg}`.{hint}")
-        }
-        ErrorKind::UnknownArgument => format!("te veel argumenten: `{arg}` past hier niet."),
-        ErrorKind::InvalidValue if value.is_empty() => format!("na `{name}` hoort een waarde."),
-        ErrorKind::InvalidValue => format!(
-            "`{value}` kan niet {} `{name}`; mogelijke waarden: {}.{hint}",
-            if arg.starts_with('-') { "bij" } else { "als" },
-            ctx(ContextKind::ValidValue)
-        ),
-        ErrorKind::ValueValidation => {
-            let what = if name == "--width" {
-                " Geef een heel getal, zoals 100."
-            } else {
-                ""
-            };
-            format!("`{value}` kan niet bij `{name}`.{what}")
-        }
-        ErrorKind::NoEquals => format!("schrijf `{name}=WAARDE`, met een =."),
-        ErrorKind::TooManyValues => format!("te veel waarden voor `{name}`: `{value}`."),
-        ErrorKind::TooFewValues | ErrorKind::WrongNumberOfValues => {
-            format!("verkeerd aantal waarden voor `{name}`.")
-        }
-        ErrorKind::MissingRequiredArgument => {
-            let missing: Vec<String> = list(ContextKind::InvalidArg)
-                .iter()
-                .map(|a| option_name(a).to_string())
-                .collect();
-            format!("{} ontbreekt.", missing.join(" en "))
-        }
-        ErrorKind::MissingSubcommand => "geef een opdracht, bijvoorbeeld `kwaliteit check`.".into(),
-        ErrorKind::ArgumentConflict
-            if ctx(ContextKind::PriorArg) == arg || ctx(ContextKind::PriorArg).is_empty() =>
-        {
-            format!("`{name}` mag maar één keer.")
-        }
-        ErrorKind::ArgumentConflict => format!(
-            "`{name}` gaat niet samen met `{}`.",
-            option_name(&ctx(ContextKind::PriorArg))
-        ),
-        ErrorKind::InvalidUtf8 => {
-            "de opdrachtregel bevat tekens die geen geldige tekst zijn (UTF-8).".into()
-        }
-        ErrorKind::Io | ErrorKind::Format => "de tekst kon niet geschreven worden.".into(),
-        _ => "deze opdrachtregel begrijp ik niet.".into(),
-    }
-}
-
-/// The man page with Dutch section headings. clap_mangen writes English
-/// headings and refers to per-command pages that do not exist, so its
-/// sections are rendered one by one and the subcommands written here.
-fn manpage() -> std::io::Result<Vec<u8>> {
-    type Section = fn(&clap_mangen::Man, &mut dyn std::io::Write) -> std::io::Result<()>;
-    let cmd = <Cli as clap::CommandFactory>::command();
-    let man = clap_mangen::Man::new(cmd.clone());
-    let mut out = Vec::new();
-    man.render_title(&mut out)?;
-    let sections: [(Section, &str); 4] = [
-        (clap_mangen::Man::render_name_section, "NAAM"),
-        (clap_mangen::Man::render_synopsis_section, "OVERZICHT"),
-        (clap_mangen::Man::render_description_section, "BESCHRIJVING"),
-        (clap_mangen::Man::render_options_section, "OPTIES"),
-    ];
-    for (render, heading) in sections {
-        let mut buf = Vec::new();
-        render(&man, &mut buf)?;
-        out.extend(dutch_section(&String::from_utf8_lossy(&buf), heading).bytes());
-    }
-    out.extend(b".SH OPDRACHTEN\n");
-    for sub in cmd.get_subcommands() {
-        let usage = sub.clone().render_usage().to_string();
-        // clap prefixes the usage with the English word; only the usage itself is kept.
-        let usage = usage
-            .split_once(": ")
-            .map_or(usage.as_str(), |(_, u)| u)
-            .trim();
-        let about = sub.get_about().map(|a| a.to_string()).unwrap_or_default();
-        out.extend(format!(".TP\n\\fB{}\\fR\n{}\n", roff_text(usage), roff_text(&about)).bytes());
-    }
-    if let Some(after) = cmd.get_after_help() {
-        let after = after.to_string();
-        let text = after.strip_prefix("Afsluitcodes: ").unwrap_or(&after);
-        out.extend(format!(".SH AFSLUITCODES\n{}\n", roff_text(text)).bytes());
-    }
-    if let Some(version) = cmd.get_version() {
-        out.extend(format!(".SH VERSIE\nv{}\n", roff_text(version)).bytes());
-    }
-    Ok(out)
-}
-
-/// One section from clap_mangen without roff's preamble, with a Dutch first
-/// heading; further headings (options grouped by help heading) are ours already.
-fn dutch_section(roff: &str, heading: &str) -> String {
-    let body = roff
-        .find(".SH ")
-        .map_or("", |at| &roff[at..])
-        .split_once('\n')
-        .map_or("", |(_, rest)| rest);
-    format!(".SH {heading}\n{body}")
-}
-
-/// Escape text for a roff text line.
-fn roff_text(text: &str) -> String {
-    let escaped = text.replace('\\', "\\e").replace('-', "\\-");
-    if escaped.starts_with(['.', '\'']) {
-        format!("\\&{escaped}")
-    } else {
-        escaped
-    }
-}
-
-/// `--format <VORM>` → `--format`; `<SHELL>` → `SHELL`.
-fn option_name(arg: &str) -> &str {
-    let name = arg.split([' ', '=']).next().unwrap_or(arg);
-    name.trim_start_matches('<').trim_end_matches('>')
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -777,7 +584,7 @@ mod tests {
 
     #[test]
     fn readme_lists_every_command_with_its_usage() {
-        let readme = include_str!("../README.md").replace("\\|", "|");
+        let readme = include_str!("../../README.md").replace("\\|", "|");
         for sub in Cli::command().get_subcommands() {
             let usage = sub.clone().render_usage().to_string();
             let usage = usage.trim_start_matches("Usage: ").trim();
