@@ -35,6 +35,8 @@ pub struct View {
     pub council: String,
     pub council_short: Option<String>,
     pub municipality: String,
+    /// The newest round, on the cover and as the Word file's creation date.
+    pub edition: Option<Edition>,
     pub letter: Option<Letter>,
     pub principles: Vec<PrincipleView>,
     pub matrix: Matrix,
@@ -42,6 +44,35 @@ pub struct View {
     pub changes: Option<ChangesView>,
     /// The college's response to the latest advice that has recorded advice points.
     pub response: Option<ResponseView>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Edition {
+    /// "Editie 2015"
+    pub label: String,
+    /// Written out in Dutch: "18 augustus 2015".
+    pub date: String,
+    /// `2015-08-18`, when the round's date is one.
+    #[serde(skip)]
+    pub iso: Option<String>,
+}
+
+impl Edition {
+    /// From a round's date (ISO, or free text kept as it is).
+    pub fn from_date(date: &str) -> Edition {
+        let iso = crate::text::date::days(date).map(crate::text::date::iso);
+        let year: String = date.trim().chars().take(4).collect();
+        let label = if year.len() == 4 && year.chars().all(|c| c.is_ascii_digit()) {
+            format!("Editie {year}")
+        } else {
+            "Editie".to_string()
+        };
+        Edition {
+            label,
+            date: dutch_date(date),
+            iso,
+        }
+    }
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -216,6 +247,12 @@ impl View {
             council: m.identity.council.clone(),
             council_short: m.identity.council_short.clone(),
             municipality: m.identity.municipality.clone(),
+            edition: m
+                .rounds
+                .iter()
+                .rev()
+                .find_map(|r| r.date.as_deref())
+                .map(Edition::from_date),
             letter,
             principles,
             matrix: Matrix::from_manifest(m),

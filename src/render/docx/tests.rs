@@ -12,6 +12,7 @@ pub(crate) fn sample() -> View {
         council: "Adviesraad Sociaal Domein Almere".into(),
         council_short: Some("ASD".into()),
         municipality: "Almere".into(),
+        edition: Some(crate::render::Edition::from_date("2015-08-18")),
         letter: Some(Letter {
             to: vec![
                 "college van Burgemeester en wethouders".into(),

@@ -2,8 +2,8 @@
 
 use std::borrow::Cow;
 
-use super::LANG;
-use crate::render::{RenderError, View};
+use super::{House, LANG};
+use crate::render::RenderError;
 
 /// Drop characters XML 1.0 forbids (a stray form feed from a PDF copy would
 /// make Word refuse the file); tabs and newlines become spaces.
@@ -38,17 +38,22 @@ fn xml_escape(text: &str) -> String {
     out
 }
 
-pub fn core_properties(view: &View) -> String {
+pub fn core_properties(h: &House) -> String {
+    let created = format!("{}T00:00:00Z", h.created);
     format!(
         concat!(
             r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#,
             r#"<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">"#,
-            "<dc:title>{}</dc:title><dc:creator>{}</dc:creator><dc:language>{}</dc:language>",
+            "<dc:title>{title}</dc:title><dc:creator>{creator}</dc:creator>",
+            "<cp:lastModifiedBy>{creator}</cp:lastModifiedBy><dc:language>{lang}</dc:language>",
+            r#"<dcterms:created xsi:type="dcterms:W3CDTF">{created}</dcterms:created>"#,
+            r#"<dcterms:modified xsi:type="dcterms:W3CDTF">{created}</dcterms:modified>"#,
             "</cp:coreProperties>"
         ),
-        xml_escape(&view.title),
-        xml_escape(&view.council),
-        LANG
+        title = xml_escape(h.title),
+        creator = xml_escape(h.council),
+        lang = LANG,
+        created = created,
     )
 }
 
@@ -96,4 +101,272 @@ fn missing(anchor: &str) -> RenderError {
     RenderError::Docx(format!(
         "interne fout: `{anchor}` niet gevonden in de uitvoer van docx-rs"
     ))
+}
+
+/// Containers whose children docx-rs writes out of the schema order, with the
+/// order (CT_PPr, CT_RPr, CT_SectPr, CT_Style, CT_TblPr, CT_TcPr) of the
+/// children the tool uses; a child not listed keeps its place at the end.
+const ORDERS: &[(&str, &[&str])] = &[
+    (
+        "w:pPr",
+        &[
+            "w:pStyle",
+            "w:keepNext",
+            "w:keepLines",
+            "w:pageBreakBefore",
+            "w:framePr",
+            "w:widowControl",
+            "w:numPr",
+            "w:pBdr",
+            "w:shd",
+            "w:tabs",
+            "w:snapToGrid",
+            "w:spacing",
+            "w:ind",
+            "w:contextualSpacing",
+            "w:jc",
+            "w:textAlignment",
+            "w:outlineLvl",
+            "w:rPr",
+            "w:sectPr",
+            "w:pPrChange",
+        ],
+    ),
+    (
+        "w:rPr",
+        &[
+            "w:rStyle",
+            "w:rFonts",
+            "w:b",
+            "w:bCs",
+            "w:i",
+            "w:iCs",
+            "w:caps",
+            "w:smallCaps",
+            "w:strike",
+            "w:dstrike",
+            "w:vanish",
+            "w:color",
+            "w:spacing",
+            "w:w",
+            "w:kern",
+            "w:position",
+            "w:sz",
+            "w:szCs",
+            "w:highlight",
+            "w:u",
+            "w:effect",
+            "w:bdr",
+            "w:shd",
+            "w:vertAlign",
+            "w:lang",
+            "w:ins",
+            "w:del",
+            "w:rPrChange",
+        ],
+    ),
+    (
+        "w:sectPr",
+        &[
+            "w:headerReference",
+            "w:footerReference",
+            "w:footnotePr",
+            "w:endnotePr",
+            "w:type",
+            "w:pgSz",
+            "w:pgMar",
+            "w:pgNumType",
+            "w:cols",
+            "w:titlePg",
+            "w:textDirection",
+            "w:docGrid",
+        ],
+    ),
+    (
+        "w:style",
+        &[
+            "w:name",
+            "w:aliases",
+            "w:basedOn",
+            "w:next",
+            "w:link",
+            "w:uiPriority",
+            "w:semiHidden",
+            "w:unhideWhenUsed",
+            "w:qFormat",
+            "w:pPr",
+            "w:rPr",
+            "w:tblPr",
+            "w:trPr",
+            "w:tcPr",
+        ],
+    ),
+    (
+        "w:tblPr",
+        &[
+            "w:tblStyle",
+            "w:tblpPr",
+            "w:tblOverlap",
+            "w:bidiVisual",
+            "w:tblW",
+            "w:jc",
+            "w:tblCellSpacing",
+            "w:tblInd",
+            "w:tblBorders",
+            "w:shd",
+            "w:tblLayout",
+            "w:tblCellMar",
+            "w:tblLook",
+        ],
+    ),
+    (
+        "w:tcPr",
+        &[
+            "w:cnfStyle",
+            "w:tcW",
+            "w:gridSpan",
+            "w:vMerge",
+            "w:tcBorders",
+            "w:shd",
+            "w:noWrap",
+            "w:tcMar",
+            "w:textDirection",
+            "w:tcFitText",
+            "w:vAlign",
+            "w:hideMark",
+        ],
+    ),
+];
+
+/// The schema order of `container`'s children, if the tool reorders it.
+pub(crate) fn schema_order(container: &str) -> Option<&'static [&'static str]> {
+    ORDERS
+        .iter()
+        .find(|(name, _)| *name == container)
+        .map(|(_, order)| *order)
+}
+
+/// Put the children of `pPr`, `rPr`, `sectPr`, … in the schema order (docx-rs
+/// writes `rPr` first in `pPr`, `pgSz` before `footerReference`; Word may
+/// "repair" such a file). A paragraph's `pPr` without a style gets Normal, so
+/// that style readers see one on every paragraph. One pass over the bytes.
+pub fn schema_order_fix(xml: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(xml.len() + xml.len() / 16);
+    let mut at = 0;
+    // Whether the last tag copied opened a paragraph (`<w:p>` or `<w:p …>`).
+    let mut in_paragraph = false;
+    while let Some(lt) = memchr(b'<', xml, at) {
+        let Some(end) = tag_end(xml, lt) else { break };
+        let name = tag_name(&xml[lt..end]);
+        let self_closing = xml[end - 2] == b'/';
+        let container = !self_closing && xml[lt + 1] != b'/' && schema_order(name).is_some();
+        if container {
+            out.extend_from_slice(&xml[at..lt]);
+            let close = element_end(xml, lt, end);
+            reorder(
+                xml,
+                lt,
+                end,
+                close,
+                in_paragraph && name == "w:pPr",
+                &mut out,
+            );
+            at = close;
+            in_paragraph = false;
+            continue;
+        }
+        in_paragraph = name == "w:p" && xml[lt + 1] != b'/' && !self_closing;
+        out.extend_from_slice(&xml[at..end]);
+        at = end;
+    }
+    out.extend_from_slice(&xml[at..]);
+    out
+}
+
+/// Write the element `xml[open..close]` (its start tag ends at `body`) with its
+/// children sorted into the schema order, recursively.
+fn reorder(xml: &[u8], open: usize, body: usize, close: usize, paragraph: bool, out: &mut Vec<u8>) {
+    let name = tag_name(&xml[open..body]);
+    let order = schema_order(name).unwrap_or(&[]);
+    let end_tag = close - (name.len() + 3);
+    let mut children: Vec<(usize, usize, usize)> = Vec::new();
+    let mut at = body;
+    while let Some(lt) = memchr(b'<', xml, at).filter(|&lt| lt < end_tag) {
+        let Some(end) = tag_end(xml, lt) else { break };
+        let child_close = if xml[end - 2] == b'/' {
+            end
+        } else {
+            element_end(xml, lt, end)
+        };
+        let child = tag_name(&xml[lt..end]);
+        let rank = order
+            .iter()
+            .position(|n| *n == child)
+            .unwrap_or(order.len());
+        children.push((rank, lt, child_close));
+        at = child_close;
+    }
+    // Stable: children of one rank keep their order.
+    children.sort_by_key(|c| c.0);
+    out.extend_from_slice(&xml[open..body]);
+    if paragraph && children.first().is_none_or(|c| c.0 != 0) {
+        out.extend_from_slice(br#"<w:pStyle w:val="Normal" />"#);
+    }
+    for (_, from, to) in children {
+        let (child_end, self_closing) = match tag_end(xml, from) {
+            Some(e) => (e, xml[e - 2] == b'/'),
+            None => (to, true),
+        };
+        if !self_closing && schema_order(tag_name(&xml[from..child_end])).is_some() {
+            reorder(xml, from, child_end, to, false, out);
+        } else {
+            out.extend_from_slice(&xml[from..to]);
+        }
+    }
+    out.extend_from_slice(&xml[end_tag..close]);
+}
+
+fn memchr(byte: u8, xml: &[u8], from: usize) -> Option<usize> {
+    xml.get(from..)?
+        .iter()
+        .position(|&b| b == byte)
+        .map(|i| i + from)
+}
+
+/// One past the `>` of the tag starting at `lt`.
+fn tag_end(xml: &[u8], lt: usize) -> Option<usize> {
+    memchr(b'>', xml, lt).map(|gt| gt + 1)
+}
+
+/// `w:pPr` of `<w:pPr>`, `</w:pPr>` or `<w:pPr w:x="1" />`.
+fn tag_name(tag: &[u8]) -> &str {
+    let tag = tag.strip_prefix(b"<").unwrap_or(tag);
+    let tag = tag.strip_prefix(b"/").unwrap_or(tag);
+    let len = tag
+        .iter()
+        .position(|b| matches!(b, b' ' | b'>' | b'/' | b'\t' | b'\n' | b'\r'))
+        .unwrap_or(tag.len());
+    std::str::from_utf8(&tag[..len]).unwrap_or("")
+}
+
+/// One past the end tag matching the start tag `xml[lt..body]` (nesting counted).
+fn element_end(xml: &[u8], lt: usize, body: usize) -> usize {
+    let name = tag_name(&xml[lt..body]);
+    let mut depth = 1;
+    let mut at = body;
+    while let Some(next) = memchr(b'<', xml, at) {
+        let Some(end) = tag_end(xml, next) else { break };
+        if tag_name(&xml[next..end]) == name {
+            if xml[next + 1] == b'/' {
+                depth -= 1;
+                if depth == 0 {
+                    return end;
+                }
+            } else if xml[end - 2] != b'/' {
+                depth += 1;
+            }
+        }
+        at = end;
+    }
+    xml.len()
 }
