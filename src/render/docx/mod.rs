@@ -23,8 +23,6 @@ use super::{CaseView, Letter, RenderError, View};
 use crate::analysis::matrix::Matrix;
 use crate::model::document::Document;
 
-pub(crate) use xml::schema_order;
-
 pub(crate) const LANG: &str = "nl-NL";
 /// The house font stack ("Segoe UI", "Noto Sans", "Liberation Sans", Arial) has no
 /// fallbacks in Word: Arial is on every Windows and Office, and LibreOffice
@@ -557,10 +555,11 @@ fn column_widths(m: &Matrix, usable: usize) -> Vec<usize> {
             .chain([word_width(PRINCIPLE_COLUMN)])
             .max()
             .unwrap_or(0)
-            // A title over at most three lines, within a sixth of the width.
-            .max((longest_title * CHAR / 3).min(usable / 6)),
+            // A title over at most two lines, within a fifth of the width.
+            .max((longest_title * CHAR / 2).min(usable / 5)),
     ];
-    let mut weight = vec![0.0];
+    let title_chars: usize = titles.iter().map(|t| t.chars().count()).sum();
+    let mut weight = vec![(title_chars.max(1) as f64).sqrt()];
     for (i, c) in m.columns.iter().enumerate() {
         let texts: Vec<&str> = std::iter::once(c.name.as_str())
             .chain(c.description.as_deref())

@@ -239,7 +239,7 @@ const ORDERS: &[(&str, &[&str])] = &[
 ];
 
 /// The schema order of `container`'s children, if the tool reorders it.
-pub(crate) fn schema_order(container: &str) -> Option<&'static [&'static str]> {
+fn schema_order(container: &str) -> Option<&'static [&'static str]> {
     ORDERS
         .iter()
         .find(|(name, _)| *name == container)
