@@ -344,7 +344,8 @@ fn the_docx_is_a_zip_whose_document_has_the_headings_and_the_matrix() {
             .unwrap_or_else(|| panic!("{name} ontbreekt"))
     };
     let document = part("word/document.xml");
-    for style in ["Heading1", "Heading2", "Heading3", "Heading4", "Heading5"] {
+    // The title is on the cover (Title); the parts are level 2.
+    for style in ["Title", "Heading2", "Heading3", "Heading4", "Heading5"] {
         assert!(
             document.contains(&format!("<w:pStyle w:val=\"{style}\" />")),
             "{style}"
@@ -764,4 +765,123 @@ fn every_word_file_is_in_schema_order_dutch_with_properties_header_and_footer() 
         .find(|p| p.extension().is_some_and(|e| e == "docx"))
         .expect("geen advies geschreven");
     assert_word_file(&fs::read(advies).unwrap(), "advies", true);
+}
+
+/// `&amp;` and friends back to text, tags dropped, spaces collapsed.
+fn plain_text(html: &str) -> String {
+    let mut out = String::new();
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            c if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    normalise(
+        &out.replace("&lt;", "<")
+            .replace("&gt;", ">")
+            .replace("&quot;", "\"")
+            .replace("&#39;", "'")
+            .replace("&#x27;", "'")
+            .replace("&amp;", "&"),
+    )
+}
+
+/// The document's outline: (level, heading) in order; the table of contents left out.
+fn html_outline(html: &str) -> Vec<(usize, String)> {
+    let mut out = Vec::new();
+    let mut rest = html;
+    while let Some(at) = rest.find("<h") {
+        rest = &rest[at + 2..];
+        let Some(level) = rest.chars().next().and_then(|c| c.to_digit(10)) else {
+            continue;
+        };
+        let start = rest.find('>').unwrap() + 1;
+        let end = rest.find(&format!("</h{level}>")).unwrap();
+        out.push((level as usize, plain_text(&rest[start..end])));
+        rest = &rest[end..];
+    }
+    out.retain(|(_, t)| t != "Inhoud");
+    out
+}
+
+fn markdown_outline(md: &str) -> Vec<(usize, String)> {
+    md.lines()
+        .filter_map(|l| {
+            let level = l.chars().take_while(|c| *c == '#').count();
+            let text = l.get(level..)?.strip_prefix(' ')?;
+            (1..=6)
+                .contains(&level)
+                .then(|| (level, normalise(&text.replace('\\', ""))))
+        })
+        .collect()
+}
+
+fn word_outline(document: &str) -> Vec<(usize, String)> {
+    const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+    let doc = roxmltree::Document::parse(document).unwrap();
+    doc.descendants()
+        .filter(|n| n.has_tag_name((W, "p")))
+        .filter_map(|p| {
+            let style = p
+                .descendants()
+                .find(|n| n.has_tag_name((W, "pStyle")))?
+                .attribute((W, "val"))?;
+            let level = match style {
+                "Title" => 1,
+                s => s.strip_prefix("Heading")?.parse().ok()?,
+            };
+            let text: String = p
+                .descendants()
+                .filter(|n| n.has_tag_name((W, "t")))
+                .filter_map(|n| n.text())
+                .collect();
+            Some((level, normalise(&text)))
+        })
+        .collect()
+}
+
+#[test]
+fn html_markdown_and_word_have_the_same_outline_captions_and_parties() {
+    let dir = copy_of_manifest();
+    let (_, html) = render(dir.path(), "html");
+    let (_, md) = render(dir.path(), "md");
+    let (_, docx) = render(dir.path(), "docx");
+    let html = fs::read_to_string(html).unwrap();
+    let md = fs::read_to_string(md).unwrap();
+    let document = stored_zip_entries(&fs::read(docx).unwrap())
+        .into_iter()
+        .find(|(n, _)| n == "word/document.xml")
+        .map(|(_, d)| String::from_utf8(d).unwrap())
+        .unwrap();
+
+    // Parts, headings and the principles' numbering.
+    let outline = html_outline(&html);
+    assert!(
+        outline.iter().any(|(l, t)| *l == 3 && t.starts_with("7. ")),
+        "{outline:#?}"
+    );
+    assert_eq!(markdown_outline(&md), outline, "Markdown");
+    assert_eq!(word_outline(&document), outline, "Word");
+
+    // The cover, the matrix's caption and what each party stands for.
+    let word_text = plain_text(&document);
+    let md_text = normalise(&md.replace('\\', ""));
+    let mut shared = vec![
+        "Gemeente Almere".to_string(),
+        "Editie 2015, 18 augustus 2015".to_string(),
+    ];
+    let caption = &html[html.find("<caption>").unwrap() + 9..html.find("</caption>").unwrap()];
+    shared.push(plain_text(caption));
+    for piece in html.split(r#"<span class="description">"#).skip(1) {
+        shared.push(plain_text(&piece[..piece.find("</span>").unwrap()]));
+    }
+    assert!(shared.len() > 5, "{shared:?}");
+    for text in &shared {
+        assert!(plain_text(&html).contains(text.as_str()), "HTML: {text}");
+        assert!(md_text.contains(text.as_str()), "Markdown: {text}");
+        assert!(word_text.contains(text.as_str()), "Word: {text}");
+    }
 }

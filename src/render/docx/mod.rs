@@ -55,8 +55,6 @@ const PRACTICE_HEADING: &str = "Uit de praktijk";
 const INVOLVED: &str = "Betrokken: ";
 const ANNEX_HEADING: &str = "Bijlage: matrix";
 const ANNEX_INTRO: &str = "Overzicht van de uitgangspunten en de verantwoordelijkheden per partij.";
-/// The matrix's caption, as in the HTML.
-const MATRIX_CAPTION: &str = "Uitgangspunten en verantwoordelijkheden per partij";
 const PRINCIPLE_COLUMN: &str = "Uitgangspunt";
 const TOC_HEADING: &str = "Inhoud";
 const TOC_FIELD: &str = r#" TOC \o "1-3" \h \z \u "#;
@@ -257,7 +255,7 @@ fn document(view: &View, house_props: &House) -> Docx {
         Paragraph::new()
             .style("Caption")
             .keep_next(true)
-            .add_run(Run::new().add_text(MATRIX_CAPTION)),
+            .add_run(Run::new().add_text(super::matrix::CAPTION)),
     );
     let mut docx = docx.add_table(matrix_table(&view.matrix));
     if let Some(response) = &view.response {
