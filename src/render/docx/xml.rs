@@ -91,10 +91,7 @@ pub fn mark_header_row(xml: &[u8]) -> Result<Vec<u8>, RenderError> {
 }
 
 pub(crate) fn find(haystack: &[u8], needle: &str, from: usize) -> Option<usize> {
-    haystack[from..]
-        .windows(needle.len())
-        .position(|w| w == needle.as_bytes())
-        .map(|i| i + from)
+    memchr::memmem::find(&haystack[from..], needle.as_bytes()).map(|i| i + from)
 }
 
 fn missing(anchor: &str) -> RenderError {
@@ -249,37 +246,41 @@ fn schema_order(container: &str) -> Option<&'static [&'static str]> {
 /// Put the children of `pPr`, `rPr`, `sectPr`, … in the schema order (docx-rs
 /// writes `rPr` first in `pPr`, `pgSz` before `footerReference`; Word may
 /// "repair" such a file). A paragraph's `pPr` without a style gets Normal, so
-/// that style readers see one on every paragraph. One pass over the bytes.
+/// that style readers see one on every paragraph. One pass over the bytes; only
+/// the start tags of containers are looked at closely.
 pub fn schema_order_fix(xml: &[u8]) -> Vec<u8> {
+    const CONTAINERS: [&[u8]; 6] = [
+        b"w:pPr>",
+        b"w:rPr>",
+        b"w:sectPr>",
+        b"w:style ",
+        b"w:tblPr>",
+        b"w:tcPr>",
+    ];
     let mut out = Vec::with_capacity(xml.len() + xml.len() / 16);
+    let mut copied = 0;
     let mut at = 0;
-    // Whether the last tag copied opened a paragraph (`<w:p>` or `<w:p …>`).
-    let mut in_paragraph = false;
-    while let Some(lt) = memchr(b'<', xml, at) {
-        let Some(end) = tag_end(xml, lt) else { break };
-        let name = tag_name(&xml[lt..end]);
-        let self_closing = xml[end - 2] == b'/';
-        let container = !self_closing && xml[lt + 1] != b'/' && schema_order(name).is_some();
-        if container {
-            out.extend_from_slice(&xml[at..lt]);
-            let close = element_end(xml, lt, end);
-            reorder(
-                xml,
-                lt,
-                end,
-                close,
-                in_paragraph && name == "w:pPr",
-                &mut out,
-            );
-            at = close;
-            in_paragraph = false;
+    // Where the last `<w:p>` or `<w:p …>` start tag ended: its pPr follows right after.
+    let mut paragraph_end = usize::MAX;
+    while let Some(lt) = memchr::memchr(b'<', &xml[at..]).map(|i| i + at) {
+        let rest = &xml[lt + 1..];
+        if rest.starts_with(b"w:p>") || rest.starts_with(b"w:p ") {
+            paragraph_end = tag_end(xml, lt).unwrap_or(xml.len());
+            at = paragraph_end;
             continue;
         }
-        in_paragraph = name == "w:p" && xml[lt + 1] != b'/' && !self_closing;
-        out.extend_from_slice(&xml[at..end]);
-        at = end;
+        if !CONTAINERS.iter().any(|c| rest.starts_with(c)) {
+            at = lt + 1;
+            continue;
+        }
+        let Some(body) = tag_end(xml, lt) else { break };
+        out.extend_from_slice(&xml[copied..lt]);
+        let close = element_end(xml, lt, body);
+        reorder(xml, lt, body, close, lt == paragraph_end, &mut out);
+        copied = close;
+        at = close;
     }
-    out.extend_from_slice(&xml[at..]);
+    out.extend_from_slice(&xml[copied..]);
     out
 }
 
@@ -289,53 +290,50 @@ fn reorder(xml: &[u8], open: usize, body: usize, close: usize, paragraph: bool, 
     let name = tag_name(&xml[open..body]);
     let order = schema_order(name).unwrap_or(&[]);
     let end_tag = close - (name.len() + 3);
-    let mut children: Vec<(usize, usize, usize)> = Vec::new();
+    // (rank, start, end, a container itself); a run's rPr has a handful of children.
+    let mut children: Vec<(usize, usize, usize, bool)> = Vec::with_capacity(8);
     let mut at = body;
-    while let Some(lt) = memchr(b'<', xml, at).filter(|&lt| lt < end_tag) {
+    while let Some(lt) = memchr::memchr(b'<', &xml[at..end_tag]).map(|i| i + at) {
         let Some(end) = tag_end(xml, lt) else { break };
-        let child_close = if xml[end - 2] == b'/' {
-            end
-        } else {
-            element_end(xml, lt, end)
-        };
         let child = tag_name(&xml[lt..end]);
+        let leaf = xml[end - 2] == b'/';
+        let child_close = if leaf { end } else { element_end(xml, lt, end) };
         let rank = order
             .iter()
             .position(|n| *n == child)
             .unwrap_or(order.len());
-        children.push((rank, lt, child_close));
+        children.push((
+            rank,
+            lt,
+            child_close,
+            !leaf && schema_order(child).is_some(),
+        ));
         at = child_close;
+    }
+    let styled = children.iter().any(|c| c.0 == 0);
+    let sorted = children.windows(2).all(|w| w[0].0 <= w[1].0);
+    if sorted && !children.iter().any(|c| c.3) && (styled || !paragraph) {
+        out.extend_from_slice(&xml[open..close]);
+        return;
     }
     // Stable: children of one rank keep their order.
     children.sort_by_key(|c| c.0);
     out.extend_from_slice(&xml[open..body]);
-    if paragraph && children.first().is_none_or(|c| c.0 != 0) {
+    if paragraph && !styled {
         out.extend_from_slice(br#"<w:pStyle w:val="Normal" />"#);
     }
-    for (_, from, to) in children {
-        let (child_end, self_closing) = match tag_end(xml, from) {
-            Some(e) => (e, xml[e - 2] == b'/'),
-            None => (to, true),
-        };
-        if !self_closing && schema_order(tag_name(&xml[from..child_end])).is_some() {
-            reorder(xml, from, child_end, to, false, out);
-        } else {
-            out.extend_from_slice(&xml[from..to]);
+    for (_, from, to, nested) in children {
+        match tag_end(xml, from) {
+            Some(child_body) if nested => reorder(xml, from, child_body, to, false, out),
+            _ => out.extend_from_slice(&xml[from..to]),
         }
     }
     out.extend_from_slice(&xml[end_tag..close]);
 }
 
-fn memchr(byte: u8, xml: &[u8], from: usize) -> Option<usize> {
-    xml.get(from..)?
-        .iter()
-        .position(|&b| b == byte)
-        .map(|i| i + from)
-}
-
 /// One past the `>` of the tag starting at `lt`.
 fn tag_end(xml: &[u8], lt: usize) -> Option<usize> {
-    memchr(b'>', xml, lt).map(|gt| gt + 1)
+    memchr::memchr(b'>', &xml[lt..]).map(|gt| lt + gt + 1)
 }
 
 /// `w:pPr` of `<w:pPr>`, `</w:pPr>` or `<w:pPr w:x="1" />`.
@@ -354,7 +352,7 @@ fn element_end(xml: &[u8], lt: usize, body: usize) -> usize {
     let name = tag_name(&xml[lt..body]);
     let mut depth = 1;
     let mut at = body;
-    while let Some(next) = memchr(b'<', xml, at) {
+    while let Some(next) = memchr::memchr(b'<', &xml[at..]).map(|i| i + at) {
         let Some(end) = tag_end(xml, next) else { break };
         if tag_name(&xml[next..end]) == name {
             if xml[next + 1] == b'/' {
