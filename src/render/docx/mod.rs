@@ -346,7 +346,11 @@ fn cover(view: &View, body: &mut Body) {
             .style("Subtitle")
             .add_run(Run::new().add_text(clean(&view.council))),
     );
-    body.push(text_paragraph(&format!("Gemeente {}", view.municipality)));
+    body.push(
+        Paragraph::new()
+            .style("Subtitle")
+            .add_run(Run::new().add_text(clean(&format!("Gemeente {}", view.municipality)))),
+    );
     let mut edition = Paragraph::new().style("Subtitle");
     if let Some(e) = &view.edition {
         edition = edition.add_run(Run::new().add_text(clean(&format!("{}, {}", e.label, e.date))));
