@@ -355,8 +355,9 @@ fn the_docx_is_a_zip_whose_document_has_the_headings_and_the_matrix() {
     let document = part("word/document.xml");
     assert!(document.contains("Deze matrix is de schematische weergave"));
     assert!(document.contains(">Uit de praktijk<"));
-    // Cases have no heading level of their own: "Uit de praktijk" is their heading.
-    for style in ["Heading1", "Heading2", "Heading3", "Heading4"] {
+    // The title is on the cover (Title); the parts are level 2; cases have no heading
+    // level of their own: "Uit de praktijk" is their heading.
+    for style in ["Title", "Heading2", "Heading3", "Heading4"] {
         assert!(
             document.contains(&format!("<w:pStyle w:val=\"{style}\" />")),
             "{style}"
@@ -514,4 +515,386 @@ fn a_style_sheet_that_closes_the_style_element_is_refused() {
         .code(2);
     let stderr = String::from_utf8(assert.get_output().stderr.clone()).unwrap();
     assert!(stderr.contains("manifest/templates/style.css"), "{stderr}");
+}
+
+/// The schema order (ECMA-376 CT_PPr, CT_RPr, CT_SectPr) of the children the tool writes.
+const PPR_ORDER: &[&str] = &[
+    "pStyle",
+    "keepNext",
+    "keepLines",
+    "pageBreakBefore",
+    "widowControl",
+    "numPr",
+    "pBdr",
+    "shd",
+    "tabs",
+    "spacing",
+    "ind",
+    "jc",
+    "outlineLvl",
+    "rPr",
+    "sectPr",
+];
+const RPR_ORDER: &[&str] = &[
+    "rStyle",
+    "rFonts",
+    "b",
+    "bCs",
+    "i",
+    "iCs",
+    "caps",
+    "strike",
+    "dstrike",
+    "vanish",
+    "color",
+    "spacing",
+    "sz",
+    "szCs",
+    "highlight",
+    "u",
+    "vertAlign",
+    "lang",
+];
+const SECTPR_ORDER: &[&str] = &[
+    "headerReference",
+    "footerReference",
+    "type",
+    "pgSz",
+    "pgMar",
+    "pgNumType",
+    "cols",
+    "titlePg",
+    "docGrid",
+];
+
+/// Every `pPr`, `rPr` and `sectPr` of a part has its children in the schema order.
+fn assert_schema_order(doc: &roxmltree::Document, what: &str) {
+    for node in doc.descendants().filter(|n| n.is_element()) {
+        let order = match node.tag_name().name() {
+            "pPr" => PPR_ORDER,
+            "rPr" => RPR_ORDER,
+            "sectPr" => SECTPR_ORDER,
+            _ => continue,
+        };
+        let ranks: Vec<(usize, &str)> = node
+            .children()
+            .filter(|c| c.is_element())
+            .map(|c| {
+                let name = c.tag_name().name();
+                let rank = order.iter().position(|o| *o == name);
+                (
+                    rank.unwrap_or_else(|| {
+                        panic!("{what}: <{name}> in <{}> onbekend", node.tag_name().name())
+                    }),
+                    name,
+                )
+            })
+            .collect();
+        assert!(
+            ranks.windows(2).all(|w| w[0].0 <= w[1].0),
+            "{what}: kinderen van <{}> niet in schemavolgorde: {:?}",
+            node.tag_name().name(),
+            ranks.iter().map(|r| r.1).collect::<Vec<_>>()
+        );
+    }
+}
+
+/// A Word file as the tool must write it: schema order, Normal as default style on
+/// every paragraph, Dutch, core properties, header and footer with page fields.
+fn assert_word_file(bytes: &[u8], what: &str, toc: bool) {
+    let entries = stored_zip_entries(bytes);
+    let part = |name: &str| {
+        entries
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, d)| String::from_utf8(d.clone()).unwrap())
+            .unwrap_or_else(|| panic!("{what}: {name} ontbreekt"))
+    };
+    const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+    const R: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+
+    let styles_xml = part("word/styles.xml");
+    let styles = roxmltree::Document::parse(&styles_xml).unwrap();
+    assert_schema_order(&styles, what);
+    let normal = styles
+        .descendants()
+        .find(|n| n.has_tag_name((W, "style")) && n.attribute((W, "styleId")) == Some("Normal"))
+        .unwrap_or_else(|| panic!("{what}: geen stijl Normal"));
+    assert_eq!(
+        normal.attribute((W, "default")),
+        Some("1"),
+        "{what}: Normal niet standaard"
+    );
+    let lang = styles
+        .descendants()
+        .find(|n| n.has_tag_name((W, "rPrDefault")))
+        .and_then(|d| d.descendants().find(|n| n.has_tag_name((W, "lang"))))
+        .and_then(|l| l.attribute((W, "val")));
+    assert_eq!(lang, Some("nl-NL"), "{what}: taal");
+
+    let document_xml = part("word/document.xml");
+    let document = roxmltree::Document::parse(&document_xml).unwrap();
+    assert_schema_order(&document, what);
+    for p in document.descendants().filter(|n| n.has_tag_name((W, "p"))) {
+        let style = p
+            .children()
+            .find(|n| n.has_tag_name((W, "pPr")))
+            .and_then(|ppr| ppr.children().find(|n| n.has_tag_name((W, "pStyle"))));
+        assert!(style.is_some(), "{what}: alinea zonder stijl");
+    }
+    let instructions: String = document
+        .descendants()
+        .filter(|n| n.has_tag_name((W, "instrText")))
+        .filter_map(|n| n.text())
+        .collect();
+    assert_eq!(
+        instructions.contains(r#"TOC \o "1-3" \h \z \u"#),
+        toc,
+        "{what}: inhoudsopgave {instructions}"
+    );
+
+    // Every section refers to the header and the footer; the footer counts pages.
+    let rels_xml = part("word/_rels/document.xml.rels");
+    let rels = roxmltree::Document::parse(&rels_xml).unwrap();
+    let target = |id: &str| {
+        rels.descendants()
+            .find(|n| n.attribute("Id") == Some(id))
+            .and_then(|n| n.attribute("Target"))
+            .map(|t| format!("word/{t}"))
+            .unwrap_or_else(|| panic!("{what}: relatie {id} ontbreekt"))
+    };
+    let sections: Vec<_> = document
+        .descendants()
+        .filter(|n| n.has_tag_name((W, "sectPr")))
+        .collect();
+    assert!(!sections.is_empty(), "{what}: geen sectie");
+    for section in sections {
+        for (reference, fields) in [
+            ("headerReference", &[][..]),
+            ("footerReference", &["PAGE", "NUMPAGES"][..]),
+        ] {
+            let id = section
+                .children()
+                .find(|n| n.has_tag_name((W, reference)))
+                .and_then(|n| n.attribute((R, "id")))
+                .unwrap_or_else(|| panic!("{what}: sectie zonder {reference}"));
+            let xml = part(&target(id));
+            let part = roxmltree::Document::parse(&xml).unwrap();
+            assert_schema_order(&part, what);
+            let text = part
+                .descendants()
+                .filter(|n| n.has_tag_name((W, "instrText")))
+                .filter_map(|n| n.text())
+                .collect::<Vec<_>>()
+                .join(" ");
+            for field in fields {
+                assert!(
+                    text.split_whitespace().any(|w| w == *field),
+                    "{what}: {field} ontbreekt in {reference}: {text}"
+                );
+            }
+        }
+    }
+
+    let core_xml = part("docProps/core.xml");
+    let core = roxmltree::Document::parse(&core_xml).unwrap();
+    let value = |name: &str| {
+        core.descendants()
+            .find(|n| n.tag_name().name() == name)
+            .and_then(|n| n.text())
+            .unwrap_or_default()
+            .to_string()
+    };
+    assert!(!value("title").is_empty(), "{what}: geen titel");
+    assert_eq!(
+        value("creator"),
+        "Adviesraad Sociaal Domein Almere",
+        "{what}"
+    );
+    let created = value("created");
+    assert!(
+        created.len() >= 10 && !created.starts_with("1970"),
+        "{what}: aangemaakt {created:?}"
+    );
+    assert!(!core_xml.contains("unknown"), "{what}: {core_xml}");
+}
+
+#[test]
+fn every_word_file_is_in_schema_order_dutch_with_properties_header_and_footer() {
+    let dir = copy_of_manifest();
+    let (_, path) = render(dir.path(), "docx");
+    assert_word_file(&fs::read(path).unwrap(), "render", true);
+
+    let earlier = tempfile::tempdir().unwrap();
+    copy_dir(dir.path(), earlier.path());
+    let case = earlier.path().join("cases/tuin-van-mevrouw-jansen.md");
+    let text = fs::read_to_string(&case).unwrap();
+    fs::write(&case, text.replace("haar tuin niet", "haar moestuin niet")).unwrap();
+    let earlier = earlier.path().to_str().unwrap();
+    let here = dir.path().to_str().unwrap();
+    let out = dir.path().join("uit");
+    let run = |args: &[&str]| {
+        kwaliteit()
+            .arg("-C")
+            .arg(dir.path())
+            .args(args)
+            .assert()
+            .success();
+    };
+    let diff = out.join("wijzigingen.docx");
+    run(&[
+        "diff",
+        earlier,
+        here,
+        "--format",
+        "docx",
+        "--out",
+        diff.to_str().unwrap(),
+    ]);
+    let bytes = fs::read(&diff).unwrap();
+    assert_word_file(&bytes, "diff", false);
+    // The council is the author of the tracked changes.
+    let document = stored_zip_entries(&bytes)
+        .into_iter()
+        .find(|(n, _)| n == "word/document.xml")
+        .map(|(_, d)| String::from_utf8(d).unwrap())
+        .unwrap();
+    assert!(document.contains(r#"w:author="ASD""#), "{document}");
+
+    let advies_out = dir.path().join("advies");
+    run(&[
+        "advies",
+        "--since",
+        earlier,
+        "--format",
+        "docx",
+        "--out",
+        advies_out.to_str().unwrap(),
+    ]);
+    let advies = fs::read_dir(&advies_out)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.extension().is_some_and(|e| e == "docx"))
+        .expect("geen advies geschreven");
+    assert_word_file(&fs::read(advies).unwrap(), "advies", true);
+}
+
+/// `&amp;` and friends back to text, tags dropped, spaces collapsed.
+fn plain_text(html: &str) -> String {
+    let mut out = String::new();
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            c if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    normalise(
+        &out.replace("&lt;", "<")
+            .replace("&gt;", ">")
+            .replace("&quot;", "\"")
+            .replace("&#39;", "'")
+            .replace("&#x27;", "'")
+            .replace("&amp;", "&"),
+    )
+}
+
+/// The document's outline: (level, heading) in order; the table of contents left out.
+fn html_outline(html: &str) -> Vec<(usize, String)> {
+    let mut out = Vec::new();
+    let mut rest = html;
+    while let Some(at) = rest.find("<h") {
+        rest = &rest[at + 2..];
+        let Some(level) = rest.chars().next().and_then(|c| c.to_digit(10)) else {
+            continue;
+        };
+        let start = rest.find('>').unwrap() + 1;
+        let end = rest.find(&format!("</h{level}>")).unwrap();
+        out.push((level as usize, plain_text(&rest[start..end])));
+        rest = &rest[end..];
+    }
+    out.retain(|(_, t)| t != "Inhoud");
+    out
+}
+
+fn markdown_outline(md: &str) -> Vec<(usize, String)> {
+    md.lines()
+        .filter_map(|l| {
+            let level = l.chars().take_while(|c| *c == '#').count();
+            let text = l.get(level..)?.strip_prefix(' ')?;
+            (1..=6)
+                .contains(&level)
+                .then(|| (level, normalise(&text.replace('\\', ""))))
+        })
+        .collect()
+}
+
+fn word_outline(document: &str) -> Vec<(usize, String)> {
+    const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+    let doc = roxmltree::Document::parse(document).unwrap();
+    doc.descendants()
+        .filter(|n| n.has_tag_name((W, "p")))
+        .filter_map(|p| {
+            let style = p
+                .descendants()
+                .find(|n| n.has_tag_name((W, "pStyle")))?
+                .attribute((W, "val"))?;
+            let level = match style {
+                "Title" => 1,
+                s => s.strip_prefix("Heading")?.parse().ok()?,
+            };
+            let text: String = p
+                .descendants()
+                .filter(|n| n.has_tag_name((W, "t")))
+                .filter_map(|n| n.text())
+                .collect();
+            Some((level, normalise(&text)))
+        })
+        .collect()
+}
+
+#[test]
+fn html_markdown_and_word_have_the_same_outline_captions_and_parties() {
+    let dir = copy_of_manifest();
+    let (_, html) = render(dir.path(), "html");
+    let (_, md) = render(dir.path(), "md");
+    let (_, docx) = render(dir.path(), "docx");
+    let html = fs::read_to_string(html).unwrap();
+    let md = fs::read_to_string(md).unwrap();
+    let document = stored_zip_entries(&fs::read(docx).unwrap())
+        .into_iter()
+        .find(|(n, _)| n == "word/document.xml")
+        .map(|(_, d)| String::from_utf8(d).unwrap())
+        .unwrap();
+
+    // Parts, headings and the principles' numbering.
+    let outline = html_outline(&html);
+    assert!(
+        outline.iter().any(|(l, t)| *l == 3 && t.starts_with("7. ")),
+        "{outline:#?}"
+    );
+    assert_eq!(markdown_outline(&md), outline, "Markdown");
+    assert_eq!(word_outline(&document), outline, "Word");
+
+    // The cover, the matrix's caption and what each party stands for.
+    let word_text = plain_text(&document);
+    let md_text = normalise(&md.replace('\\', ""));
+    let mut shared = vec![
+        "Gemeente Almere".to_string(),
+        // The source leaves the letter undated: the edition is the round's year.
+        "Editie 2015".to_string(),
+    ];
+    let caption = &html[html.find("<caption>").unwrap() + 9..html.find("</caption>").unwrap()];
+    shared.push(plain_text(caption));
+    for piece in html.split(r#"<span class="description">"#).skip(1) {
+        shared.push(plain_text(&piece[..piece.find("</span>").unwrap()]));
+    }
+    assert!(shared.len() > 5, "{shared:?}");
+    for text in &shared {
+        assert!(plain_text(&html).contains(text.as_str()), "HTML: {text}");
+        assert!(md_text.contains(text.as_str()), "Markdown: {text}");
+        assert!(word_text.contains(text.as_str()), "Word: {text}");
+    }
 }

@@ -111,7 +111,8 @@ fn write_docx(
     let path = out.map_or_else(|| side.root.join("build/wijzigingen.docx"), PathBuf::from);
     crate::write::refuse_sources(&side.root, &path)?;
     let date = format!("{}T00:00:00Z", today::iso_today());
-    let bytes = render::changes_docx::render(delta, from, to, &date)?;
+    let author = render::changes_docx::Author::of(&side.loaded.manifest);
+    let bytes = render::changes_docx::render(delta, from, to, &date, &author)?;
     crate::write::write_atomically(&path, &bytes)?;
     write_stdout(format!("Geschreven: {}\n", shown(&path)).as_bytes())
 }

@@ -1,14 +1,16 @@
 //! The diff as a Word document with tracked changes, so the secretary can accept
 //! or reject each change in Word or LibreOffice.
 
-use docx_rs::{Delete, Docx, Insert, Paragraph, Run, Style, StyleType};
+use docx_rs::{Delete, Insert, Paragraph, Run};
 
 use super::RenderError;
 use super::changes::sentences_with_redlines;
+use super::docx::{House, finish, house, pack};
 use crate::analysis::diff::Delta;
 use crate::analysis::redline::Segment;
+use crate::model::Manifest;
 
-const AUTHOR: &str = "kwaliteit";
+const TITLE: &str = "Wijzigingen in het kwaliteitsmanifest";
 
 fn heading(text: &str, level: usize) -> Paragraph {
     Paragraph::new()
@@ -16,24 +18,53 @@ fn heading(text: &str, level: usize) -> Paragraph {
         .add_run(Run::new().add_text(text))
 }
 
+/// Who and when for the diff's Word file, from the newer manifest: the council
+/// writes it (its short name as the author of the tracked changes); created on
+/// its latest round's date.
+pub struct Author {
+    pub council: String,
+    pub short: String,
+    pub created: String,
+}
+
+impl Author {
+    pub fn of(m: &Manifest) -> Author {
+        let council = m.identity.council.clone();
+        Author {
+            short: m
+                .identity
+                .council_short
+                .clone()
+                .unwrap_or_else(|| council.clone()),
+            created: super::docx::created(
+                m.rounds
+                    .iter()
+                    .rev()
+                    .find_map(|r| r.date.as_deref())
+                    .and_then(crate::text::date::days)
+                    .map(crate::text::date::iso),
+            ),
+            council,
+        }
+    }
+}
+
 /// A Word document listing each change; text changes appear as tracked changes.
-pub fn render(d: &Delta, from: &str, to: &str, date: &str) -> Result<Vec<u8>, RenderError> {
-    let mut doc = Docx::new()
-        .add_style(
-            Style::new("Heading1", StyleType::Paragraph)
-                .name("Heading 1")
-                .size(32)
-                .bold()
-                .outline_lvl(0),
-        )
-        .add_style(
-            Style::new("Heading2", StyleType::Paragraph)
-                .name("Heading 2")
-                .size(26)
-                .bold()
-                .outline_lvl(1),
-        )
-        .add_paragraph(heading("Wijzigingen in het kwaliteitsmanifest", 1))
+/// The same styles, margins, header, footer and properties as the document.
+pub fn render(
+    d: &Delta,
+    from: &str,
+    to: &str,
+    date: &str,
+    author: &Author,
+) -> Result<Vec<u8>, RenderError> {
+    let props = House {
+        title: TITLE,
+        council: &author.council,
+        created: author.created.clone(),
+    };
+    let mut doc = house(&props)
+        .add_paragraph(heading(TITLE, 1))
         .add_paragraph(
             Paragraph::new().add_run(Run::new().add_text(format!("Van {from} naar {to}."))),
         );
@@ -52,22 +83,18 @@ pub fn render(d: &Delta, from: &str, to: &str, date: &str) -> Result<Vec<u8>, Re
                 Segment::Same(t) => p.add_run(Run::new().add_text(format!("{t}{space}"))),
                 Segment::Deleted(t) => p.add_delete(
                     Delete::new()
-                        .author(AUTHOR)
+                        .author(&author.short)
                         .date(date)
                         .add_run(Run::new().add_delete_text(format!("{t}{space}"))),
                 ),
                 Segment::Inserted(t) => p.add_insert(
                     Insert::new(Run::new().add_text(format!("{t}{space}")))
-                        .author(AUTHOR)
+                        .author(&author.short)
                         .date(date),
                 ),
             };
         }
         doc = doc.add_paragraph(p);
     }
-    let mut out = std::io::Cursor::new(Vec::new());
-    doc.build()
-        .pack(&mut out)
-        .map_err(|e| RenderError::Docx(e.to_string()))?;
-    Ok(out.into_inner())
+    pack(finish(doc, &props)?)
 }

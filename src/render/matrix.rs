@@ -17,6 +17,9 @@ fn row_title(number: usize, title: &str) -> String {
     format!("{number}. {title}")
 }
 
+/// The matrix's caption in the document (HTML: templates/document.html).
+pub const CAPTION: &str = "Uitgangspunten en verantwoordelijkheden per partij";
+
 /// A GFM table; `|` and line breaks in cells are escaped so the table holds.
 pub fn markdown(m: &Matrix, compact: bool) -> String {
     let esc = super::escape::markdown;

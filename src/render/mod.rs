@@ -37,6 +37,8 @@ pub struct View {
     pub council: String,
     pub council_short: Option<String>,
     pub municipality: String,
+    /// The newest round, on the cover and as the Word file's creation date.
+    pub edition: Option<Edition>,
     pub letter: Option<Letter>,
     pub principles: Vec<PrincipleView>,
     pub matrix: Matrix,
@@ -44,6 +46,49 @@ pub struct View {
     pub changes: Option<ChangesView>,
     /// The college's response to the latest advice that has recorded advice points.
     pub response: Option<ResponseView>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Edition {
+    /// "Editie 2015"
+    pub label: String,
+    /// Written out in Dutch: "18 augustus 2015"; none when the round has no date.
+    pub date: Option<String>,
+    /// `2015-08-18`, when the round's date is one.
+    #[serde(skip)]
+    pub iso: Option<String>,
+}
+
+impl Edition {
+    /// From a round's date (ISO, or free text kept as it is).
+    pub fn from_date(date: &str) -> Edition {
+        let iso = crate::text::date::days(date).map(crate::text::date::iso);
+        let year: String = date.trim().chars().take(4).collect();
+        let label = if year.len() == 4 && year.chars().all(|c| c.is_ascii_digit()) {
+            format!("Editie {year}")
+        } else {
+            "Editie".to_string()
+        };
+        Edition {
+            label,
+            date: Some(dutch_date(date)),
+            iso,
+        }
+    }
+
+    /// The newest round: its date when it has one, else its year alone.
+    fn of(m: &Manifest) -> Option<Edition> {
+        let round = m.rounds.last()?;
+        match (&round.date, &round.year) {
+            (Some(date), _) => Some(Edition::from_date(date)),
+            (None, Some(year)) => Some(Edition {
+                label: format!("Editie {}", year.value),
+                date: None,
+                iso: None,
+            }),
+            (None, None) => None,
+        }
+    }
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -240,6 +285,7 @@ impl View {
             council: m.identity.council.clone(),
             council_short: m.identity.council_short.clone(),
             municipality: m.identity.municipality.clone(),
+            edition: Edition::of(m),
             letter,
             principles,
             matrix: Matrix::from_manifest(m),

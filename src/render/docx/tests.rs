@@ -13,6 +13,7 @@ pub(crate) fn sample() -> View {
         council: "Adviesraad Sociaal Domein Almere".into(),
         council_short: Some("ASD".into()),
         municipality: "Almere".into(),
+        edition: Some(crate::render::Edition::from_date("2015-08-18")),
         letter: Some(Letter {
             to: vec![
                 "college van Burgemeester en wethouders".into(),
@@ -109,7 +110,8 @@ fn paragraphs(document: &str) -> Vec<(String, String)> {
 fn headings(document: &str) -> Vec<(String, String)> {
     paragraphs(document)
         .into_iter()
-        .filter(|(style, _)| style.starts_with("Heading"))
+        // The cover's title is the document's level-1 heading.
+        .filter(|(style, _)| style.starts_with("Heading") || style == "Title")
         .collect()
 }
 
@@ -122,7 +124,7 @@ fn headings_carry_the_documents_structure() {
     let (document, _) = parts(&sample());
     let got = headings(&document);
     let want = [
-        ("Heading1", "Kwaliteitsmanifest Sociaal Domein"),
+        ("Title", "Kwaliteitsmanifest Sociaal Domein"),
         ("Heading2", "Adviesbrief"),
         ("Heading2", "Kwaliteitsmanifest Sociaal Domein"),
         ("Heading3", "1. De Almeerder centraal"),
@@ -199,12 +201,14 @@ fn a_new_advice_lists_its_changes_after_the_letter() {
 #[test]
 fn breaks_before_the_parts_and_a_landscape_annex() {
     let (document, _) = parts(&sample());
-    assert_eq!(document.matches("<w:pageBreakBefore />").count(), 2);
+    // The letter, the manifest and the elaboration; the annex by its section.
+    assert_eq!(document.matches("<w:pageBreakBefore />").count(), 3);
     // Two sections: the portrait text, then the landscape annex as the document's last.
     assert_eq!(document.matches("<w:sectPr>").count(), 2);
     let last = &document[document.rfind("<w:sectPr>").unwrap()..];
     assert!(last.contains(r#"w:orient="landscape""#), "{last}");
-    assert!(document.find("<w:sectPr>").unwrap() < document.find("Bijlage: matrix").unwrap());
+    // (The contents name the annex before the section break too: look at the heading.)
+    assert!(document.find("<w:sectPr>").unwrap() < document.rfind("Bijlage: matrix").unwrap());
 }
 
 #[test]
@@ -223,7 +227,7 @@ fn matrix_is_a_table_with_a_repeating_header_row() {
     );
     assert_eq!(rows[0].matches(r#"w:fill="D9D9D9""#).count(), 3);
     assert!(table.contains("<w:tblBorders>"));
-    assert!(table.contains(r#"<w:sz w:val="18" />"#));
+    assert!(table.contains(r#"<w:sz w:val="16" />"#));
 }
 
 #[test]
@@ -330,7 +334,7 @@ fn view_without_letter_cases_or_actors_still_renders() {
     assert_eq!(
         styles,
         [
-            "Heading1", "Heading2", "Heading3", "Heading2", "Heading3", "Heading2"
+            "Title", "Heading2", "Heading3", "Heading2", "Heading3", "Heading2"
         ]
     );
     assert!(document.contains("<w:tblHeader />"));
@@ -418,4 +422,44 @@ fn big_manifest_renders_quickly() {
         bytes.len()
     );
     assert!(took.as_secs_f64() < 3.0);
+}
+
+#[test]
+fn cover_names_council_municipality_and_edition_before_the_contents() {
+    let (document, _) = parts(&sample());
+    let texts = texts(&document);
+    let pos = |t: &str| texts.iter().position(|x| x.contains(t)).unwrap();
+    assert!(pos("Gemeente Almere") < pos("Inhoud"));
+    assert!(pos("Editie 2015, 18 augustus 2015") < pos("Inhoud"));
+    assert!(
+        document.contains(r#"TOC \o &quot;1-3&quot; \h \z \u"#)
+            || document.contains(r#"TOC \o "1-3" \h \z \u"#)
+    );
+}
+
+#[test]
+fn the_closing_keeps_with_the_letters_last_lines() {
+    let (document, _) = parts(&sample());
+    let paragraph = |text: &str| {
+        let at = document.find(text).unwrap();
+        let start = document[..at].rfind("<w:p ").unwrap();
+        document[start..at].to_string()
+    };
+    for text in [
+        "Hierbij bieden wij u het manifest aan.",
+        "Met hartelijke groet,",
+    ] {
+        assert!(paragraph(text).contains("<w:keepNext />"), "{text}");
+    }
+}
+
+#[test]
+fn matrix_columns_fit_their_longest_word() {
+    let mut view = sample();
+    view.matrix.rows[0].cells[1] = Some("regieverantwoordelijkheid".into());
+    let widths = column_widths(&view.matrix, 15136);
+    assert_eq!(widths.iter().sum::<usize>(), 15136);
+    // 25 letters need more than a third of an equal share of the width.
+    assert!(widths[2] > 25 * 75, "{widths:?}");
+    assert!(widths[0] >= widths[1], "{widths:?}");
 }

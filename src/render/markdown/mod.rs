@@ -22,13 +22,30 @@ impl DocumentFormat for Markdown {
 }
 
 pub fn render(view: &View, templates: &Templates) -> Result<String, RenderError> {
-    let table = super::matrix::markdown(&view.matrix, false);
+    let table = matrix_annex(&view.matrix);
     let mut out = templates.render(
         "document.md",
         context! { view => Value::from(Serde(view.rendered_with(tree::to_commonmark))), matrix_table => table },
     )?;
     tidy_blank_lines(&mut out);
     Ok(out)
+}
+
+/// The matrix with its caption and, as in the HTML's header cells, what each
+/// party stands for (a GFM table cell cannot hold a second line).
+fn matrix_annex(m: &crate::analysis::matrix::Matrix) -> String {
+    let esc = super::escape::markdown;
+    let mut out = format!("**{}**\n\n", super::matrix::CAPTION);
+    for c in &m.columns {
+        if let Some(d) = &c.description {
+            out.push_str(&format!("- **{}**: {}\n", esc(&c.name), esc(d)));
+        }
+    }
+    if m.columns.iter().any(|c| c.description.is_some()) {
+        out.push('\n');
+    }
+    out.push_str(&super::matrix::markdown(m, false));
+    out
 }
 
 /// Templates leave runs of blank lines where optional parts are absent; keep at most one.
