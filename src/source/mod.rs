@@ -249,7 +249,7 @@ pub fn read_worktree(root: &Path) -> Result<Snapshot, SourceError> {
     }
     let mut snapshot = snapshot(
         files,
-        "werkmap".to_string(),
+        "de huidige versie".to_string(),
         Place::Folder(root.to_path_buf()),
     );
     refused.sort_by(|a, b| a.path.cmp(&b.path));
