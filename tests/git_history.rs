@@ -39,9 +39,14 @@ fn git(dir: &Path, args: &[&str]) -> String {
     String::from_utf8(out.stdout).unwrap()
 }
 
-/// A repository holding this manifest, committed and tagged `ronde-2015`.
+/// A repository holding this manifest, committed and tagged `ronde-2015`; its 2015
+/// round records that tag (this repository's own records a commit of its history).
 fn history() -> tempfile::TempDir {
     let dir = copy_of_manifest();
+    let round = dir.path().join("manifest/rounds/2015.md");
+    let text = fs::read_to_string(&round).unwrap();
+    let line = text.lines().find(|l| l.starts_with("revisie: ")).unwrap();
+    fs::write(&round, text.replace(line, "revisie: ronde-2015")).unwrap();
     git(dir.path(), &["init", "-q"]);
     git(dir.path(), &["add", "."]);
     git(dir.path(), &["commit", "-q", "-m", "Manifest 2015"]);
@@ -79,7 +84,7 @@ fn diff_defaults_to_the_revision_of_the_latest_round() {
     );
     let out = stdout(kwaliteit(dir.path()).args(["diff"]), 0);
     assert!(
-        out.contains("Wijzigingen van ronde-2015 naar werkmap: 1"),
+        out.contains("Wijzigingen van ronde-2015 naar de huidige versie: 1"),
         "{out}"
     );
     assert!(out.contains("{+echt+}"), "{out}");
