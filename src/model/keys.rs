@@ -618,3 +618,37 @@ mod tests {
         assert!(json_schema("onbekend").is_none());
     }
 }
+
+#[cfg(test)]
+mod readme_tests {
+    use super::*;
+
+    fn names(keys: &[Key], out: &mut Vec<&'static str>) {
+        for k in keys {
+            out.push(k.name);
+            match k.ty {
+                Ty::List(inner) | Ty::Map(inner) => names(inner, out),
+                _ => {}
+            }
+        }
+    }
+
+    /// The README (its format section and its domain rules) names every key of the key
+    /// tables, so a key added to a table without a word in the README fails here.
+    #[test]
+    fn the_readme_names_every_key_of_the_tables() {
+        let format = include_str!("../../README.md");
+        let mut all = Vec::new();
+        for (_, _, keys) in KINDS {
+            names(keys, &mut all);
+        }
+        let missing: Vec<&str> = all
+            .into_iter()
+            .filter(|k| !format.contains(&format!("{k}:")) && !format.contains(&format!("`{k}`")))
+            .collect();
+        assert!(
+            missing.is_empty(),
+            "de README noemt deze sleutels niet: {missing:?}"
+        );
+    }
+}
