@@ -66,7 +66,7 @@ pub const PRINCIPLE: &[Key] = &[
         "id",
         Ty::Text,
         true,
-        "vaste naam van het uitgangspunt: kleine letters, cijfers en streepjes",
+        "id van het uitgangspunt: kleine letters, cijfers en streepjes",
     ),
     key(
         "titel",
@@ -93,7 +93,7 @@ pub const PRINCIPLE: &[Key] = &[
         "kompas",
         Ty::TextList,
         false,
-        "blokken van het Kwaliteitskompas (ids uit manifest.yaml)",
+        "bouwstenen van het Kwaliteitskompas (ids uit manifest.yaml)",
     ),
     key(
         "wetten",
@@ -108,7 +108,7 @@ pub const CASE: &[Key] = &[
         "id",
         Ty::Text,
         true,
-        "vaste naam van de casus: kleine letters, cijfers en streepjes",
+        "id van de casus: kleine letters, cijfers en streepjes",
     ),
     key(
         "titel",
@@ -142,7 +142,7 @@ pub const CASE: &[Key] = &[
         "kompas",
         Ty::TextList,
         false,
-        "blokken van het Kwaliteitskompas (ids uit manifest.yaml)",
+        "bouwstenen van het Kwaliteitskompas (ids uit manifest.yaml)",
     ),
     key(
         "wetten",
@@ -164,7 +164,7 @@ pub const SIGNATORY: &[Key] = &[
 ];
 
 pub const ADVICE_POINT: &[Key] = &[
-    key("id", Ty::Text, true, "vaste naam van het adviespunt"),
+    key("id", Ty::Text, true, "id van het adviespunt"),
     key("tekst", Ty::Text, true, "het advies in één zin"),
 ];
 
@@ -260,7 +260,7 @@ pub const ROUND: &[Key] = &[
 ];
 
 pub const ACTOR: &[Key] = &[
-    key("id", Ty::Text, true, "vaste naam van de partij"),
+    key("id", Ty::Text, true, "id van de partij"),
     key("naam", Ty::Text, true, "de naam in de matrix").was("name"),
     key(
         "omschrijving",
@@ -272,7 +272,7 @@ pub const ACTOR: &[Key] = &[
 ];
 
 pub const KOMPAS_BLOCK: &[Key] = &[
-    key("id", Ty::Text, true, "vaste naam van het blok"),
+    key("id", Ty::Text, true, "id van de bouwsteen"),
     key("naam", Ty::Text, true, "de naam van het blok").was("name"),
 ];
 
@@ -311,7 +311,7 @@ pub const MANIFEST: &[Key] = &[
         "kompas",
         Ty::List(KOMPAS_BLOCK),
         false,
-        "de blokken van het Kwaliteitskompas",
+        "de bouwstenen van het Kwaliteitskompas",
     ),
 ];
 
