@@ -3,6 +3,12 @@
 /// Text in HTML content or a quoted attribute.
 pub fn html(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
+    html_into(s, &mut out);
+    out
+}
+
+/// [`html`], appended to `out`.
+pub fn html_into(s: &str, out: &mut String) {
     for c in s.chars() {
         match c {
             '&' => out.push_str("&amp;"),
@@ -12,7 +18,6 @@ pub fn html(s: &str) -> String {
             c => out.push(c),
         }
     }
-    out
 }
 
 /// Text in one line of Markdown, a table cell included: every character that could

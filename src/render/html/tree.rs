@@ -2,18 +2,7 @@
 
 use crate::model::document::{Align, Block, BlockKind, Document, Inline, InlineKind};
 
-/// Escape text for HTML content and attribute values.
-pub fn escape(text: &str, out: &mut String) {
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            c => out.push(c),
-        }
-    }
-}
+use crate::render::escape::html_into as escape;
 
 pub fn to_html(doc: &Document) -> String {
     let mut out = String::new();
