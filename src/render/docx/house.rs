@@ -1,0 +1,165 @@
+//! The house layout every Word file shares: styles, page, header and footer,
+//! properties, and the final packing.
+
+use super::*;
+
+/// What every Word file of the tool shares: its running header and its properties.
+pub struct House<'a> {
+    pub title: &'a str,
+    /// Running header and author.
+    pub council: &'a str,
+    /// `JJJJ-MM-DD`: the document's creation date.
+    pub created: String,
+}
+
+impl<'a> House<'a> {
+    pub fn of(view: &'a View) -> Self {
+        House {
+            title: &view.title,
+            council: &view.council,
+            created: created(view.edition.as_ref().and_then(|e| e.iso.clone())),
+        }
+    }
+}
+
+/// The round's date, or else today (`SOURCE_DATE_EPOCH` fixes it).
+pub fn created(date: Option<String>) -> String {
+    date.unwrap_or_else(crate::text::date::iso_today)
+}
+
+/// A Word document in the house style: fonts, styles, A4 portrait margins,
+/// running header and "Pagina x van y" footer. Every Word file starts here.
+pub fn house(h: &House) -> Docx {
+    let header = Header::new().add_paragraph(
+        Paragraph::new()
+            .style("Header")
+            .add_run(Run::new().add_text(clean(&format!("{}  |  {}", h.title, h.council)))),
+    );
+    let footer = Footer::new().add_paragraph(
+        Paragraph::new()
+            .style("Footer")
+            .align(AlignmentType::Center)
+            .add_run(Run::new().add_text("Pagina "))
+            .add_page_num(PageNum::new())
+            .add_run(Run::new().add_text(" van "))
+            .add_num_pages(NumPages::new()),
+    );
+    let mut docx = Docx::new()
+        .default_fonts(fonts(FONT))
+        .default_size(BODY_SIZE)
+        .default_line_spacing(
+            LineSpacing::new()
+                .after(120)
+                .line(264)
+                .line_rule(LineSpacingType::Auto),
+        )
+        .header(header)
+        .footer(footer)
+        .page_size(A4_SHORT, A4_LONG)
+        .page_margin(margins(MARGIN));
+    for style in styles() {
+        docx = docx.add_style(style);
+    }
+    docx
+}
+
+/// The package parts of a house document, with what docx-rs has no API for
+/// (language, default style, schema order, core properties).
+pub fn finish(docx: Docx, h: &House) -> Result<XMLDocx, RenderError> {
+    let mut xml = docx.build();
+    // docx-rs cannot set w:lang; in the run defaults it makes Dutch the
+    // language of every text (spelling check, hyphenation, screen readers).
+    let styles = insert_before(
+        &xml.styles,
+        "</w:rPr></w:rPrDefault>",
+        &format!(r#"<w:lang w:val="{LANG}" w:eastAsia="{LANG}" w:bidi="ar-SA" />"#),
+    )?;
+    // Normal as the default paragraph style: what a paragraph without pStyle has.
+    let normal = r#"<w:style w:type="paragraph" w:styleId="Normal">"#;
+    let styles = insert_before(&styles, normal, "")?;
+    let styles = String::from_utf8_lossy(&styles).replacen(
+        normal,
+        r#"<w:style w:type="paragraph" w:default="1" w:styleId="Normal">"#,
+        1,
+    );
+    xml.styles = schema_order_fix(styles.as_bytes());
+    xml.document = schema_order_fix(&xml.document);
+    for part in xml.headers.iter_mut().chain(xml.footers.iter_mut()) {
+        *part = schema_order_fix(part);
+    }
+    // docx-rs has no setters for the core properties; the part is small, so write it whole.
+    xml.doc_props.core = core_properties(h).into_bytes();
+    Ok(xml)
+}
+
+pub fn pack(xml: XMLDocx) -> Result<Vec<u8>, RenderError> {
+    let mut out = Cursor::new(Vec::new());
+    xml.pack(&mut out)
+        .map_err(|e| RenderError::Docx(e.to_string()))?;
+    Ok(out.into_inner())
+}
+
+pub(super) fn styles() -> Vec<Style> {
+    // (size in half-points, space before in twips, colour)
+    let looks = [
+        (36, 0, PRIMARY),
+        (32, 0, PRIMARY),
+        (26, 300, PRIMARY),
+        (23, 240, "000000"),
+        (21, 200, "000000"),
+    ];
+    let mut styles: Vec<Style> = looks
+        .iter()
+        .enumerate()
+        .map(|(i, &(size, before, color))| {
+            let level = i + 1;
+            // Word and LibreOffice recognise the built-in headings by the names "heading N".
+            let mut s = Style::new(format!("Heading{level}"), StyleType::Paragraph)
+                .name(format!("heading {level}"))
+                .based_on("Normal")
+                .next("Normal")
+                .outline_lvl(i)
+                .bold()
+                .size(size)
+                .color(color)
+                .line_spacing(LineSpacing::new().before(before).after(120));
+            // No heading alone at the bottom of a page.
+            s.paragraph_property = s.paragraph_property.keep_next(true).keep_lines(true);
+            s
+        })
+        .collect();
+    let plain = |id: &str, name: &str, size: usize, color: &str| {
+        Style::new(id, StyleType::Paragraph)
+            .name(name)
+            .based_on("Normal")
+            .next("Normal")
+            .size(size)
+            .color(color)
+    };
+    styles.extend([
+        plain("Title", "Title", 56, PRIMARY)
+            .bold()
+            .line_spacing(LineSpacing::new().before(2400).after(360)),
+        plain("Subtitle", "Subtitle", 28, "404040").line_spacing(LineSpacing::new().after(240)),
+        // Not a heading: the contents do not list themselves.
+        plain("TOCHeading", "TOC Heading", 32, PRIMARY)
+            .bold()
+            .line_spacing(LineSpacing::new().after(240)),
+        // The parts are level 2, so "toc 1" and "toc 2" look alike.
+        plain("TOC1", "toc 1", BODY_SIZE, "000000")
+            .bold()
+            .line_spacing(LineSpacing::new().before(120).after(40)),
+        plain("TOC2", "toc 2", BODY_SIZE, "000000")
+            .bold()
+            .line_spacing(LineSpacing::new().before(120).after(40)),
+        plain("TOC3", "toc 3", BODY_SIZE, "000000")
+            .indent(Some(INDENT), None, None, None)
+            .line_spacing(LineSpacing::new().after(40)),
+        plain("Caption", "caption", SMALL_SIZE, "404040")
+            .bold()
+            .line_spacing(LineSpacing::new().before(120).after(60)),
+        plain("Header", "header", SMALL_SIZE, "595959"),
+        plain("Footer", "footer", SMALL_SIZE, "595959"),
+    ]);
+    styles
+}
