@@ -315,22 +315,31 @@ fn parse_yaml(
     first_line: usize,
     findings: &mut Vec<Finding>,
 ) -> Option<Yaml> {
-    match yaml::parse(source, first_line) {
+    match yaml::parse_all(source, first_line) {
         Ok(y) => Some(y),
-        Err(e) => {
-            let (rule, help) = match &e.duplicate_key {
-                Some(_) => (Rule::DuplicateKey, "laat één van de twee regels weg".to_string()),
-                None => (
-                    Rule::YamlSyntax,
-                    "controleer aanhalingstekens, dubbele punten en inspringing (spaties, geen tabs); zet tekst met een dubbele punt tussen aanhalingstekens".to_string(),
-                ),
-            };
-            let width = e.duplicate_key.as_deref().map_or(1, width);
-            findings.push(
-                Finding::new(rule, path, e.pos, e.message)
-                    .width(width)
-                    .help(help),
-            );
+        Err(errors) => {
+            for e in errors {
+                let (rule, help) = match e.problem {
+                    yaml::Problem::DuplicateKey => {
+                        (Rule::DuplicateKey, "laat één van de regels weg")
+                    }
+                    // Valid YAML, but not a front matter: the key is not a word.
+                    yaml::Problem::Key => (
+                        Rule::WrongType,
+                        "schrijf elke regel als `sleutel: waarde`, met een woord als sleutel",
+                    ),
+                    _ => (
+                        Rule::YamlSyntax,
+                        "controleer aanhalingstekens, dubbele punten en inspringing (spaties, geen tabs); zet tekst met een dubbele punt tussen aanhalingstekens",
+                    ),
+                };
+                let width = e.duplicate_key.as_deref().map_or(1, width);
+                findings.push(
+                    Finding::new(rule, path, e.pos, e.message)
+                        .width(width)
+                        .help(help),
+                );
+            }
             None
         }
     }

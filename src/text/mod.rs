@@ -60,6 +60,19 @@ pub fn line_breaks(text: &str) -> impl Iterator<Item = usize> + '_ {
     })
 }
 
+/// The lines of `text` with their line endings, split where `line_breaks` says (so a
+/// lone `\r` ends a line too).
+pub fn lines_inclusive(text: &str) -> impl Iterator<Item = &str> + '_ {
+    let mut start = 0;
+    line_breaks(text)
+        .chain(std::iter::once(text.len()))
+        .filter_map(move |end| {
+            let line = text.get(start..end).filter(|l| !l.is_empty())?;
+            start = end;
+            Some(line)
+        })
+}
+
 fn line_of<'a>(text: &'a str, starts: &[usize], line: usize) -> Option<&'a str> {
     let start = *starts.get(line.checked_sub(1)?)?;
     let end = starts.get(line).map_or(text.len(), |&e| e);
