@@ -2,6 +2,7 @@
 
 pub mod date;
 pub mod edits;
+pub mod io;
 pub mod slug;
 
 /// A place in a file: 1-based line and column (columns count characters).
