@@ -117,6 +117,9 @@ fn usage_errors_are_dutch() {
         &["new"],
         &["-C"],
         &["check", "--help=ja"],
+        &["diff", ""],
+        &["diff", "HEAD", ""],
+        &["check", "--rev", ""],
     ];
     for args in wrong {
         assert_dutch(args);
