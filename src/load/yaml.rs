@@ -194,7 +194,7 @@ impl Problem {
             Problem::TooLarge => {
                 "ongeldige YAML: dit is te groot of te diep genest om te lezen (te veel regels, niveaus of verwijzingen)"
             }
-            Problem::DuplicateKey => "een sleutel staat twee keer in de kopregels",
+            Problem::DuplicateKey => "een sleutel komt twee keer voor",
             Problem::Other => "ongeldige YAML: deze regel is niet te lezen",
         }
     }
@@ -265,7 +265,7 @@ fn duplicates(tree: &Yaml, errors: &mut Vec<SyntaxError>) {
                     Some(earlier) => errors.push(SyntaxError {
                         pos: e.key_pos,
                         message: format!(
-                            "de sleutel `{}` staat twee keer in de kopregels (ook op regel {})",
+                            "de sleutel `{}` komt twee keer voor (ook op regel {})",
                             e.key, earlier.line
                         ),
                         problem: Problem::DuplicateKey,
