@@ -483,6 +483,29 @@ mod tests {
         assert_eq!(loaded.findings[0].pos.line, 3);
     }
 
+    /// A lone CR ends a line, as CRLF and LF do: the same file with any of the three
+    /// loads with the same findings at the same places.
+    #[test]
+    fn every_line_ending_gives_the_same_findings() {
+        let lf = "---\nid: x\ntitel: X\ntitel: Y\nuitgangspunt: a\nsinds: 1\nsinds: 2\n---\nVerhaal.\n\nZie [weg](weg.md).\n";
+        let findings = |text: &str| {
+            let mut found: Vec<_> = load(&[file("cases/x.md", text)])
+                .findings
+                .into_iter()
+                .map(|f| (f.rule, f.pos, f.message))
+                .collect();
+            found.sort();
+            found
+        };
+        let expected = findings(lf);
+        assert_eq!(
+            expected.iter().map(|f| (f.0, f.1.line)).collect::<Vec<_>>(),
+            [(Rule::DuplicateKey, 4), (Rule::DuplicateKey, 7)]
+        );
+        assert_eq!(findings(&lf.replace('\n', "\r")), expected);
+        assert_eq!(findings(&lf.replace('\n', "\r\n")), expected);
+    }
+
     #[test]
     fn one_bad_file_does_not_stop_the_others() {
         let loaded = load(&[
