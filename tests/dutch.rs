@@ -117,6 +117,9 @@ fn usage_errors_are_dutch() {
         &["new"],
         &["-C"],
         &["check", "--help=ja"],
+        &["diff", ""],
+        &["diff", "HEAD", ""],
+        &["check", "--rev", ""],
     ];
     for args in wrong {
         assert_dutch(args);
@@ -179,4 +182,64 @@ fn values_of_earlier_versions_still_work() {
     // Hidden: the old names are not offered.
     let help = kwaliteit(&["completions", "bash"]);
     assert!(!help.contains("human") && !help.contains("principle"));
+}
+
+/// One YAML text per kind of problem the YAML reader knows: each gets its own Dutch
+/// message, at a line and column inside the text (which starts at line 2, as front
+/// matter does).
+#[test]
+fn every_yaml_problem_is_dutch_and_placed() {
+    use kwaliteit::load::yaml::{Problem, parse_all};
+    let deep = format!("a: {}{}\n", "[".repeat(100), "]".repeat(100));
+    let inputs: &[(Problem, &str)] = &[
+        (Problem::UnclosedQuote, "titel: \"open\nid: a\n"),
+        (Problem::TextAfterQuote, "titel: \"a\" b\n"),
+        (Problem::Escape, "titel: \"a\\q\"\n"),
+        (Problem::Tab, "a:\n\tb: 1\n"),
+        (Problem::Indentation, "a:\n  b: 1\n c: 2\n"),
+        (Problem::Colon, "titel: a: b\n"),
+        (Problem::Dash, "a: - b\n"),
+        (Problem::Bracket, "a: [b, c\n"),
+        (Problem::Missing, "a: b\nc\n"),
+        (Problem::ReservedCharacter, "a: @b\n"),
+        (Problem::Comment, "a: \"b\"#c\n"),
+        (Problem::BlockScalar, "a: | x\n"),
+        (Problem::Anchor, "a: *nergens\n"),
+        (Problem::AnchorName, "a: & b\n"),
+        (Problem::Tag, "a: !<x\n"),
+        (Problem::Directive, "%YAML 1.2\n%YAML 1.2\n---\na: 1\n"),
+        (Problem::Documents, "a: 1\n---\nb: 2\n"),
+        (Problem::ByteOrderMark, "a: 1\n\u{feff}b: 2\n"),
+        (Problem::End, "key: ,x\n"),
+        (Problem::Key, "[a]: b\n"),
+        (Problem::Merge, "<<: 1\n"),
+        (Problem::Number, "a: !!int x\n"),
+        (Problem::TooLarge, &deep),
+        (Problem::DuplicateKey, "a: 1\nb: 2\na: 3\n"),
+    ];
+    for (problem, input) in inputs {
+        let errors = parse_all(input, 2).expect_err(input);
+        let first = &errors[0];
+        assert_eq!(first.problem, *problem, "{input:?}: {}", first.message);
+        let lines = input.lines().count();
+        assert!(
+            (2..=lines + 2).contains(&first.pos.line) && first.pos.column >= 1,
+            "{input:?}: {:?}",
+            first.pos
+        );
+        let found = english_words(&first.message);
+        assert!(
+            found.is_empty(),
+            "{input:?}: English {found:?} in {}",
+            first.message
+        );
+    }
+    // Every kind has its example; `Other` is what a later parser version may add.
+    for problem in Problem::ALL {
+        assert!(
+            *problem == Problem::Other || inputs.iter().any(|(p, _)| p == problem),
+            "no example of {problem:?}"
+        );
+        assert!(english_words(problem.message()).is_empty(), "{problem:?}");
+    }
 }

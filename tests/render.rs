@@ -278,6 +278,21 @@ fn a_broken_template_is_reported_with_its_file_and_line() {
         .args(["render", "--out"])
         .arg(dir.path().join("uit"))
         .assert()
+        .code(1);
+    // `check` reports it first, so `render` refuses with the finding.
+    let stderr = String::from_utf8(assert.get_output().stderr.clone()).unwrap();
+    assert!(
+        stderr.contains("fout[template-error]")
+            && stderr.contains("manifest/templates/document.html:2:"),
+        "{stderr}"
+    );
+    // Forced, rendering itself meets it.
+    let assert = kwaliteit()
+        .arg("-C")
+        .arg(dir.path())
+        .args(["render", "--force", "--out"])
+        .arg(dir.path().join("uit"))
+        .assert()
         .code(2);
     let stderr = String::from_utf8(assert.get_output().stderr.clone()).unwrap();
     assert!(
@@ -509,7 +524,7 @@ fn a_style_sheet_that_closes_the_style_element_is_refused() {
     let assert = kwaliteit()
         .arg("-C")
         .arg(dir.path())
-        .args(["render", "--out"])
+        .args(["render", "--force", "--out"])
         .arg(dir.path().join("uit"))
         .assert()
         .code(2);

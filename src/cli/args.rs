@@ -137,11 +137,11 @@ impl From<CompletionShell> for clap_complete::Shell {
 #[derive(Debug, clap::Args)]
 pub struct DiffArgs {
     /// De oude versie: een git-revisie (zoals `ronde-2015`) of een map (standaard: de revisie van de laatste ronde)
-    #[arg(value_name = "VAN", help_heading = "Argumenten")]
+    #[arg(value_name = "VAN", help_heading = "Argumenten", value_parser = clap::builder::NonEmptyStringValueParser::new())]
     pub from: Option<String>,
 
     /// De nieuwe versie: een git-revisie of een map (standaard: de werkmap)
-    #[arg(value_name = "NAAR", help_heading = "Argumenten")]
+    #[arg(value_name = "NAAR", help_heading = "Argumenten", value_parser = clap::builder::NonEmptyStringValueParser::new())]
     pub to: Option<String>,
 
     /// Vorm: terminal (standaard), md, html, json of docx
@@ -176,7 +176,7 @@ pub enum DiffFormat {
 #[derive(Debug, clap::Args)]
 pub struct AdviesArgs {
     /// Vergelijk met deze revisie (standaard: de revisie van de vorige ronde)
-    #[arg(long, value_name = "REVISIE")]
+    #[arg(long, value_name = "REVISIE", value_parser = clap::builder::NonEmptyStringValueParser::new())]
     pub since: Option<String>,
 
     /// Vorm van het advies: html (standaard), md of docx
@@ -249,7 +249,7 @@ pub struct RenderArgs {
     pub force: bool,
 
     /// Maak het document van het manifest zoals het was bij deze git-revisie
-    #[arg(long, value_name = "REVISIE")]
+    #[arg(long, value_name = "REVISIE", value_parser = clap::builder::NonEmptyStringValueParser::new())]
     pub rev: Option<String>,
 }
 
@@ -320,7 +320,7 @@ pub struct CheckArgs {
     pub strict: bool,
 
     /// Controleer het manifest zoals het was bij deze git-revisie
-    #[arg(long, value_name = "REVISIE")]
+    #[arg(long, value_name = "REVISIE", value_parser = clap::builder::NonEmptyStringValueParser::new())]
     pub rev: Option<String>,
 
     /// Schrijfhulp: meld ook lange zinnen en vaktaal (richting taalniveau B1)

@@ -189,7 +189,7 @@ fn dispatch(cli: &Cli, start: &std::path::Path) -> Result<u8, crate::error::Erro
         Command::Diff(args) => commands::diff::run(&start, args),
         Command::Advies(args) => commands::advies::run(&start, args),
         Command::Status(args) => commands::status::run(&start, args),
-        Command::Textconv(args) => commands::textconv::run(args),
+        Command::Textconv(args) => commands::textconv::run(&start, args),
         Command::Fmt(args) => commands::fmt::run(&start, args),
         Command::New(args) => commands::scaffold::run_new(&start, args),
         Command::Init(args) => commands::scaffold::run_init(&start, args),

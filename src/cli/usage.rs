@@ -75,6 +75,9 @@ fn dutch_usage_message(err: &clap::Error) -> String {
             format!("onbekende optie `{arg}`.{hint}")
         }
         ErrorKind::UnknownArgument => format!("te veel argumenten: `{arg}` past hier niet."),
+        ErrorKind::InvalidValue if value.is_empty() && !arg.starts_with('-') => {
+            format!("`{name}` mag niet leeg zijn.")
+        }
         ErrorKind::InvalidValue if value.is_empty() => format!("na `{name}` hoort een waarde."),
         ErrorKind::InvalidValue => format!(
             "`{value}` kan niet {} `{name}`; mogelijke waarden: {}.{hint}",

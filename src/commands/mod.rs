@@ -51,6 +51,10 @@ pub fn check_snapshot_with(
     let exists = |p: &str| snapshot.has_path(p);
     let cross_file = crate::check::check_with(&loaded.manifest, &exists, options);
     loaded.findings.extend(cross_file);
+    // Templates belong to rendering, a later stage than `check`: they are checked here.
+    loaded
+        .findings
+        .extend(crate::render::templates::findings(&snapshot.templates));
     finding::sort(&mut loaded.findings);
     report::attach_source_lines(&mut loaded.findings, &loaded.manifest.texts);
     Checked {

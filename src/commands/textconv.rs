@@ -14,11 +14,13 @@ use crate::load::yaml::{self, Kind, Yaml};
 use crate::model::document::{BlockKind, Document};
 use crate::source::SourceError;
 
-pub fn run(args: &TextconvArgs) -> Result<u8, Error> {
-    let bytes = std::fs::read(&args.file).map_err(|source| SourceError::Io {
-        path: args.file.clone(),
-        source,
-    })?;
+/// `start` is the folder of `-C`: a relative FILE is read from there, as git does.
+pub fn run(start: &Path, args: &TextconvArgs) -> Result<u8, Error> {
+    let file = match start {
+        here if here == Path::new(".") => args.file.clone(),
+        dir => dir.join(&args.file),
+    };
+    let bytes = std::fs::read(&file).map_err(|source| SourceError::Io { path: file, source })?;
     match String::from_utf8(bytes) {
         Ok(text) => write_stdout(convert(&args.file, &text).as_bytes())?,
         Err(not_text) => write_stdout(not_text.as_bytes())?,

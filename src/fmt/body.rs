@@ -13,8 +13,7 @@ fn markdown_options() -> Options {
 
 /// The body as written, without blank lines around it, ending in one newline.
 pub(super) fn verbatim_body(body: &str) -> String {
-    let start = body
-        .split_inclusive('\n')
+    let start = crate::text::lines_inclusive(body)
         .take_while(|l| l.trim().is_empty())
         .map(str::len)
         .sum::<usize>();
@@ -26,7 +25,9 @@ pub(super) fn verbatim_body(body: &str) -> String {
     }
 }
 
-/// Byte offsets of the lines of a text.
+/// Byte offsets of the lines of a text, split where `text::line_breaks` splits (so a
+/// lone `\r` ends a line, as in every other line count). `fmt` gives the body with `\n`
+/// only; the rest of this module relies on that.
 struct Lines {
     starts: Vec<usize>,
     len: usize,
@@ -35,7 +36,7 @@ struct Lines {
 impl Lines {
     fn new(text: &str) -> Self {
         let mut starts = vec![0];
-        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        starts.extend(crate::text::line_breaks(text));
         if starts.last() == Some(&text.len()) && !text.is_empty() {
             starts.pop();
         }
@@ -58,14 +59,13 @@ impl Lines {
         self.starts[line]
     }
 
-    /// Where the line's text ends, before its newline.
+    /// Where the line's text ends, before its line ending.
     fn end(&self, line: usize, text: &str) -> usize {
         let next = self.starts.get(line + 1).copied().unwrap_or(self.len);
-        if text[..next].ends_with('\n') {
-            next - 1
-        } else {
-            next
-        }
+        text[..next]
+            .trim_end_matches(['\n', '\r'])
+            .len()
+            .max(self.starts[line])
     }
 }
 
@@ -327,4 +327,38 @@ fn same_markdown(a: &str, b: &str) -> bool {
     };
     let tree = |t: &str| crate::model::document::Document::parse(t, 0).normalized();
     tree(a) == tree(b) && shape(a) == shape(b)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_end_at_every_kind_of_line_break() {
+        let text = "a\r\nb\rc\n\r\nd";
+        let lines = Lines::new(text);
+        let all: Vec<_> = (0..lines.count())
+            .map(|l| &text[lines.start(l)..lines.end(l, text)])
+            .collect();
+        assert_eq!(all, ["a", "b", "c", "", "d"]);
+        assert_eq!(lines.of(text.find('c').unwrap()), 2);
+    }
+
+    #[test]
+    fn a_file_with_lone_carriage_returns_formats_as_with_newlines() {
+        let lf = "---\nid: a\ntitel:   T\nuitgangspunt: p\n---\nEen zin\nover twee regels.\n\n\n# Kop\nTekst.\n";
+        let cr = lf.replace('\n', "\r");
+        let crlf = lf.replace('\n', "\r\n");
+        let formatted = crate::fmt::format_file("cases/a.md", lf).map(|(out, _)| out);
+        assert!(formatted.is_some());
+        assert_eq!(
+            crate::fmt::format_file("cases/a.md", &cr).map(|(o, _)| o),
+            formatted
+        );
+        assert_eq!(
+            crate::fmt::format_file("cases/a.md", &crlf).map(|(o, _)| o),
+            formatted
+        );
+        assert_eq!(verbatim_body("\r\r  \rTekst\r"), "Tekst\n");
+    }
 }

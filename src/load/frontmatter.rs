@@ -29,7 +29,7 @@ fn is_fence(line: &str, closing: bool) -> bool {
 
 /// Split `text` (a whole file, BOM already removed) into front matter and body.
 pub fn split(text: &str) -> Result<Split<'_>, SplitError> {
-    let mut lines = text.split_inclusive('\n');
+    let mut lines = crate::text::lines_inclusive(text);
     let first = lines.next().ok_or(SplitError::Missing)?;
     if !is_fence(first, false) {
         return Err(SplitError::Missing);
@@ -104,7 +104,18 @@ mod tests {
     #[test]
     fn a_fence_ending_in_two_carriage_returns_spans_two_lines() {
         let s = split("---\r\r\nid: a\r\r\n---\r\r\n").unwrap();
-        assert_eq!(s.yaml_first_line, 3);
+        // The fence is `---\r`; the YAML's first line is the empty one after it.
+        assert_eq!((s.yaml_first_line, s.yaml), (2, "\r\nid: a\r\r\n"));
+        assert_eq!(s.body, "\r\n");
+    }
+
+    #[test]
+    fn a_lone_carriage_return_ends_a_line() {
+        let text = "---\rid: a\r---\rTekst.\r";
+        let s = split(text).unwrap();
+        assert_eq!((s.yaml, s.yaml_first_line), ("id: a\r", 2));
+        assert_eq!(s.body, "Tekst.\r");
+        assert_eq!(&text[s.body_offset..], "Tekst.\r");
     }
 
     #[test]

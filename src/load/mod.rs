@@ -315,22 +315,31 @@ fn parse_yaml(
     first_line: usize,
     findings: &mut Vec<Finding>,
 ) -> Option<Yaml> {
-    match yaml::parse(source, first_line) {
+    match yaml::parse_all(source, first_line) {
         Ok(y) => Some(y),
-        Err(e) => {
-            let (rule, help) = match &e.duplicate_key {
-                Some(_) => (Rule::DuplicateKey, "laat één van de twee regels weg".to_string()),
-                None => (
-                    Rule::YamlSyntax,
-                    "controleer aanhalingstekens, dubbele punten en inspringing (spaties, geen tabs); zet tekst met een dubbele punt tussen aanhalingstekens".to_string(),
-                ),
-            };
-            let width = e.duplicate_key.as_deref().map_or(1, width);
-            findings.push(
-                Finding::new(rule, path, e.pos, e.message)
-                    .width(width)
-                    .help(help),
-            );
+        Err(errors) => {
+            for e in errors {
+                let (rule, help) = match e.problem {
+                    yaml::Problem::DuplicateKey => {
+                        (Rule::DuplicateKey, "laat één van de regels weg")
+                    }
+                    // Valid YAML, but not a front matter: the key is not a word.
+                    yaml::Problem::Key => (
+                        Rule::WrongType,
+                        "schrijf elke regel als `sleutel: waarde`, met een woord als sleutel",
+                    ),
+                    _ => (
+                        Rule::YamlSyntax,
+                        "controleer aanhalingstekens, dubbele punten en inspringing (spaties, geen tabs); zet tekst met een dubbele punt tussen aanhalingstekens",
+                    ),
+                };
+                let width = e.duplicate_key.as_deref().map_or(1, width);
+                findings.push(
+                    Finding::new(rule, path, e.pos, e.message)
+                        .width(width)
+                        .help(help),
+                );
+            }
             None
         }
     }
@@ -472,6 +481,29 @@ mod tests {
         assert_eq!(loaded.findings.len(), 1);
         assert_eq!(loaded.findings[0].rule, Rule::YamlSyntax);
         assert_eq!(loaded.findings[0].pos.line, 3);
+    }
+
+    /// A lone CR ends a line, as CRLF and LF do: the same file with any of the three
+    /// loads with the same findings at the same places.
+    #[test]
+    fn every_line_ending_gives_the_same_findings() {
+        let lf = "---\nid: x\ntitel: X\ntitel: Y\nuitgangspunt: a\nsinds: 1\nsinds: 2\n---\nVerhaal.\n\nZie [weg](weg.md).\n";
+        let findings = |text: &str| {
+            let mut found: Vec<_> = load(&[file("cases/x.md", text)])
+                .findings
+                .into_iter()
+                .map(|f| (f.rule, f.pos, f.message))
+                .collect();
+            found.sort();
+            found
+        };
+        let expected = findings(lf);
+        assert_eq!(
+            expected.iter().map(|f| (f.0, f.1.line)).collect::<Vec<_>>(),
+            [(Rule::DuplicateKey, 4), (Rule::DuplicateKey, 7)]
+        );
+        assert_eq!(findings(&lf.replace('\n', "\r")), expected);
+        assert_eq!(findings(&lf.replace('\n', "\r\n")), expected);
     }
 
     #[test]

@@ -65,85 +65,361 @@ impl Yaml {
 pub struct SyntaxError {
     pub pos: Pos,
     pub message: String,
+    pub problem: Problem,
     pub duplicate_key: Option<String>,
 }
 
-/// Parse `source`, which starts at line `first_line` of its file.
+/// Every kind of problem the YAML reader can report, each with one Dutch message.
+/// The parser's own texts are English and never shown; its error kinds are grouped here.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Problem {
+    UnclosedQuote,
+    TextAfterQuote,
+    Escape,
+    Tab,
+    Indentation,
+    Colon,
+    Dash,
+    Bracket,
+    Missing,
+    ReservedCharacter,
+    Comment,
+    BlockScalar,
+    Anchor,
+    AnchorName,
+    Tag,
+    Directive,
+    Documents,
+    ByteOrderMark,
+    End,
+    Key,
+    Merge,
+    Number,
+    TooLarge,
+    DuplicateKey,
+    /// A kind the parser may add in a later version.
+    Other,
+}
+
+impl Problem {
+    pub const ALL: &'static [Problem] = &[
+        Problem::UnclosedQuote,
+        Problem::TextAfterQuote,
+        Problem::Escape,
+        Problem::Tab,
+        Problem::Indentation,
+        Problem::Colon,
+        Problem::Dash,
+        Problem::Bracket,
+        Problem::Missing,
+        Problem::ReservedCharacter,
+        Problem::Comment,
+        Problem::BlockScalar,
+        Problem::Anchor,
+        Problem::AnchorName,
+        Problem::Tag,
+        Problem::Directive,
+        Problem::Documents,
+        Problem::ByteOrderMark,
+        Problem::End,
+        Problem::Key,
+        Problem::Merge,
+        Problem::Number,
+        Problem::TooLarge,
+        Problem::DuplicateKey,
+        Problem::Other,
+    ];
+
+    /// The Dutch message (without the key of a duplicate, which `parse_all` adds).
+    pub fn message(self) -> &'static str {
+        match self {
+            Problem::UnclosedQuote => "ongeldige YAML: een aanhalingsteken wordt niet gesloten",
+            Problem::TextAfterQuote => {
+                "ongeldige YAML: na het sluitende aanhalingsteken staat nog tekst; zet de hele waarde tussen aanhalingstekens"
+            }
+            Problem::Escape => {
+                "ongeldige YAML: een teken na `\\` tussen dubbele aanhalingstekens bestaat niet; schrijf `\\\\` voor een schuine streep, of gebruik enkele aanhalingstekens"
+            }
+            Problem::Tab => {
+                "ongeldige YAML: hier staat een tab; spring in met spaties, niet met tabs"
+            }
+            Problem::Indentation => "ongeldige YAML: de inspringing klopt niet",
+            Problem::Colon => {
+                "ongeldige YAML: een dubbele punt staat op een plek waar dat niet mag; zet de tekst tussen aanhalingstekens"
+            }
+            Problem::Dash => {
+                "ongeldige YAML: een streepje (`-`) voor een lijstpunt staat op een plek waar dat niet mag"
+            }
+            Problem::Bracket => {
+                "ongeldige YAML: een haakje `[` of `{` wordt niet goed gesloten; zet tekst met haakjes tussen aanhalingstekens"
+            }
+            Problem::Missing => {
+                "ongeldige YAML: hier staat iets wat geen `sleutel: waarde` is, of er ontbreekt een waarde"
+            }
+            Problem::ReservedCharacter => {
+                "ongeldige YAML: een waarde mag niet met `@` of `` ` `` beginnen; zet de tekst tussen aanhalingstekens"
+            }
+            Problem::Comment => {
+                "ongeldige YAML: een `#` begint hier commentaar midden in een waarde; zet de tekst tussen aanhalingstekens"
+            }
+            Problem::BlockScalar => {
+                "ongeldige YAML: na `|` of `>` hoort alleen een nieuwe regel met ingesprongen tekst"
+            }
+            Problem::Anchor => {
+                "ongeldige YAML: een verwijzing (`*naam`) wijst naar een anker (`&naam`) dat er (nog) niet is"
+            }
+            Problem::AnchorName => {
+                "ongeldige YAML: na `&` of `*` ontbreekt een naam; zet de tekst tussen aanhalingstekens"
+            }
+            Problem::Tag => {
+                "ongeldige YAML: een aanduiding met `!` klopt niet; laat haar weg of zet de tekst tussen aanhalingstekens"
+            }
+            Problem::Directive => {
+                "ongeldige YAML: een regel die met `%` begint, hoort hier niet; zet de tekst tussen aanhalingstekens"
+            }
+            Problem::Documents => {
+                "ongeldige YAML: hier begint een tweede document (`---` of `...`); een bestand heeft er één"
+            }
+            Problem::ByteOrderMark => {
+                "ongeldige YAML: er staat een onzichtbaar BOM-teken midden in de tekst; sla het bestand op als UTF-8 zonder BOM"
+            }
+            Problem::End => "ongeldige YAML: de tekst houdt onverwacht op",
+            Problem::Key => "een sleutel moet een woord zijn, geen lijst, groep of lege waarde",
+            Problem::Merge => {
+                "ongeldige YAML: na `<<` hoort een groep regels `sleutel: waarde` of een lijst daarvan"
+            }
+            Problem::Number => {
+                "ongeldige YAML: dit getal is te groot of niet te lezen; zet het tussen aanhalingstekens"
+            }
+            Problem::TooLarge => {
+                "ongeldige YAML: dit is te groot of te diep genest om te lezen (te veel regels, niveaus of verwijzingen)"
+            }
+            Problem::DuplicateKey => "een sleutel komt twee keer voor",
+            Problem::Other => "ongeldige YAML: deze regel is niet te lezen",
+        }
+    }
+}
+
+/// Deepest nesting of lists and groups that is read.
+pub const MAX_DEPTH: usize = 32;
+
+/// Parse `source`, which starts at line `first_line` of its file: the tree, or the first
+/// problem.
 pub fn parse(source: &str, first_line: usize) -> Result<Yaml, SyntaxError> {
+    parse_all(source, first_line).map_err(|mut errors| errors.swap_remove(0))
+}
+
+/// Parse `source` and report every problem: a syntax error stops the parser, so that is
+/// one; repeated keys are all reported, each at its own line. Never an empty list.
+pub fn parse_all(source: &str, first_line: usize) -> Result<Yaml, Vec<SyntaxError>> {
     let shift = |line: u64, column: u64| {
         Pos::new(
             first_line + (line.max(1) as usize) - 1,
             (column.max(1)) as usize,
         )
     };
-    match serde_saphyr::from_str::<Spanned<RawNode>>(source) {
-        Ok(node) => Ok(convert(node, source, &shift)),
+    let mut options = serde_saphyr::Options::default();
+    // Repeated keys reach the tree, so that all of them are reported below.
+    options.duplicate_keys = serde_saphyr::DuplicateKeyPolicy::PassThrough;
+    // `.nan` and `.inf` stay text: a front matter has no use for them as numbers.
+    options.non_finite_float_policy = serde_saphyr::NonFiniteFloatPolicy::AsString;
+    // A front matter needs a few levels; deep nesting only costs stack (loading runs in
+    // threads with small stacks), so it is refused well before that runs out.
+    let mut budget = serde_saphyr::Budget::default();
+    budget.max_depth = MAX_DEPTH;
+    options.budget = Some(budget);
+    match serde_saphyr::from_str_with_options::<Spanned<RawNode>>(source, options) {
+        Ok(node) => {
+            let tree = convert(node, source, &shift);
+            let mut errors = Vec::new();
+            duplicates(&tree, &mut errors);
+            if errors.is_empty() {
+                Ok(tree)
+            } else {
+                errors.sort_by_key(|e| e.pos);
+                Err(errors)
+            }
+        }
         Err(err) => {
             let pos = err
                 .location()
                 .map_or(Pos::new(first_line, 1), |l| shift(l.line(), l.column()));
-            let (message, duplicate_key) = dutch_message(&err.to_string());
-            Err(SyntaxError {
+            let problem = classify(&err);
+            Err(vec![SyntaxError {
                 pos,
-                message,
-                duplicate_key,
-            })
+                message: problem.message().to_string(),
+                problem,
+                duplicate_key: None,
+            }])
         }
     }
 }
 
-/// serde-saphyr's messages are English; the common ones are put in Dutch,
-/// the rest get a general Dutch message (never the English text).
-fn dutch_message(full: &str) -> (String, Option<String>) {
-    let first = full.lines().next().unwrap_or(full);
-    // "error: line 2 column 1: duplicate mapping key: a, set ..."
-    let detail = first
-        .strip_prefix("error: ")
-        .unwrap_or(first)
-        .split_once(": ")
-        .filter(|(head, _)| head.starts_with("line "))
-        .map_or(first, |(_, rest)| rest)
-        .trim();
-    if let Some(rest) = detail.strip_prefix("duplicate mapping key: ") {
-        let key = rest
-            .split(", set ")
-            .next()
-            .unwrap_or(rest)
-            .trim()
-            .to_string();
-        return (
-            format!("de sleutel `{key}` staat twee keer in de kopregels"),
-            Some(key),
-        );
-    }
-    let known: &[(&str, &str)] = &[
-        ("unclosed quote", "een aanhalingsteken wordt niet gesloten"),
-        (
-            "illegal placement of ':' indicator",
-            "een dubbele punt staat op een plek waar dat niet mag",
-        ),
-        (
-            "mapping values are not allowed in this context",
-            "een dubbele punt staat op een plek waar dat niet mag; zet de tekst tussen aanhalingstekens",
-        ),
-        (
-            "tab",
-            "tabs zijn in YAML niet toegestaan om in te springen; gebruik spaties",
-        ),
-        ("did not find expected", "de structuur is hier onderbroken"),
-        ("invalid indentation", "de inspringing klopt niet"),
-        ("unexpected end", "de kopregels houden onverwacht op"),
-    ];
-    for (english, dutch) in known {
-        if detail.contains(english) {
-            return (format!("ongeldige YAML: {dutch}"), None);
+/// Every key that a mapping already had, at its own place, in the whole tree.
+fn duplicates(tree: &Yaml, errors: &mut Vec<SyntaxError>) {
+    match &tree.kind {
+        Kind::Map(entries) => {
+            let mut first: std::collections::HashMap<&str, Pos> = Default::default();
+            for e in entries {
+                match first.get(e.key.as_str()) {
+                    Some(earlier) => errors.push(SyntaxError {
+                        pos: e.key_pos,
+                        message: format!(
+                            "de sleutel `{}` komt twee keer voor (ook op regel {})",
+                            e.key, earlier.line
+                        ),
+                        problem: Problem::DuplicateKey,
+                        duplicate_key: Some(e.key.clone()),
+                    }),
+                    None => {
+                        first.insert(&e.key, e.key_pos);
+                    }
+                }
+                duplicates(&e.value, errors);
+            }
         }
+        Kind::Seq(items) => items.iter().for_each(|i| duplicates(i, errors)),
+        _ => {}
     }
-    // The parser's own text is English: the finding's place says where.
-    (
-        "ongeldige YAML: deze regel is niet te lezen".to_string(),
-        None,
-    )
+}
+
+/// The kind of problem behind a parser error, by the parser's structured error kinds
+/// (never by its English text).
+fn classify(err: &serde_saphyr::Error) -> Problem {
+    use serde_saphyr::Error as E;
+    use serde_saphyr::ExternalMessageSource;
+    match err {
+        E::WithSnippet { error, .. } => classify(error),
+        E::AliasError { error, .. } => classify(error),
+        E::ExternalMessage { source, .. } => match source.as_ref() {
+            ExternalMessageSource::Parser(scan) => scan_problem(scan.kind()),
+            _ => Problem::Other,
+        },
+        E::Eof { .. }
+        | E::UnexpectedSequenceEnd { .. }
+        | E::UnexpectedMappingEnd { .. }
+        | E::UnexpectedContainerEndWhileSkippingNode { .. }
+        | E::UnexpectedContainerEndWhileReadingKeyNode { .. }
+        | E::ContainerEndMismatch { .. } => Problem::End,
+        E::MultipleDocuments { .. } => Problem::Documents,
+        E::MergeValueNotMapOrSeqOfMaps { .. } | E::MergeKeyNotAllowed { .. } => Problem::Merge,
+        E::UnsupportedTag { .. }
+        | E::TaggedStructFieldName { .. }
+        | E::InvalidBinaryBase64 { .. }
+        | E::BinaryNotUtf8 { .. }
+        | E::TaggedScalarCannotDeserializeIntoString { .. }
+        | E::BytesNotSupportedMissingBinaryTag { .. } => Problem::Tag,
+        E::UnknownAnchor { .. } | E::RecursiveReferencesRequireWeakTypes { .. } => Problem::Anchor,
+        E::Budget { .. }
+        | E::AliasReplayCounterOverflow { .. }
+        | E::AliasReplayLimitExceeded { .. }
+        | E::AliasExpansionLimitExceeded { .. }
+        | E::AliasReplayStackDepthExceeded { .. } => Problem::TooLarge,
+        E::FoldedBlockScalarMustIndentContent { .. } => Problem::BlockScalar,
+        E::IndentationError { .. } => Problem::Indentation,
+        E::NonFiniteFloat { .. } => Problem::Number,
+        // Keys are read as text and values as anything: a type mismatch is a key that is
+        // a list, a group or empty.
+        E::Unexpected { .. }
+        | E::NullIntoString { .. }
+        | E::SerdeInvalidType { .. }
+        | E::SerdeInvalidValue { .. }
+        | E::SerdeInvalidLength { .. } => Problem::Key,
+        E::InvalidScalar { .. } => Problem::Number,
+        _ => Problem::Other,
+    }
+}
+
+fn scan_problem(kind: &serde_saphyr::granit_parser::ErrorKind) -> Problem {
+    use serde_saphyr::granit_parser::ErrorKind as K;
+    match kind {
+        K::UnclosedQuotedScalar | K::DocumentIndicatorInQuotedScalar => Problem::UnclosedQuote,
+        K::InvalidTrailingSingleQuotedScalar | K::InvalidTrailingDoubleQuotedScalar => {
+            Problem::TextAfterQuote
+        }
+        K::UnknownQuotedScalarEscape
+        | K::InvalidQuotedScalarHexEscape
+        | K::InvalidLowSurrogateHexEscape
+        | K::InvalidLowSurrogate
+        | K::MissingLowSurrogate
+        | K::UnpairedLowSurrogate
+        | K::InvalidUnicodeEscape => Problem::Escape,
+        K::TabNotAllowed
+        | K::TabInBlockIndentation
+        | K::TabInIndentation
+        | K::TabAtBlockScalarStart
+        | K::TabInPlainScalar => Problem::Tab,
+        K::InvalidIndentation
+        | K::InvalidQuotedScalarIndent
+        | K::InvalidFlowScalarIndent
+        | K::InvalidBlockScalarIndent
+        | K::ExpectedBlockMappingKey
+        | K::ExpectedBlockSequenceEntry => Problem::Indentation,
+        K::MappingValueNotAllowed
+        | K::InvalidColonPlacement
+        | K::InvalidMappingValueWhitespace
+        | K::FlowMappingValueAdjacentCollection
+        | K::MappingKeyNotAllowed => Problem::Colon,
+        K::BlockEntryInFlowCollection
+        | K::BlockSequenceEntryNotAllowed
+        | K::InvalidBlockEntryWhitespace
+        | K::PlainScalarStartsWithDashFlowIndicator => Problem::Dash,
+        K::MisplacedFlowCollectionEnd
+        | K::MismatchedFlowCollectionEnd { .. }
+        | K::UnclosedFlowCollection { .. }
+        | K::ExpectedFlowMappingSeparator
+        | K::ExpectedFlowSequenceSeparator
+        | K::UnexpectedEofFlowSequence
+        | K::UnexpectedEofFlowMapping
+        | K::UnexpectedEofImplicitFlowMapping => Problem::Bracket,
+        K::ExpectedNodeContent
+        | K::ExpectedWhitespace
+        | K::UnexpectedEndOfPlainScalar
+        | K::SimpleKeyExpected
+        | K::InvalidSimpleKey
+        | K::ExpectedDocumentStart => Problem::Missing,
+        K::UnexpectedCharacter { .. } => Problem::ReservedCharacter,
+        K::CommentInterceptedScalar | K::CommentNotSeparated => Problem::Comment,
+        K::ZeroBlockScalarIndent | K::InvalidBlockScalarHeader => Problem::BlockScalar,
+        K::UnknownAnchor => Problem::Anchor,
+        K::MissingAnchorOrAliasName => Problem::AnchorName,
+        K::ExpectedTagBang
+        | K::InvalidGlobalTagCharacter
+        | K::InvalidTagTerminator
+        | K::MissingTagUri
+        | K::UnclosedVerbatimTag
+        | K::InvalidTagEscape
+        | K::InvalidTagUtf8LeadingByte
+        | K::InvalidTagUtf8TrailingByte
+        | K::InvalidTagUtf8
+        | K::UndeclaredTagHandle => Problem::Tag,
+        K::DuplicateVersionDirective
+        | K::UnsupportedYamlMajorVersion
+        | K::DuplicateTagDirective
+        | K::MissingDocumentEndBeforeDirective
+        | K::ExpectedTagDirectiveBang
+        | K::InvalidDirectiveTerminator
+        | K::DirectiveDisallowed
+        | K::MissingYamlVersionSeparator
+        | K::MissingDirectiveName
+        | K::InvalidDirectiveName
+        | K::YamlVersionTooLong
+        | K::MissingYamlVersion
+        | K::InvalidTagDirectiveTerminator => Problem::Directive,
+        K::InvalidDocumentEnd | K::MultipleDocumentsUnsupported | K::ExpectedStreamStart => {
+            Problem::Documents
+        }
+        K::BomInsideDocument => Problem::ByteOrderMark,
+        K::UnexpectedEof | K::UnexpectedEofBlockSequence | K::UnexpectedEofBlockMapping => {
+            Problem::End
+        }
+        K::RecursionLimitExceeded
+        | K::AnchorCountOverflow
+        | K::InputByteLimitExceeded { .. }
+        | K::DirectiveByteLimitExceeded { .. }
+        | K::TooManyReservedDirectiveParams { .. } => Problem::TooLarge,
+        _ => Problem::Other,
+    }
 }
 
 fn convert(node: Spanned<RawNode>, source: &str, shift: &dyn Fn(u64, u64) -> Pos) -> Yaml {
@@ -297,6 +573,28 @@ mod tests {
         let err = parse("id: a\nid: b\n", 2).unwrap_err();
         assert_eq!(err.duplicate_key.as_deref(), Some("id"));
         assert_eq!(err.pos, Pos::new(3, 1));
+    }
+
+    #[test]
+    fn every_duplicate_key_is_reported_at_its_line() {
+        let errors = parse_all("id: a\nid: b\nx:\n  y: 1\n  y: 2\nid: c\n", 2).unwrap_err();
+        let found: Vec<_> = errors
+            .iter()
+            .map(|e| (e.duplicate_key.as_deref(), e.pos.line))
+            .collect();
+        assert_eq!(found, [(Some("id"), 3), (Some("y"), 6), (Some("id"), 7)]);
+        assert!(
+            errors[2].message.ends_with("(ook op regel 2)"),
+            "{}",
+            errors[2].message
+        );
+    }
+
+    #[test]
+    fn non_finite_numbers_stay_text() {
+        let y = parse("a: .nan\nb: .inf\n", 1).unwrap();
+        assert_eq!(map(&y)[0].value.as_text(), Some(".nan"));
+        assert_eq!(map(&y)[1].value.kind, Kind::Str(".inf".into()));
     }
 
     #[test]

@@ -93,6 +93,7 @@ rules! {
     NotAFile: "not-a-file", Error, "een map, FIFO of apparaat waar een bestand hoort, of een bestand waar een map hoort";
     TooDeep: "too-deep", Error, "een tekst die dieper genest is dan 100 niveaus (citaten, lijsten, nadruk)";
     UnknownAdvicePoint: "unknown-advice-point", Error, "een oordeel in de reactie over een adviespunt dat niet in de ronde staat";
+    TemplateError: "template-error", Error, "een eigen sjabloon in `manifest/templates/` heeft een fout, zodat `render` stopt";
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -78,25 +78,8 @@ pub enum SourceError {
     NoManifestAtRevision { rev: String },
 }
 
-/// The operating system's message in Dutch for the common cases.
-pub fn dutch_io(err: &io::Error) -> String {
-    match err.kind() {
-        io::ErrorKind::NotFound => "het bestand of de map bestaat niet".into(),
-        io::ErrorKind::PermissionDenied => "geen toestemming".into(),
-        io::ErrorKind::IsADirectory => "dit is een map, geen bestand".into(),
-        io::ErrorKind::NotADirectory => "dit is een bestand, geen map".into(),
-        io::ErrorKind::StorageFull => "de schijf is vol".into(),
-        io::ErrorKind::ReadOnlyFilesystem => "de schijf is alleen-lezen".into(),
-        io::ErrorKind::InvalidData => "de inhoud is niet te lezen".into(),
-        io::ErrorKind::BrokenPipe => "de uitvoer is gesloten".into(),
-        io::ErrorKind::Interrupted => "onderbroken".into(),
-        // The system's own text is English: give its number, for whoever helps.
-        _ => match err.raw_os_error() {
-            Some(code) => format!("het systeem meldt fout {code}"),
-            None => "het systeem meldt een fout".into(),
-        },
-    }
-}
+/// The operating system's message in Dutch; kept here for the callers of `source`.
+pub use crate::text::io::dutch_io;
 
 /// Walk up from `start` to the folder that holds `manifest/manifest.yaml`, as git does for `.git`.
 pub fn discover(start: &Path) -> Result<PathBuf, SourceError> {

@@ -2,6 +2,7 @@
 
 pub mod date;
 pub mod edits;
+pub mod io;
 pub mod slug;
 
 /// A place in a file: 1-based line and column (columns count characters).
@@ -58,6 +59,19 @@ pub fn line_breaks(text: &str) -> impl Iterator<Item = usize> + '_ {
         b'\r' if bytes.get(i + 1) != Some(&b'\n') => Some(i + 1),
         _ => None,
     })
+}
+
+/// The lines of `text` with their line endings, split where `line_breaks` says (so a
+/// lone `\r` ends a line too).
+pub fn lines_inclusive(text: &str) -> impl Iterator<Item = &str> + '_ {
+    let mut start = 0;
+    line_breaks(text)
+        .chain(std::iter::once(text.len()))
+        .filter_map(move |end| {
+            let line = text.get(start..end).filter(|l| !l.is_empty())?;
+            start = end;
+            Some(line)
+        })
 }
 
 fn line_of<'a>(text: &'a str, starts: &[usize], line: usize) -> Option<&'a str> {
