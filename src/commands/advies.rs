@@ -27,7 +27,12 @@ pub fn run(start: &Path, args: &AdviesArgs) -> Result<u8, Error> {
     };
     // Only the earlier side is read here: the current one is already loaded.
     let old = version(&root, &since)?;
-    let delta = diff(&old.loaded.manifest, &current.loaded.manifest);
+    let mut delta = diff(&old.loaded.manifest, &current.loaded.manifest);
+    // The letter itself is what is sent: that it was added, or its advice points, is
+    // no news to the college.
+    delta.rounds.clear();
+    delta.advice_points.clear();
+    delta.responses.clear();
     // Name the earlier advice by its date when the revision is that of a recorded round.
     let earlier = rounds
         .iter()
