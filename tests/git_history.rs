@@ -443,7 +443,7 @@ fn every_kind_of_change_is_reported_in_every_format() {
         "De bouwsteen ‘Outcome’ van het Kwaliteitskompas heet nu ‘Uitkomst’.",
         "Bij het uitgangspunt ‘De Almeerder centraal’ is de wet ‘Wet maatschappelijke ondersteuning 2015 (Wmo 2015), artikel 2.1.3’ toegevoegd.",
         "Bij het uitgangspunt ‘De Almeerder centraal’ is de bouwsteen van het Kwaliteitskompas ‘Uitkomst’ toegevoegd.",
-        "De casus ‘tuin-van-mevrouw-jansen’ is nu opgenomen sinds 2016 (was 2015).",
+        "Bij de casus ‘tuin-van-mevrouw-jansen’ is het jaar van opname nu 2016 (was 2015).",
         "In de brief van 2015: de aanhef is nu ‘Beste college,’ (was ‘Geacht college,’).",
         "In de brief van 2015 staat een nieuw adviespunt (matrix): ‘Voeg de matrix toe.’",
         "De reactie van het college op de brief van 2015 is ontvangen op 1 oktober 2015.",

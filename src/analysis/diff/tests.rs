@@ -186,3 +186,83 @@ fn text_cells_and_cases_are_diffed_by_id() {
     assert_eq!(d.cells[1].old, None);
     assert_eq!(d.cells[1].new.as_deref(), Some("kaders"));
 }
+
+#[test]
+fn cases_in_another_order_within_their_principle_are_reported() {
+    let old = manifest(vec![
+        principle("a", 1, "A.", ""),
+        case("een", "a", "Een."),
+        case("twee", "a", "Twee."),
+    ]);
+    // Cases show in the order of their files: renaming one puts it first.
+    let mut first = case("twee", "a", "Twee.");
+    first.path = "cases/0-twee.md".into();
+    let new = manifest(vec![
+        principle("a", 1, "A.", ""),
+        first,
+        case("een", "a", "Een."),
+    ]);
+    let d = diff(&old, &new);
+    let moved: Vec<(String, usize, usize)> = d
+        .cases
+        .iter()
+        .filter_map(|c| match c {
+            CaseChange::Reordered {
+                id,
+                old_position,
+                new_position,
+                ..
+            } => Some((id.clone(), *old_position, *new_position)),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(moved, [("twee".into(), 2, 1), ("een".into(), 1, 2)]);
+    assert_eq!(d.len(), 2, "{d:?}");
+}
+
+#[test]
+fn a_changed_text_lists_the_unchanged_cases_and_cells_for_review() {
+    let old = manifest(vec![
+        principle("a", 1, "Oud.", "  inwoners: x\n  gemeente: y\n"),
+        case("c", "a", "Verhaal."),
+        case("d", "a", "Ander verhaal."),
+    ]);
+    let new = manifest(vec![
+        principle("a", 1, "Nieuw.", "  inwoners: x\n  gemeente: z\n"),
+        case("c", "a", "Verhaal."),
+        case("d", "a", "Ander verhaal, aangepast."),
+    ]);
+    let d = diff(&old, &new);
+    assert_eq!(d.review.len(), 1);
+    let r = &d.review[0];
+    assert_eq!(r.principle, "a");
+    let ids = |l: &[Label]| l.iter().map(|x| x.id.clone()).collect::<Vec<_>>();
+    assert_eq!(ids(&r.cases), ["c"]);
+    assert_eq!(ids(&r.cells), ["inwoners"]);
+    // Review hints are not changes.
+    assert_eq!(d.len(), 3, "{d:?}");
+
+    // Without a change of text, nothing to review.
+    let same_text = manifest(vec![
+        principle("a", 1, "Oud.", "  inwoners: x\n  gemeente: z\n"),
+        case("c", "a", "Verhaal."),
+        case("d", "a", "Ander verhaal."),
+    ]);
+    assert!(diff(&old, &same_text).review.is_empty());
+}
+
+#[test]
+fn counts_are_per_kind_and_action() {
+    let old = manifest(vec![principle("a", 1, "A.", ""), case("c", "a", "C.")]);
+    let new = manifest(vec![
+        principle("a", 1, "A.", ""),
+        principle("b", 2, "B.", ""),
+        case("c", "b", "C."),
+        case("n", "a", "N."),
+    ]);
+    let counts = diff(&old, &new).counts();
+    assert_eq!(counts.get(&(Item::Principle, Action::Added)), Some(&1));
+    assert_eq!(counts.get(&(Item::Case, Action::Added)), Some(&1));
+    assert_eq!(counts.get(&(Item::Case, Action::Moved)), Some(&1));
+    assert_eq!(counts.len(), 3, "{counts:?}");
+}

@@ -42,7 +42,21 @@ pub fn sentences_with_redlines(d: &Delta) -> Vec<(String, Option<&Redline>)> {
     for c in &d.responses {
         out.push(response(c));
     }
+    for (sentence, _) in &mut out {
+        end_once(sentence);
+    }
     out
+}
+
+/// A quote that ends a sentence with its own full stop needs no second one:
+/// "… is nu ‘De matrix komt erbij.’" rather than "….’."
+fn end_once(sentence: &mut String) {
+    for end in [".’.", "!’.", "?’."] {
+        if sentence.ends_with(end) {
+            sentence.pop();
+            return;
+        }
+    }
 }
 
 /// What a key of manifest.yaml is, as the subject of a sentence.
@@ -269,11 +283,11 @@ fn case(c: &CaseChange) -> (String, Option<&Redline>) {
             title, old, new, ..
         } => match (old, new) {
             (_, Some(new)) => format!(
-                "De casus ‘{title}’ is nu opgenomen sinds {new}{}.",
+                "Bij de casus ‘{title}’ is het jaar van opname nu {new}{}.",
                 old.map_or_else(String::new, |o| format!(" (was {o})"))
             ),
             (_, None) => {
-                format!("Bij de casus ‘{title}’ staat niet meer sinds wanneer hij is opgenomen.")
+                format!("Bij de casus ‘{title}’ staat geen jaar van opname meer.")
             }
         },
         CaseChange::Laws {
@@ -506,6 +520,25 @@ mod tests {
         let (sentence, redline) = quoted("De inleiding bij de matrix".into(), &r);
         assert_eq!(sentence, "De inleiding bij de matrix is aangepast.");
         assert!(redline.is_some());
+    }
+
+    #[test]
+    fn a_quote_that_ends_with_a_full_stop_gets_no_second_one() {
+        let d = Delta {
+            advice_points: vec![AdvicePointChange::Changed {
+                year: 2015,
+                id: "matrix".into(),
+                redline: Redline::between("Voeg de matrix toe.", "Voeg de matrix als bijlage toe."),
+            }],
+            ..Delta::default()
+        };
+        assert_eq!(
+            sentences_with_redlines(&d)[0].0,
+            "Het adviespunt matrix in de brief van 2015 is nu ‘Voeg de matrix als bijlage toe.’ (was ‘Voeg de matrix toe.’)."
+        );
+        let mut s = "De toelichting is nu ‘Zo.’.".to_string();
+        end_once(&mut s);
+        assert_eq!(s, "De toelichting is nu ‘Zo.’");
     }
 
     #[test]
