@@ -257,8 +257,8 @@ fn advies_describes_the_changes_since_the_previous_round() {
     assert!(out.contains("advies-2026.md"), "{out}");
     let md = fs::read_to_string(root.join("uit/advies-2026.md")).unwrap();
     assert!(
-        // The 2015 letter has no date (the source leaves it empty): named by its version.
-        md.contains("## Wat is er veranderd sinds versie ronde-2015"),
+        // The 2015 letter has no date (the source leaves it empty): named by its year.
+        md.contains("## Wat is er veranderd sinds ons advies van 2015"),
         "{md}"
     );
     assert!(
@@ -557,4 +557,73 @@ fn a_changed_principle_text_lists_its_unchanged_case_and_cells_for_review() {
         terminal.contains("Bij ‘De Almeerder centraal’: de verantwoordelijkheden van"),
         "{terminal}"
     );
+}
+
+/// `advies` on a two-round history: the 2015 advice had points and a recorded
+/// response; the 2026 letter gives new points. The letter numbers them, says what
+/// changed in content and how the college responded, without bookkeeping.
+#[test]
+fn advies_reads_like_a_letter_with_its_points_and_the_colleges_response() {
+    let dir = history();
+    let root = dir.path();
+    let round_2015 = root.join("manifest/rounds/2015.md");
+    edit(
+        &round_2015,
+        "revisie: ronde-2015",
+        "datum: 2015-08-18\nadviespunten:\n  - {id: matrix, tekst: Voeg de matrix als bijlage toe.}\n  - {id: evalueren, tekst: Evalueer het manifest elk jaar.}\nreactie:\n  ontvangen: 2015-09-20\n  punten:\n    - {id: matrix, oordeel: overgenomen}\n    - {id: evalueren, oordeel: toegezegd, termijn: 2016-06-01}\nrevisie: ronde-2015",
+    );
+    git(root, &["commit", "-q", "-am", "Reactie van het college"]);
+    git(root, &["tag", "-f", "ronde-2015"]);
+    edit(
+        &root.join("manifest/principles/03-de-basis-op-orde.md"),
+        "de basis moet op orde zijn",
+        "de basis moet echt op orde zijn",
+    );
+    let letter_2026 = fs::read_to_string(&round_2015)
+        .unwrap()
+        .replace("jaar: 2015", "jaar: 2026")
+        .replace("datum: 2015-08-18", "datum: 2026-11-23")
+        .replace("revisie: ronde-2015\n", "")
+        .replace("{id: matrix, tekst: Voeg de matrix als bijlage toe.}", "{id: monitor, tekst: Maak de monitor openbaar.}")
+        .replace("  - {id: evalueren, tekst: Evalueer het manifest elk jaar.}\n", "")
+        .replace("reactie:\n  ontvangen: 2015-09-20\n  punten:\n    - {id: matrix, oordeel: overgenomen}\n    - {id: evalueren, oordeel: toegezegd, termijn: 2016-06-01}\n", "");
+    fs::write(root.join("manifest/rounds/2026.md"), letter_2026).unwrap();
+    for format in ["md", "html", "docx"] {
+        stdout(
+            kwaliteit(root)
+                .args(["advies", "--format", format, "--out"])
+                .arg(root.join("uit")),
+            0,
+        );
+    }
+    let md = fs::read_to_string(root.join("uit/advies-2026.md")).unwrap();
+    let letter_end = md.find("Met hartelijke groet").unwrap();
+    let point = md
+        .find("1. Maak de monitor openbaar. (monitor)")
+        .unwrap_or_else(|| panic!("{md}"));
+    assert!(point < letter_end, "het adviespunt staat in de brief\n{md}");
+    for sentence in [
+        "## Wat is er veranderd sinds ons advies van 18 augustus 2015",
+        "Het college reageerde op 20 september 2015 op ons advies van 18 augustus 2015.",
+        "Van de 2 adviespunten heeft het college er 1 overgenomen en 1 toegezegd.",
+        "Het college heeft toegezegd uiterlijk 1 juni 2016 te doen wat adviespunt evalueren vraagt: ‘Evalueer het manifest elk jaar.’",
+        "Het uitgangspunt ‘De basis op orde’ luidt nu: ‘",
+        "Reactie van het college op het advies van 18 augustus 2015",
+    ] {
+        assert!(md.contains(sentence), "{sentence}\n{md}");
+    }
+    for bookkeeping in [
+        "De brief van 2026",
+        "nieuw adviespunt",
+        "is aangepast.",
+        "brief van 2015",
+    ] {
+        assert!(!md.contains(bookkeeping), "{bookkeeping}\n{md}");
+    }
+    let html = fs::read_to_string(root.join("uit/advies-2026.html")).unwrap();
+    assert!(
+        html.contains("Maak de monitor openbaar. (monitor)"),
+        "{html}"
+    );
+    assert!(root.join("uit/advies-2026.docx").is_file());
 }

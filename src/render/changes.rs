@@ -9,6 +9,7 @@ use minijinja::{Value, context};
 use super::RenderError;
 use super::templates::Templates;
 
+pub mod letter;
 mod sentences;
 use crate::analysis::diff::{Action, Change, Delta, Item};
 use crate::analysis::redline::{Redline, Segment};

@@ -50,7 +50,7 @@ pub fn sentences_with_redlines(d: &Delta) -> Vec<(String, Option<&Redline>)> {
 
 /// A quote that ends a sentence with its own full stop needs no second one:
 /// "… is nu ‘De matrix komt erbij.’" rather than "….’."
-fn end_once(sentence: &mut String) {
+pub(super) fn end_once(sentence: &mut String) {
     for end in [".’.", "!’.", "?’."] {
         if sentence.ends_with(end) {
             sentence.pop();
@@ -60,7 +60,7 @@ fn end_once(sentence: &mut String) {
 }
 
 /// What a key of manifest.yaml is, as the subject of a sentence.
-fn manifest_field(field: &str) -> String {
+pub(super) fn manifest_field(field: &str) -> String {
     match field {
         "titel" => "De titel van het manifest",
         "uitwerking_titel" => "De titel van de uitwerking",
@@ -76,7 +76,7 @@ fn manifest_field(field: &str) -> String {
 
 /// "<subject> is nu ‘new’ (was ‘old’)." for short texts; for long ones "is aangepast"
 /// with the redline.
-fn quoted(subject: String, r: &Redline) -> (String, Option<&Redline>) {
+pub(super) fn quoted(subject: String, r: &Redline) -> (String, Option<&Redline>) {
     let (old, new) = (r.old_text(), r.new_text());
     if old.chars().count() > QUOTE_UP_TO || new.chars().count() > QUOTE_UP_TO {
         return (format!("{subject} is aangepast."), Some(r));
@@ -90,7 +90,7 @@ fn quoted(subject: String, r: &Redline) -> (String, Option<&Redline>) {
 }
 
 /// ‘a’, ‘b’ en ‘c’
-fn list(names: &[String]) -> String {
+pub(super) fn list(names: &[String]) -> String {
     let quoted: Vec<String> = names.iter().map(|n| format!("‘{n}’")).collect();
     match quoted.split_last() {
         None => String::new(),
@@ -126,7 +126,7 @@ fn laws(refs: &[LawRef]) -> Vec<String> {
     refs.iter().map(|l| l.name.clone()).collect()
 }
 
-fn kompas(c: &KompasChange) -> String {
+pub(super) fn kompas(c: &KompasChange) -> String {
     match c {
         KompasChange::Added { name, .. } => {
             format!("De bouwsteen ‘{name}’ is aan het Kwaliteitskompas toegevoegd.")
@@ -148,7 +148,7 @@ fn kompas(c: &KompasChange) -> String {
     }
 }
 
-fn actor(c: &ActorChange) -> (String, Option<&Redline>) {
+pub(super) fn actor(c: &ActorChange) -> (String, Option<&Redline>) {
     let sentence = match c {
         ActorChange::Added { name, .. } => {
             format!("De partij ‘{name}’ is aan de matrix toegevoegd.")
@@ -172,7 +172,7 @@ fn actor(c: &ActorChange) -> (String, Option<&Redline>) {
     (sentence, None)
 }
 
-fn principle(c: &PrincipleChange) -> (String, Option<&Redline>) {
+pub(super) fn principle(c: &PrincipleChange) -> (String, Option<&Redline>) {
     let sentence = match c {
         PrincipleChange::Added {
             title, position, ..
@@ -230,7 +230,7 @@ fn principle(c: &PrincipleChange) -> (String, Option<&Redline>) {
     (sentence, None)
 }
 
-fn case(c: &CaseChange) -> (String, Option<&Redline>) {
+pub(super) fn case(c: &CaseChange) -> (String, Option<&Redline>) {
     let sentence = match c {
         CaseChange::Added {
             title,
