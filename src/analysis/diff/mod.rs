@@ -3,9 +3,11 @@
 //! Every key of the key tables that changes the document is compared
 //! (`keys_tests.rs` proves it for each key).
 
+mod cases;
 mod compare;
 #[cfg(test)]
 mod keys_tests;
+mod rounds;
 #[cfg(test)]
 mod tests;
 
