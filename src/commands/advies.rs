@@ -42,7 +42,7 @@ pub fn run(start: &Path, args: &AdviesArgs) -> Result<u8, Error> {
     let mut sentences = earlier.map_or_else(Vec::new, |r| letter::response(r, &since));
     let changed = letter::changes(&delta);
     if changed.is_empty() {
-        sentences.push("Het manifest is sindsdien niet inhoudelijk veranderd.".to_string());
+        sentences.push(letter::NO_CHANGES.to_string());
     }
     sentences.extend(changed);
     let mut view = View::from_manifest(manifest);

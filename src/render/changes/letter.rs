@@ -10,6 +10,9 @@ use crate::analysis::redline::{Redline, Segment};
 use crate::model::{AdvicePoint, Round, VerdictKind};
 use crate::text::date::dutch_date;
 
+/// When the manifest itself did not change since the earlier advice.
+pub const NO_CHANGES: &str = "Het manifest is sindsdien niet inhoudelijk veranderd.";
+
 /// A quoted text is cut after this many words.
 const EXCERPT_WORDS: usize = 30;
 
@@ -352,5 +355,18 @@ mod tests {
             md.contains("1. Voeg de matrix toe. (matrix)\n2. Tweede. (b)\n"),
             "{md}"
         );
+    }
+
+    #[test]
+    fn the_letter_tells_content_not_bookkeeping() {
+        let d = super::super::sentences::tests::every_kind();
+        let all = changes(&d);
+        let bookkeeping = d.rounds.len() + d.advice_points.len() + d.responses.len();
+        assert_eq!(all.len(), d.len() - bookkeeping);
+        for s in &all {
+            assert!(!s.contains("brief van"), "{s}");
+            assert!(!s.contains("adviespunt"), "{s}");
+            assert!(!s.contains("is aangepast"), "zeg wat er nu staat: {s}");
+        }
     }
 }

@@ -480,7 +480,7 @@ pub fn review(r: &Review) -> String {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
 
     fn label(name: &str) -> Label {
@@ -553,5 +553,316 @@ mod tests {
             review(&r),
             "Bij ‘De basis op orde’: de casus ‘De tuin’ en de verantwoordelijkheden van ‘Inwoners’ en ‘Gemeente’."
         );
+    }
+
+    /// One change of every kind the diff knows, so that a new variant must show up here.
+    pub(crate) fn every_kind() -> Delta {
+        use crate::analysis::diff::{CellChange, VerdictState};
+        use crate::model::VerdictKind;
+        let r = |a: &str, b: &str| Redline::between(a, b);
+        let (id, t) = (String::from("x"), String::from("De titel"));
+        let law = LawRef {
+            id: "BWBR0034925".into(),
+            artikel: None,
+            name: "Jeugdwet".into(),
+        };
+        let state = |v| VerdictState {
+            verdict: v,
+            deadline: Some("2016-06-01".into()),
+        };
+        let cell = |change, old: Option<&str>, new: Option<&str>| CellChange {
+            change,
+            principle: id.clone(),
+            principle_title: t.clone(),
+            actor: "a".into(),
+            actor_name: "Inwoners".into(),
+            old: old.map(String::from),
+            new: new.map(String::from),
+            redline: r(old.unwrap_or(""), new.unwrap_or("")),
+        };
+        Delta {
+            manifest: vec![ManifestChange::Changed {
+                field: "gemeente".into(),
+                old: "A".into(),
+                new: "B".into(),
+                redline: r("A", "B"),
+            }],
+            kompas: vec![
+                KompasChange::Added {
+                    id: id.clone(),
+                    name: t.clone(),
+                },
+                KompasChange::Removed {
+                    id: id.clone(),
+                    name: t.clone(),
+                },
+                KompasChange::Renamed {
+                    id: id.clone(),
+                    old: t.clone(),
+                    new: "Nieuw".into(),
+                },
+                KompasChange::Moved {
+                    id: id.clone(),
+                    name: t.clone(),
+                    old_position: 1,
+                    new_position: 2,
+                },
+            ],
+            actors: vec![
+                ActorChange::Added {
+                    id: id.clone(),
+                    name: t.clone(),
+                },
+                ActorChange::Removed {
+                    id: id.clone(),
+                    name: t.clone(),
+                },
+                ActorChange::Renamed {
+                    id: id.clone(),
+                    old: t.clone(),
+                    new: "Nieuw".into(),
+                },
+                ActorChange::Described {
+                    id: id.clone(),
+                    name: t.clone(),
+                    old: None,
+                    new: Some("b".into()),
+                    redline: r("", "b"),
+                },
+                ActorChange::Moved {
+                    id: id.clone(),
+                    name: t.clone(),
+                    old_position: 1,
+                    new_position: 2,
+                },
+            ],
+            principles: vec![
+                PrincipleChange::Added {
+                    id: id.clone(),
+                    title: t.clone(),
+                    position: 1,
+                },
+                PrincipleChange::Removed {
+                    id: id.clone(),
+                    title: t.clone(),
+                    position: 1,
+                },
+                PrincipleChange::Retitled {
+                    id: id.clone(),
+                    old: t.clone(),
+                    new: "Nieuw".into(),
+                },
+                PrincipleChange::Moved {
+                    id: id.clone(),
+                    title: t.clone(),
+                    old_position: 1,
+                    new_position: 2,
+                },
+                PrincipleChange::ShortText {
+                    id: id.clone(),
+                    title: t.clone(),
+                    redline: r("a", "b"),
+                },
+                PrincipleChange::Elaboration {
+                    id: id.clone(),
+                    title: t.clone(),
+                    redline: r("a", "b"),
+                },
+                PrincipleChange::Laws {
+                    id: id.clone(),
+                    title: t.clone(),
+                    added: vec![law.clone()],
+                    removed: vec![],
+                },
+                PrincipleChange::Kompas {
+                    id: id.clone(),
+                    title: t.clone(),
+                    added: vec![],
+                    removed: vec![label("Outcome")],
+                },
+            ],
+            cases: vec![
+                CaseChange::Added {
+                    id: id.clone(),
+                    title: t.clone(),
+                    principle: id.clone(),
+                    principle_title: t.clone(),
+                },
+                CaseChange::Removed {
+                    id: id.clone(),
+                    title: t.clone(),
+                    principle: id.clone(),
+                    principle_title: t.clone(),
+                },
+                CaseChange::Moved {
+                    id: id.clone(),
+                    title: t.clone(),
+                    old_principle: id.clone(),
+                    old_principle_title: t.clone(),
+                    new_principle: id.clone(),
+                    new_principle_title: "Ander".into(),
+                },
+                CaseChange::Reordered {
+                    id: id.clone(),
+                    title: t.clone(),
+                    principle: id.clone(),
+                    principle_title: t.clone(),
+                    old_position: 1,
+                    new_position: 2,
+                },
+                CaseChange::Retitled {
+                    id: id.clone(),
+                    old: t.clone(),
+                    new: "Nieuw".into(),
+                },
+                CaseChange::Story {
+                    id: id.clone(),
+                    title: t.clone(),
+                    redline: r("a", "b"),
+                },
+                CaseChange::Actors {
+                    id: id.clone(),
+                    title: t.clone(),
+                    added: vec![label("Inwoners")],
+                    removed: vec![label("Gemeente")],
+                },
+                CaseChange::Year {
+                    id: id.clone(),
+                    title: t.clone(),
+                    old: Some(2015),
+                    new: Some(2016),
+                },
+                CaseChange::Year {
+                    id: id.clone(),
+                    title: t.clone(),
+                    old: Some(2015),
+                    new: None,
+                },
+                CaseChange::Laws {
+                    id: id.clone(),
+                    title: t.clone(),
+                    added: vec![],
+                    removed: vec![law],
+                },
+                CaseChange::Kompas {
+                    id: id.clone(),
+                    title: t.clone(),
+                    added: vec![label("Outcome")],
+                    removed: vec![],
+                },
+            ],
+            cells: vec![
+                cell(CellAction::Added, None, Some("meedenken")),
+                cell(CellAction::Removed, Some("meedenken"), None),
+                cell(
+                    CellAction::Changed,
+                    Some("meedenken"),
+                    Some("actief meedenken"),
+                ),
+            ],
+            rounds: vec![
+                RoundChange::Added { year: 2016 },
+                RoundChange::Removed { year: 2014 },
+                RoundChange::Letter {
+                    year: 2015,
+                    field: "brief".into(),
+                    redline: r("a", "b"),
+                },
+                RoundChange::Letter {
+                    year: 2015,
+                    field: "datum".into(),
+                    redline: r("2015-08-18", "2015-08-19"),
+                },
+                RoundChange::Letter {
+                    year: 2015,
+                    field: "aanhef".into(),
+                    redline: r("Geacht college,", "Beste college,"),
+                },
+            ],
+            advice_points: vec![
+                AdvicePointChange::Added {
+                    year: 2015,
+                    id: id.clone(),
+                    text: "Doe dit.".into(),
+                },
+                AdvicePointChange::Removed {
+                    year: 2015,
+                    id: id.clone(),
+                    text: "Doe dat.".into(),
+                },
+                AdvicePointChange::Changed {
+                    year: 2015,
+                    id: id.clone(),
+                    redline: r("Doe dit.", "Doe dat."),
+                },
+            ],
+            responses: vec![
+                ResponseChange::Received {
+                    year: 2015,
+                    old: None,
+                    new: Some("2015-09-20".into()),
+                },
+                ResponseChange::Received {
+                    year: 2015,
+                    old: Some("2015-09-20".into()),
+                    new: None,
+                },
+                ResponseChange::Verdict {
+                    year: 2015,
+                    point: id.clone(),
+                    old: None,
+                    new: Some(state(VerdictKind::Toegezegd)),
+                },
+                ResponseChange::Verdict {
+                    year: 2015,
+                    point: id.clone(),
+                    old: Some(state(VerdictKind::Toegezegd)),
+                    new: None,
+                },
+                ResponseChange::Note {
+                    year: 2015,
+                    point: id,
+                    redline: r("a", "b"),
+                },
+            ],
+            review: vec![],
+        }
+    }
+
+    /// Toward B1: every sentence is short outside its quotes, starts with a capital,
+    /// ends as a sentence, and names no key or English word.
+    #[test]
+    fn every_sentence_is_short_plain_dutch() {
+        let d = every_kind();
+        let all = sentences_with_redlines(&d);
+        assert_eq!(all.len(), d.len());
+        for (s, _) in &all {
+            // Quoted names and texts are the council's own words; count the rest.
+            let mut outside = String::new();
+            let mut quoted = false;
+            for c in s.chars() {
+                match c {
+                    '‘' => quoted = true,
+                    '’' => quoted = false,
+                    c if !quoted => outside.push(c),
+                    _ => {}
+                }
+            }
+            let words = outside.split_whitespace().count();
+            assert!(words <= 20, "{words} woorden: {s}");
+            assert!(s.chars().next().is_some_and(char::is_uppercase), "{s}");
+            assert!(s.ends_with('.') || s.ends_with('’'), "{s}");
+            for bad in [
+                " the ",
+                " is changed",
+                "aanhef:",
+                "brief:",
+                "_",
+                "None",
+                "Some(",
+            ] {
+                assert!(!s.contains(bad), "{bad}: {s}");
+            }
+        }
     }
 }
