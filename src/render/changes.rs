@@ -118,21 +118,14 @@ pub fn terminal(d: &Delta, from: &str, to: &str, color: bool) -> String {
         let _ = writeln!(out, "• {sentence}");
         if let Some(r) = redline {
             out.push_str("    ");
-            for (i, s) in r.condensed(CONTEXT_WORDS).0.iter().enumerate() {
-                if i > 0 {
-                    out.push(' ');
-                }
-                match s {
-                    Segment::Same(t) => {
-                        let _ = write!(out, "{dim}{t}{reset}");
-                    }
-                    Segment::Deleted(t) => {
-                        let _ = write!(out, "{del}{t}{del_end}");
-                    }
-                    Segment::Inserted(t) => {
-                        let _ = write!(out, "{ins}{t}{ins_end}");
-                    }
-                }
+            for s in &r.condensed(CONTEXT_WORDS).0 {
+                // The space before a piece goes outside its marks.
+                let (space, t) = s.split_space();
+                let _ = match s {
+                    Segment::Same(_) => write!(out, "{space}{dim}{t}{reset}"),
+                    Segment::Deleted(_) => write!(out, "{space}{del}{t}{del_end}"),
+                    Segment::Inserted(_) => write!(out, "{space}{ins}{t}{ins_end}"),
+                };
             }
             out.push('\n');
         }
@@ -156,13 +149,15 @@ fn markdown_redline(r: &Redline) -> String {
     r.condensed(CONTEXT_WORDS)
         .0
         .iter()
-        .map(|s| match s {
-            Segment::Same(t) => escape::markdown(t),
-            Segment::Deleted(t) => format!("~~{}~~", escape::markdown(t)),
-            Segment::Inserted(t) => format!("**{}**", escape::markdown(t)),
+        .map(|s| {
+            let (space, t) = s.split_space();
+            match s {
+                Segment::Same(_) => format!("{space}{}", escape::markdown(t)),
+                Segment::Deleted(_) => format!("{space}~~{}~~", escape::markdown(t)),
+                Segment::Inserted(_) => format!("{space}**{}**", escape::markdown(t)),
+            }
         })
-        .collect::<Vec<_>>()
-        .join(" ")
+        .collect()
 }
 
 /// Markdown for a pull-request comment: a summary table, then each change with its
@@ -285,20 +280,22 @@ fn dutch_number(n: usize) -> String {
 /// The redline of a text as HTML with `<del>` and `<ins>`.
 pub fn redline_html(r: &Redline) -> String {
     r.0.iter()
-        .map(|s| match s {
-            Segment::Same(t) => escape::html(t),
-            // Screen readers do not announce <del>/<ins>: say it in hidden text.
-            Segment::Deleted(t) => format!(
-                "<del><span class=\"visually-hidden\">[verwijderd: </span>{}<span class=\"visually-hidden\">]</span></del>",
-                escape::html(t)
-            ),
-            Segment::Inserted(t) => format!(
-                "<ins><span class=\"visually-hidden\">[toegevoegd: </span>{}<span class=\"visually-hidden\">]</span></ins>",
-                escape::html(t)
-            ),
+        .map(|s| {
+            let (space, t) = s.split_space();
+            match s {
+                Segment::Same(_) => format!("{space}{}", escape::html(t)),
+                // Screen readers do not announce <del>/<ins>: say it in hidden text.
+                Segment::Deleted(_) => format!(
+                    "{space}<del><span class=\"visually-hidden\">[verwijderd: </span>{}<span class=\"visually-hidden\">]</span></del>",
+                    escape::html(t)
+                ),
+                Segment::Inserted(_) => format!(
+                    "{space}<ins><span class=\"visually-hidden\">[toegevoegd: </span>{}<span class=\"visually-hidden\">]</span></ins>",
+                    escape::html(t)
+                ),
+            }
         })
-        .collect::<Vec<_>>()
-        .join(" ")
+        .collect()
 }
 
 /// A self-contained HTML page listing every change, with full redlines, from the
