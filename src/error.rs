@@ -31,6 +31,9 @@ pub enum Error {
         "`--out` past niet bij `--format {format}`: die vorm verschijnt op het scherm, niet in een map"
     )]
     OutNotForFormat { format: String },
+    /// `diff --format docx --out x.docx`: `--out` names a folder, as for `render`.
+    #[error("`--out` is een map, geen bestand: `{}`", path.display())]
+    OutIsAFolder { path: PathBuf },
     #[error("in `{}` staat al een manifest", dir.display())]
     ManifestExists { dir: PathBuf },
     #[error("`{file}` bestaat al in `{}`; er is niets geschreven", dir.display())]
@@ -64,6 +67,9 @@ impl Error {
             }
             Error::OutNotForFormat { .. } => {
                 "laat `--out` weg en stuur de uitvoer naar een bestand, bijvoorbeeld `kwaliteit diff --format md > wijzigingen.md`; alleen `--format docx` schrijft in een map"
+            }
+            Error::OutIsAFolder { .. } => {
+                "geef de map, bijvoorbeeld `--out build`; het bestand heet daarin wijzigingen.docx"
             }
             Error::ManifestExists { .. } => {
                 "kies een lege map, bijvoorbeeld `kwaliteit init mijn-raad`"

@@ -83,6 +83,12 @@ pub fn run(start: &Path, args: &DiffArgs) -> Result<u8, Error> {
             format: format!("{:?}", args.format).to_lowercase(),
         });
     }
+    // Earlier versions took a file name here: say so rather than make a folder `x.docx`.
+    if let Some(out) = &args.out
+        && out.extension().is_some_and(|e| e.eq_ignore_ascii_case("docx"))
+    {
+        return Err(Error::OutIsAFolder { path: out.clone() });
+    }
     let (from, to) = versions(start, args.from.as_deref(), args.to.as_deref())?;
     warn_errors(&from);
     warn_errors(&to);
