@@ -85,7 +85,9 @@ pub fn run(start: &Path, args: &DiffArgs) -> Result<u8, Error> {
     }
     // Earlier versions took a file name here: say so rather than make a folder `x.docx`.
     if let Some(out) = &args.out
-        && out.extension().is_some_and(|e| e.eq_ignore_ascii_case("docx"))
+        && out
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("docx"))
     {
         return Err(Error::OutIsAFolder { path: out.clone() });
     }
