@@ -26,6 +26,14 @@ pub enum Error {
     /// `advies` without `--since`, and the previous round records no revision.
     #[error("er is geen vorige ronde met een `revisie` om mee te vergelijken")]
     NoPreviousRevision,
+    /// `--out` with a format that prints to standard output.
+    #[error(
+        "`--out` past niet bij `--format {format}`: die vorm verschijnt op het scherm, niet in een map"
+    )]
+    OutNotForFormat { format: String },
+    /// `diff --format docx --out x.docx`: `--out` names a folder, as for `render`.
+    #[error("`--out` is een map, geen bestand: `{}`", path.display())]
+    OutIsAFolder { path: PathBuf },
     #[error("in `{}` staat al een manifest", dir.display())]
     ManifestExists { dir: PathBuf },
     #[error("`{file}` bestaat al in `{}`; er is niets geschreven", dir.display())]
@@ -56,6 +64,12 @@ impl Error {
             Error::NoRevisionToCompare => "geen ronde in manifest/rounds/ legt een `revisie` vast",
             Error::NoPreviousRevision => {
                 "geef de revisie van het vorige advies met `--since`, bijvoorbeeld `--since ronde-2015`"
+            }
+            Error::OutNotForFormat { .. } => {
+                "laat `--out` weg en stuur de uitvoer naar een bestand, bijvoorbeeld `kwaliteit diff --format md > wijzigingen.md`; alleen `--format docx` schrijft in een map"
+            }
+            Error::OutIsAFolder { .. } => {
+                "geef de map, bijvoorbeeld `--out build`; het bestand heet daarin wijzigingen.docx"
             }
             Error::ManifestExists { .. } => {
                 "kies een lege map, bijvoorbeeld `kwaliteit init mijn-raad`"

@@ -257,8 +257,8 @@ fn advies_describes_the_changes_since_the_previous_round() {
     assert!(out.contains("advies-2026.md"), "{out}");
     let md = fs::read_to_string(root.join("uit/advies-2026.md")).unwrap();
     assert!(
-        // The 2015 letter has no date (the source leaves it empty): named by its version.
-        md.contains("## Wat is er veranderd sinds versie ronde-2015"),
+        // The 2015 letter has no date (the source leaves it empty): named by its year.
+        md.contains("## Wat is er veranderd sinds ons advies van 2015"),
         "{md}"
     );
     assert!(
@@ -266,7 +266,9 @@ fn advies_describes_the_changes_since_the_previous_round() {
             || md.contains("staat nu op plaats 2 (was 3)."),
         "{md}"
     );
-    assert!(md.contains("De ronde van 2026 is vastgelegd."), "{md}");
+    // The new letter is what is sent: no sentence about it being added.
+    assert!(!md.contains("De brief van 2026"), "{md}");
+    assert!(!md.contains("is vastgelegd."), "{md}");
     assert!(
         md.find("## Wat is er veranderd").unwrap()
             < md.find("## Kwaliteitsmanifest Sociaal Domein").unwrap()
@@ -380,4 +382,248 @@ fn a_revision_without_a_manifest_says_so_once() {
         stderr.contains("bevat geen `manifest/manifest.yaml`"),
         "{stderr}"
     );
+}
+
+/// One edit of each kind the diff compares, each reported once by name in every format.
+#[test]
+fn every_kind_of_change_is_reported_in_every_format() {
+    let dir = history();
+    let root = dir.path();
+    let manifest = root.join("manifest/manifest.yaml");
+    let principle = root.join("manifest/principles/01-de-almeerder-centraal.md");
+    let round = root.join("manifest/rounds/2015.md");
+    let edits: &[(&Path, &str, &str)] = &[
+        (
+            &manifest,
+            "titel: Kwaliteitsmanifest Sociaal Domein",
+            "titel: Kwaliteitsmanifest Zorg en Welzijn",
+        ),
+        (&manifest, "raad_afkorting: ASD", "raad_afkorting: ASDA"),
+        (
+            &manifest,
+            "omschrijving: inwonerniveau",
+            "omschrijving: wie in Almere woont",
+        ),
+        (&manifest, "naam: Breed Overleg\n", "naam: Breed Overleg+\n"),
+        (
+            &manifest,
+            "  - id: management\n    naam: Management\n    omschrijving: het strategische niveau\n  - id: bestuur\n    naam: Bestuur\n",
+            "  - id: bestuur\n    naam: Bestuur\n    omschrijving: het strategische niveau\n  - id: management\n    naam: Management\n",
+        ),
+        (&manifest, "naam: Outcome", "naam: Uitkomst"),
+        (
+            &principle,
+            "volgorde: 1\n",
+            "volgorde: 1\nwetten: [{id: BWBR0035362, artikel: \"2.1.3\"}]\nkompas: [outcome]\n",
+        ),
+        (
+            &root.join("cases/tuin-van-mevrouw-jansen.md"),
+            "sinds: 2015",
+            "sinds: 2016",
+        ),
+        (&round, "aanhef: Geacht college,", "aanhef: Beste college,"),
+        (
+            &round,
+            "revisie: ronde-2015",
+            "adviespunten:\n  - {id: matrix, tekst: Voeg de matrix toe.}\nreactie:\n  ontvangen: 2015-10-01\n  punten:\n    - {id: matrix, oordeel: toegezegd, termijn: 2016-03-01}\nrevisie: ronde-2015",
+        ),
+    ];
+    for (path, from, to) in edits {
+        edit(path, from, to);
+    }
+    let expected = [
+        "De titel van het manifest is nu ‘Kwaliteitsmanifest Zorg en Welzijn’ (was ‘Kwaliteitsmanifest Sociaal Domein’).",
+        "De afkorting van de adviesraad is nu ‘ASDA’ (was ‘ASD’).",
+        "De omschrijving van de partij ‘Inwoners’ is nu ‘wie in Almere woont’ (was ‘inwonerniveau’).",
+        "De partij ‘Breed Overleg’ heet nu ‘Breed Overleg+’.",
+        "De omschrijving van de partij ‘Bestuur’ is nu ‘het strategische niveau’ (was ‘politiek en bestuur van gemeente en zorginstellingen’).",
+        "De omschrijving van de partij ‘Management’ is nu ‘politiek en bestuur van gemeente en zorginstellingen’ (was ‘het strategische niveau’).",
+        "De partij ‘Bestuur’ staat nu in kolom 3 van de matrix (was 4).",
+        "De partij ‘Management’ staat nu in kolom 4 van de matrix (was 3).",
+        "De bouwsteen ‘Outcome’ van het Kwaliteitskompas heet nu ‘Uitkomst’.",
+        "Bij het uitgangspunt ‘De Almeerder centraal’ is de wet ‘Wet maatschappelijke ondersteuning 2015 (Wmo 2015), artikel 2.1.3’ toegevoegd.",
+        "Bij het uitgangspunt ‘De Almeerder centraal’ is de bouwsteen van het Kwaliteitskompas ‘Uitkomst’ toegevoegd.",
+        "Bij de casus ‘tuin-van-mevrouw-jansen’ is het jaar van opname nu 2016 (was 2015).",
+        "In de brief van 2015: de aanhef is nu ‘Beste college,’ (was ‘Geacht college,’).",
+        "In de brief van 2015 staat een nieuw adviespunt (matrix): ‘Voeg de matrix toe.’",
+        "De reactie van het college op de brief van 2015 is ontvangen op 1 oktober 2015.",
+        "Het college heeft adviespunt matrix uit de brief van 2015 toegezegd, uiterlijk 1 maart 2016.",
+    ];
+    let terminal = stdout(kwaliteit(root).args(["diff", "--exit-code"]), 1);
+    let md = stdout(kwaliteit(root).args(["diff", "--format", "md"]), 0);
+    let html = stdout(kwaliteit(root).args(["diff", "--format", "html"]), 0);
+    for sentence in expected {
+        assert_eq!(
+            terminal.matches(sentence).count(),
+            1,
+            "{sentence}\n{terminal}"
+        );
+        assert!(md.contains(sentence), "{sentence}\n{md}");
+        assert!(html.contains(sentence), "{sentence}\n{html}");
+    }
+    assert!(
+        terminal.starts_with(&format!(
+            "Wijzigingen van ronde-2015 naar de huidige versie: {} (",
+            expected.len()
+        )),
+        "{terminal}"
+    );
+    assert!(md.contains("| Partijen |  |  | 2 | 4 |"), "{md}");
+    assert!(
+        md.contains("| Reacties van het college |  |  |  | 2 |"),
+        "{md}"
+    );
+
+    let json: serde_json::Value = serde_json::from_str(&stdout(
+        kwaliteit(root).args(["diff", "--format", "json"]),
+        0,
+    ))
+    .unwrap();
+    assert_eq!(json["schema_version"], 2);
+    assert_eq!(json["changes"], expected.len());
+    let mut kinds = Vec::new();
+    for (_, section) in json["delta"].as_object().unwrap() {
+        for entry in section.as_array().unwrap() {
+            assert!(entry["change"].is_string(), "{entry}");
+            assert!(entry["action"].is_string(), "{entry}");
+            kinds.push(entry["kind"].as_str().unwrap().to_string());
+        }
+    }
+    kinds.sort();
+    kinds.dedup();
+    assert_eq!(
+        kinds,
+        [
+            "advice-point",
+            "case",
+            "kompas",
+            "manifest",
+            "party",
+            "principle",
+            "response",
+            "round"
+        ]
+    );
+    assert_eq!(json["summary"]["by_kind"]["party"]["moved"], 2);
+
+    let out = stdout(
+        kwaliteit(root)
+            .args(["diff", "--format", "docx", "--out"])
+            .arg(root.join("uit")),
+        0,
+    );
+    assert!(out.contains("wijzigingen.docx"), "{out}");
+    assert!(root.join("uit/wijzigingen.docx").is_file());
+}
+
+/// When a principle's text changed and its case and cells did not, the diff says to
+/// look at them again; the advice letter does not.
+#[test]
+fn a_changed_principle_text_lists_its_unchanged_case_and_cells_for_review() {
+    let dir = history();
+    let root = dir.path();
+    edit(
+        &root.join("manifest/principles/01-de-almeerder-centraal.md"),
+        "Iedereen heeft iets te geven.",
+        "Iedereen heeft iets te geven, en iedereen doet mee.",
+    );
+    let hint = "Bij ‘De Almeerder centraal’: de casus ‘tuin-van-mevrouw-jansen’ en de verantwoordelijkheden van ‘Inwoners’, ‘Gemeente’ en ‘Zorgaanbieders’.";
+    let terminal = stdout(kwaliteit(root).args(["diff"]), 0);
+    assert!(terminal.contains("Mogelijk te herzien."), "{terminal}");
+    assert!(terminal.contains(hint), "{terminal}");
+    let md = stdout(kwaliteit(root).args(["diff", "--format", "md"]), 0);
+    assert!(md.contains("### Mogelijk te herzien"), "{md}");
+    assert!(md.contains(hint), "{md}");
+    let json: serde_json::Value = serde_json::from_str(&stdout(
+        kwaliteit(root).args(["diff", "--format", "json"]),
+        0,
+    ))
+    .unwrap();
+    assert_eq!(json["review"][0]["principle"], "de-almeerder-centraal");
+    assert_eq!(
+        json["review"][0]["cases"][0]["id"],
+        "tuin-van-mevrouw-jansen"
+    );
+    assert_eq!(json["review"][0]["sentence"], hint);
+
+    // Once the case changes too, it is no longer listed.
+    edit(
+        &root.join("cases/tuin-van-mevrouw-jansen.md"),
+        "haar tuin niet meer onderhouden",
+        "haar tuin niet meer zelf onderhouden",
+    );
+    let terminal = stdout(kwaliteit(root).args(["diff"]), 0);
+    assert!(
+        terminal.contains("Bij ‘De Almeerder centraal’: de verantwoordelijkheden van"),
+        "{terminal}"
+    );
+}
+
+/// `advies` on a two-round history: the 2015 advice had points and a recorded
+/// response; the 2026 letter gives new points. The letter numbers them, says what
+/// changed in content and how the college responded, without bookkeeping.
+#[test]
+fn advies_reads_like_a_letter_with_its_points_and_the_colleges_response() {
+    let dir = history();
+    let root = dir.path();
+    let round_2015 = root.join("manifest/rounds/2015.md");
+    edit(
+        &round_2015,
+        "revisie: ronde-2015",
+        "datum: 2015-08-18\nadviespunten:\n  - {id: matrix, tekst: Voeg de matrix als bijlage toe.}\n  - {id: evalueren, tekst: Evalueer het manifest elk jaar.}\nreactie:\n  ontvangen: 2015-09-20\n  punten:\n    - {id: matrix, oordeel: overgenomen}\n    - {id: evalueren, oordeel: toegezegd, termijn: 2016-06-01}\nrevisie: ronde-2015",
+    );
+    git(root, &["commit", "-q", "-am", "Reactie van het college"]);
+    git(root, &["tag", "-f", "ronde-2015"]);
+    edit(
+        &root.join("manifest/principles/03-de-basis-op-orde.md"),
+        "de basis moet op orde zijn",
+        "de basis moet echt op orde zijn",
+    );
+    let letter_2026 = fs::read_to_string(&round_2015)
+        .unwrap()
+        .replace("jaar: 2015", "jaar: 2026")
+        .replace("datum: 2015-08-18", "datum: 2026-11-23")
+        .replace("revisie: ronde-2015\n", "")
+        .replace("{id: matrix, tekst: Voeg de matrix als bijlage toe.}", "{id: monitor, tekst: Maak de monitor openbaar.}")
+        .replace("  - {id: evalueren, tekst: Evalueer het manifest elk jaar.}\n", "")
+        .replace("reactie:\n  ontvangen: 2015-09-20\n  punten:\n    - {id: matrix, oordeel: overgenomen}\n    - {id: evalueren, oordeel: toegezegd, termijn: 2016-06-01}\n", "");
+    fs::write(root.join("manifest/rounds/2026.md"), letter_2026).unwrap();
+    for format in ["md", "html", "docx"] {
+        stdout(
+            kwaliteit(root)
+                .args(["advies", "--format", format, "--out"])
+                .arg(root.join("uit")),
+            0,
+        );
+    }
+    let md = fs::read_to_string(root.join("uit/advies-2026.md")).unwrap();
+    let letter_end = md.find("Met hartelijke groet").unwrap();
+    let point = md
+        .find("1. Maak de monitor openbaar. (monitor)")
+        .unwrap_or_else(|| panic!("{md}"));
+    assert!(point < letter_end, "het adviespunt staat in de brief\n{md}");
+    for sentence in [
+        "## Wat is er veranderd sinds ons advies van 18 augustus 2015",
+        "Het college reageerde op 20 september 2015 op ons advies van 18 augustus 2015.",
+        "Van de 2 adviespunten heeft het college er 1 overgenomen en 1 toegezegd.",
+        "Het college heeft toegezegd uiterlijk 1 juni 2016 te doen wat adviespunt evalueren vraagt: ‘Evalueer het manifest elk jaar.’",
+        "Het uitgangspunt ‘De basis op orde’ luidt nu: ‘",
+        "Reactie van het college op het advies van 18 augustus 2015",
+    ] {
+        assert!(md.contains(sentence), "{sentence}\n{md}");
+    }
+    for bookkeeping in [
+        "De brief van 2026",
+        "nieuw adviespunt",
+        "is aangepast.",
+        "brief van 2015",
+    ] {
+        assert!(!md.contains(bookkeeping), "{bookkeeping}\n{md}");
+    }
+    let html = fs::read_to_string(root.join("uit/advies-2026.html")).unwrap();
+    assert!(
+        html.contains("Maak de monitor openbaar. (monitor)"),
+        "{html}"
+    );
+    assert!(root.join("uit/advies-2026.docx").is_file());
 }

@@ -764,7 +764,7 @@ fn every_word_file_is_in_schema_order_dutch_with_properties_header_and_footer() 
         "--format",
         "docx",
         "--out",
-        diff.to_str().unwrap(),
+        out.to_str().unwrap(),
     ]);
     let bytes = fs::read(&diff).unwrap();
     assert_word_file(&bytes, "diff", false);

@@ -3,7 +3,9 @@
 use serde::Serialize;
 use similar::{Algorithm, DiffTag, capture_diff_slices};
 
-/// A piece of a redline: unchanged, deleted or inserted words.
+/// A piece of a redline: unchanged, deleted or inserted text. A piece that follows
+/// white space in its text starts with one space, so the pieces joined as they are
+/// give the text back, and punctuation stays against its word.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(tag = "kind", content = "text", rename_all = "lowercase")]
 pub enum Segment {
@@ -12,44 +14,112 @@ pub enum Segment {
     Inserted(String),
 }
 
-/// The new text with what was deleted and inserted marked, word by word.
+impl Segment {
+    pub fn text(&self) -> &str {
+        match self {
+            Segment::Same(t) | Segment::Deleted(t) | Segment::Inserted(t) => t,
+        }
+    }
+
+    /// The space before the piece (for outside a mark) and the piece without it.
+    pub fn split_space(&self) -> (&str, &str) {
+        let t = self.text();
+        match t.strip_prefix(' ') {
+            Some(rest) => (" ", rest),
+            None => ("", t),
+        }
+    }
+}
+
+/// The new text with what was deleted and inserted marked, word by word; punctuation
+/// counts as a word of its own, so "gemeente." to "gemeente en meer." inserts "en meer".
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 #[serde(transparent)]
 pub struct Redline(pub Vec<Segment>);
 
-/// Texts are equal for the diff when their words are equal: wrapping and spacing don't count.
+/// Texts are equal for the diff when their words and punctuation are equal: wrapping
+/// and spacing don't count.
 pub fn same_words(a: &str, b: &str) -> bool {
     // Most texts are unchanged: comparing bytes first skips the word split for them.
-    a == b || a.split_whitespace().eq(b.split_whitespace())
+    a == b
+        || a.split_whitespace().eq(b.split_whitespace())
+        || tokens(a)
+            .iter()
+            .map(|t| t.1)
+            .eq(tokens(b).iter().map(|t| t.1))
+}
+
+/// Marks that open before a word or close after one: tokens of their own.
+const OPENING: &[char] = &['(', '[', '‘', '“', '"', '\''];
+const CLOSING: &[char] = &[
+    '.', ',', ';', ':', '!', '?', ')', ']', '’', '”', '"', '\'', '…',
+];
+
+/// The words and punctuation of a text, each with whether white space came before it.
+fn tokens(text: &str) -> Vec<(bool, &str)> {
+    let mut out = Vec::new();
+    for (i, word) in text.split_whitespace().enumerate() {
+        let mut space = i > 0;
+        let mut rest = word;
+        while let Some(c) = rest.chars().next().filter(|c| OPENING.contains(c)) {
+            out.push((space, &rest[..c.len_utf8()]));
+            rest = &rest[c.len_utf8()..];
+            space = false;
+        }
+        let mut closing = Vec::new();
+        while let Some(c) = rest.chars().next_back().filter(|c| CLOSING.contains(c)) {
+            let at = rest.len() - c.len_utf8();
+            closing.push(&rest[at..]);
+            rest = &rest[..at];
+        }
+        if !rest.is_empty() {
+            out.push((space, rest));
+            space = false;
+        }
+        for c in closing.into_iter().rev() {
+            out.push((space, c));
+            space = false;
+        }
+    }
+    out
 }
 
 impl Redline {
     pub fn between(old: &str, new: &str) -> Self {
-        let old: Vec<&str> = old.split_whitespace().collect();
-        let new: Vec<&str> = new.split_whitespace().collect();
+        let old = tokens(old);
+        let new = tokens(new);
+        let old_words: Vec<&str> = old.iter().map(|(_, w)| *w).collect();
+        let new_words: Vec<&str> = new.iter().map(|(_, w)| *w).collect();
         let mut segments: Vec<Segment> = Vec::new();
         let mut push = |segment: Segment| {
             use Segment::*;
             match (segments.last_mut(), segment) {
                 (Some(Same(a)), Same(b))
                 | (Some(Deleted(a)), Deleted(b))
-                | (Some(Inserted(a)), Inserted(b)) => {
-                    a.push(' ');
-                    a.push_str(&b);
-                }
+                | (Some(Inserted(a)), Inserted(b)) => a.push_str(&b),
                 (_, s) => segments.push(s),
             }
         };
-        for op in capture_diff_slices(Algorithm::Patience, &old, &new) {
+        let text = |t: &[(bool, &str)]| {
+            let mut s = String::new();
+            for (space, w) in t {
+                if *space {
+                    s.push(' ');
+                }
+                s.push_str(w);
+            }
+            s
+        };
+        for op in capture_diff_slices(Algorithm::Patience, &old_words, &new_words) {
             let (tag, old_range, new_range) = op.as_tag_tuple();
-            let words = |w: &[&str]| w.join(" ");
             match tag {
-                DiffTag::Equal => push(Segment::Same(words(&old[old_range]))),
-                DiffTag::Delete => push(Segment::Deleted(words(&old[old_range]))),
-                DiffTag::Insert => push(Segment::Inserted(words(&new[new_range]))),
+                // The new text's spacing for what stayed.
+                DiffTag::Equal => push(Segment::Same(text(&new[new_range]))),
+                DiffTag::Delete => push(Segment::Deleted(text(&old[old_range]))),
+                DiffTag::Insert => push(Segment::Inserted(text(&new[new_range]))),
                 DiffTag::Replace => {
-                    push(Segment::Deleted(words(&old[old_range])));
-                    push(Segment::Inserted(words(&new[new_range])));
+                    push(Segment::Deleted(text(&old[old_range])));
+                    push(Segment::Inserted(text(&new[new_range])));
                 }
             }
         }
@@ -77,12 +147,19 @@ impl Redline {
     }
 
     fn join(&self, pick: impl Fn(&Segment) -> Option<&String>) -> String {
-        self.0
-            .iter()
-            .filter_map(pick)
-            .map(String::as_str)
-            .collect::<Vec<_>>()
-            .join(" ")
+        let mut out = String::new();
+        for piece in self.0.iter().filter_map(pick) {
+            // An unchanged piece carries the new text's spacing: after a deleted word
+            // the old text may need the space back.
+            let glued = out.chars().next_back().is_some_and(char::is_alphanumeric)
+                && piece.chars().next().is_some_and(char::is_alphanumeric);
+            if glued {
+                out.push(' ');
+            }
+            out.push_str(piece);
+        }
+        // A piece left out may leave the next one's space at the start.
+        out.trim_start().to_string()
     }
 
     /// Long unchanged stretches shortened to their first and last words, for summaries.
@@ -93,7 +170,8 @@ impl Redline {
                 .iter()
                 .enumerate()
                 .map(|(i, s)| match s {
-                    Segment::Same(t) => {
+                    Segment::Same(_) => {
+                        let (space, t) = s.split_space();
                         let words: Vec<&str> = t.split(' ').collect();
                         if words.len() <= keep * 2 + 1 {
                             return s.clone();
@@ -101,10 +179,10 @@ impl Redline {
                         let head = words[..keep].join(" ");
                         let tail = words[words.len() - keep..].join(" ");
                         Segment::Same(match (i == 0, i == last) {
-                            (true, true) => format!("{head} … {tail}"),
-                            (true, false) => format!("… {tail}"),
-                            (false, true) => format!("{head} …"),
-                            (false, false) => format!("{head} … {tail}"),
+                            (true, true) => format!("{space}{head} … {tail}"),
+                            (true, false) => format!("{space}… {tail}"),
+                            (false, true) => format!("{space}{head} …"),
+                            (false, false) => format!("{space}{head} … {tail}"),
                         })
                     }
                     other => other.clone(),
@@ -129,8 +207,8 @@ mod tests {
             r.0,
             vec![
                 Segment::Same("de basis moet".into()),
-                Segment::Inserted("echt".into()),
-                Segment::Same("op orde zijn".into()),
+                Segment::Inserted(" echt".into()),
+                Segment::Same(" op orde zijn".into()),
             ]
         );
         let r = Redline::between(
@@ -139,6 +217,39 @@ mod tests {
         );
         assert_eq!(r.0[0], Segment::Deleted("bevoegdheid".into()));
         assert_eq!(r.0[1], Segment::Inserted("bevlogenheid".into()));
+    }
+
+    #[test]
+    fn punctuation_is_a_word_of_its_own() {
+        let r = Redline::between(
+            "klant van de gemeente.",
+            "klant van de gemeente en denkt mee (soms).",
+        );
+        assert_eq!(
+            r.0,
+            vec![
+                Segment::Same("klant van de gemeente".into()),
+                Segment::Inserted(" en denkt mee (soms)".into()),
+                Segment::Same(".".into()),
+            ]
+        );
+        assert_eq!(r.new_text(), "klant van de gemeente en denkt mee (soms).");
+        assert_eq!(r.old_text(), "klant van de gemeente.");
+        assert_eq!(
+            tokens("‘Zo,’ zei (hij)."),
+            [
+                (false, "‘"),
+                (false, "Zo"),
+                (false, ","),
+                (false, "’"),
+                (true, "zei"),
+                (true, "("),
+                (false, "hij"),
+                (false, ")"),
+                (false, "."),
+            ]
+        );
+        assert!(same_words("a .", "a."));
     }
 
     #[test]
@@ -160,6 +271,25 @@ mod tests {
             let norm = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
             prop_assert_eq!(r.old_text(), norm(&old));
             prop_assert_eq!(r.new_text(), norm(&new));
+            prop_assert_eq!(r.is_change(), !same_words(&old, &new));
+        }
+
+        #[test]
+        fn redline_with_punctuation_gives_the_new_text_and_the_old_words(
+            old in "[ab .,()]{0,40}",
+            new in "[ab .,()]{0,40}",
+        ) {
+            let r = Redline::between(&old, &new);
+            let norm = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+            prop_assert_eq!(r.new_text(), norm(&new));
+            // The old text's spacing around punctuation may differ; its words do not.
+            let words = |s: &str| {
+                s.split(|c: char| !c.is_alphanumeric())
+                    .filter(|w| !w.is_empty())
+                    .map(String::from)
+                    .collect::<Vec<_>>()
+            };
+            prop_assert_eq!(words(&r.old_text()), words(&old));
             prop_assert_eq!(r.is_change(), !same_words(&old, &new));
         }
     }

@@ -21,6 +21,10 @@ pub struct NewArgs {
         hide_default_value = true
     )]
     pub title: String,
+
+    /// Het jaar van de ronde, of bij een casus het jaar van `sinds` (standaard: dit jaar)
+    #[arg(long, value_name = "JJJJ", value_parser = clap::value_parser!(i64).range(1900..=2200))]
+    pub jaar: Option<i64>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -155,8 +159,8 @@ pub struct DiffArgs {
     )]
     pub format: DiffFormat,
 
-    /// Bij docx: het bestand om te schrijven (standaard: build/wijzigingen.docx)
-    #[arg(long, value_name = "BESTAND")]
+    /// Bij docx: de map voor wijzigingen.docx (standaard: build/ in de map van het manifest)
+    #[arg(long, value_name = "MAP")]
     pub out: Option<PathBuf>,
 
     /// Afsluitcode 1 als er wijzigingen zijn, zoals bij `git diff --exit-code`
@@ -201,6 +205,10 @@ pub struct AdviesArgs {
 
 #[derive(Debug, clap::Args)]
 pub struct StatusArgs {
+    /// Afsluitcode 1 als een reactie van het college te laat is of een toezegging over haar termijn is
+    #[arg(long)]
+    pub exit_code: bool,
+
     /// Vorm: terminal (standaard), md of json
     #[arg(
         long,

@@ -82,7 +82,7 @@ pub enum Command {
     #[command(
         help_template = HELP_TEMPLATE,
         next_help_heading = "Opties",
-        override_usage = "kwaliteit diff [VAN] [NAAR] [--format terminal|md|html|json|docx] [--exit-code]"
+        override_usage = "kwaliteit diff [VAN] [NAAR] [--format terminal|md|html|json|docx] [--out MAP] [--exit-code]"
     )]
     Diff(DiffArgs),
 
@@ -98,7 +98,7 @@ pub enum Command {
     #[command(
         help_template = HELP_TEMPLATE,
         next_help_heading = "Opties",
-        override_usage = "kwaliteit status [--format terminal|md|json]"
+        override_usage = "kwaliteit status [--format terminal|md|json] [--exit-code]"
     )]
     Status(StatusArgs),
 
@@ -114,7 +114,7 @@ pub enum Command {
     #[command(
         help_template = HELP_TEMPLATE,
         next_help_heading = "Opties",
-        override_usage = "kwaliteit new casus|uitgangspunt|ronde \"<titel>\""
+        override_usage = "kwaliteit new casus|uitgangspunt|ronde \"<titel>\" [--jaar JJJJ]"
     )]
     New(NewArgs),
 

@@ -1,7 +1,9 @@
-//! `kwaliteit advies`: the new unsolicited advice: the letter of the newest round,
-//! what changed since the previous advice in plain Dutch, the manifest and the matrix.
+//! `kwaliteit advies`: the new unsolicited advice: the letter of the newest round with
+//! its advice points, what changed since the previous advice and how the college
+//! responded to it, the manifest and the matrix.
 
 use std::path::Path;
+use std::sync::Arc;
 
 use super::diff::version;
 use super::refuse;
@@ -9,8 +11,10 @@ use super::render::write_document;
 use crate::analysis::diff::diff;
 use crate::cli::AdviesArgs;
 use crate::error::Error;
-use crate::render::{ChangesView, View, changes};
-use crate::text::date::dutch_date;
+use crate::model::Manifest;
+use crate::model::document::Document;
+use crate::render::changes::letter;
+use crate::render::{ChangesView, View};
 
 pub fn run(start: &Path, args: &AdviesArgs) -> Result<u8, Error> {
     let root = crate::source::discover(start)?;
@@ -18,7 +22,8 @@ pub fn run(start: &Path, args: &AdviesArgs) -> Result<u8, Error> {
     if current.errors() > 0 && !args.force {
         return Err(refuse(&current, "Het advies is"));
     }
-    let rounds = &current.loaded.manifest.rounds;
+    let manifest = &current.loaded.manifest;
+    let rounds = &manifest.rounds;
     let previous = rounds.len().checked_sub(2).map(|i| &rounds[i]);
     let since = match (&args.since, previous.and_then(|r| r.revision.clone())) {
         (Some(rev), _) => rev.clone(),
@@ -27,29 +32,41 @@ pub fn run(start: &Path, args: &AdviesArgs) -> Result<u8, Error> {
     };
     // Only the earlier side is read here: the current one is already loaded.
     let old = version(&root, &since)?;
-    let delta = diff(&old.loaded.manifest, &current.loaded.manifest);
-    // Name the earlier advice by its date when the revision is that of a recorded round.
+    let delta = diff(&old.loaded.manifest, manifest);
+    // The earlier advice: the round sent at that revision, else the one before the newest.
     let earlier = rounds
         .iter()
         .rev()
         .find(|r| r.revision.as_deref() == Some(since.as_str()))
-        .and_then(|r| r.date.as_deref())
-        .map_or_else(
-            || format!("versie {since}"),
-            |d| format!("het advies van {}", dutch_date(d)),
-        );
-    let mut sentences = changes::sentences(&delta);
-    if sentences.is_empty() {
-        sentences.push("Het manifest is sindsdien niet inhoudelijk veranderd.".to_string());
+        .or(previous);
+    let mut sentences = earlier.map_or_else(Vec::new, |r| letter::response(r, &since));
+    let changed = letter::changes(&delta);
+    if changed.is_empty() {
+        sentences.push(letter::NO_CHANGES.to_string());
     }
-    let mut view = View::from_manifest(&current.loaded.manifest);
+    sentences.extend(changed);
+    let mut view = View::from_manifest(manifest);
     view.changes = Some(ChangesView {
-        title: format!("Wat is er veranderd sinds {earlier}"),
+        title: letter::changes_title(earlier, &since),
         sentences,
     });
-    let year = current
-        .loaded
-        .manifest
+    // The annex shows the college's response to the earlier advice, not an empty
+    // table for the advice this letter gives.
+    let answered = Manifest {
+        rounds: rounds[..rounds.len().saturating_sub(1)].to_vec(),
+        ..Manifest::default()
+    };
+    view.response = View::from_manifest(&answered).response;
+    // The new advice points close the letter, numbered, each with its id.
+    if let (Some(text), Some(round)) = (view.letter.as_mut(), manifest.latest_round())
+        && !round.advice_points.is_empty()
+    {
+        let points = Document::parse(&letter::advice_points_markdown(&round.advice_points), 0);
+        let mut body = (*text.body.doc).clone();
+        body.blocks.extend(points.blocks);
+        text.body.doc = Arc::new(body);
+    }
+    let year = manifest
         .latest_round()
         .and_then(|r| r.year.as_ref())
         .map_or_else(String::new, |y| format!("-{}", y.value));

@@ -77,6 +77,20 @@ pub fn versions(
 }
 
 pub fn run(start: &Path, args: &DiffArgs) -> Result<u8, Error> {
+    // Refused before anything is read: the output would not go where asked.
+    if args.out.is_some() && args.format != DiffFormat::Docx {
+        return Err(Error::OutNotForFormat {
+            format: format!("{:?}", args.format).to_lowercase(),
+        });
+    }
+    // Earlier versions took a file name here: say so rather than make a folder `x.docx`.
+    if let Some(out) = &args.out
+        && out
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("docx"))
+    {
+        return Err(Error::OutIsAFolder { path: out.clone() });
+    }
     let (from, to) = versions(start, args.from.as_deref(), args.to.as_deref())?;
     warn_errors(&from);
     warn_errors(&to);
@@ -112,7 +126,9 @@ fn write_docx(
     side: &Checked,
     out: Option<&Path>,
 ) -> Result<(), Error> {
-    let path = out.map_or_else(|| side.root.join("build/wijzigingen.docx"), PathBuf::from);
+    // `--out` is a folder, as for `render` and `advies`.
+    let dir = out.map_or_else(|| side.root.join("build"), PathBuf::from);
+    let path = dir.join("wijzigingen.docx");
     crate::write::refuse_sources(&side.root, &path)?;
     let date = format!("{}T00:00:00Z", today::iso_today());
     let author = render::changes_docx::Author::of(&side.loaded.manifest);

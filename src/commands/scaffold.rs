@@ -29,7 +29,10 @@ pub fn run_new(start: &Path, args: &NewArgs) -> Result<u8, Error> {
         NewKind::Uitgangspunt => Kind::Principle,
         NewKind::Ronde => Kind::Round,
     };
-    let (year, _, _) = crate::text::date::today();
+    if args.jaar.is_some() && kind == Kind::Principle {
+        return Err(scaffold::ScaffoldError::YearForPrinciple.into());
+    }
+    let year = args.jaar.unwrap_or_else(|| crate::text::date::today().0);
     let file = scaffold::new_file(kind, &args.title, &checked.loaded.manifest, year)?;
     create(&checked.root, &file)?;
     write_stdout(

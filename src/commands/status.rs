@@ -26,7 +26,15 @@ pub fn run(start: &Path, args: &StatusArgs) -> Result<u8, Error> {
         }
     };
     write_stdout(text.as_bytes())?;
-    Ok(exit::OK)
+    let late = status
+        .rounds
+        .iter()
+        .any(|r| r.response_overdue || r.points.iter().any(|p| p.commitment_overdue));
+    Ok(if args.exit_code && late {
+        exit::FINDINGS
+    } else {
+        exit::OK
+    })
 }
 
 fn date(iso: &Option<String>) -> String {
@@ -79,6 +87,9 @@ fn terminal(s: &Status) -> String {
         }
         for p in &r.points {
             let _ = writeln!(out, "  • {}: {} — {}", p.id, p.text, verdict_text(p));
+            if let Some(note) = &p.note {
+                let _ = writeln!(out, "    toelichting: {note}");
+            }
         }
         out.push('\n');
     }

@@ -8,10 +8,12 @@ use minijinja::{Value, context};
 
 use super::RenderError;
 use super::templates::Templates;
-use crate::analysis::diff::{
-    ActorChange, CaseChange, CellChange, Delta, PrincipleChange, RoundChange,
-};
+
+pub mod letter;
+mod sentences;
+use crate::analysis::diff::{Action, Change, Delta, Item};
 use crate::analysis::redline::{Redline, Segment};
+pub use sentences::{review as review_sentence, sentences_with_redlines, verdict_label};
 
 /// One plain Dutch sentence per change, as the council would write it.
 pub fn sentences(d: &Delta) -> Vec<String> {
@@ -21,170 +23,76 @@ pub fn sentences(d: &Delta) -> Vec<String> {
         .collect()
 }
 
-/// Each change as a sentence and, where text changed, its redline; parties first, since
-/// cells may depend on a new party.
-pub fn sentences_with_redlines(d: &Delta) -> Vec<(String, Option<&Redline>)> {
-    let mut out = Vec::new();
-    for c in &d.actors {
-        let sentence = match c {
-            ActorChange::Added { name, .. } => {
-                format!("De partij ‘{name}’ is aan de matrix toegevoegd.")
-            }
-            ActorChange::Removed { name, .. } => {
-                format!("De partij ‘{name}’ is uit de matrix gehaald.")
-            }
-            ActorChange::Renamed { old, new, .. } => format!("De partij ‘{old}’ heet nu ‘{new}’."),
-        };
-        out.push((sentence, None));
-    }
-    for c in &d.principles {
-        let sentence = match c {
-            PrincipleChange::Added {
-                title, position, ..
-            } => {
-                format!("Het uitgangspunt ‘{title}’ is toegevoegd op plaats {position}.")
-            }
-            PrincipleChange::Removed { title, .. } => {
-                format!("Het uitgangspunt ‘{title}’ is vervallen.")
-            }
-            PrincipleChange::Retitled { old, new, .. } => {
-                format!("Het uitgangspunt ‘{old}’ heet nu ‘{new}’.")
-            }
-            PrincipleChange::Moved {
-                title,
-                old_position,
-                new_position,
-                ..
-            } => {
-                format!(
-                    "Het uitgangspunt ‘{title}’ staat nu op plaats {new_position} (was {old_position})."
-                )
-            }
-            PrincipleChange::ShortText { title, .. } => {
-                format!("De korte tekst van het uitgangspunt ‘{title}’ is aangepast.")
-            }
-            PrincipleChange::Elaboration { title, .. } => {
-                format!("De uitwerking van het uitgangspunt ‘{title}’ is aangepast.")
-            }
-        };
-        let redline = match c {
-            PrincipleChange::ShortText { redline, .. }
-            | PrincipleChange::Elaboration { redline, .. } => Some(redline),
-            _ => None,
-        };
-        out.push((sentence, redline));
-    }
-    for c in &d.cases {
-        let sentence = match c {
-            CaseChange::Added {
-                title,
-                principle_title,
-                ..
-            } => {
-                format!("Bij ‘{principle_title}’ is de casus ‘{title}’ toegevoegd.")
-            }
-            CaseChange::Removed {
-                title,
-                principle_title,
-                ..
-            } => {
-                format!("De casus ‘{title}’ bij ‘{principle_title}’ is vervallen.")
-            }
-            CaseChange::Moved {
-                title,
-                old_principle_title,
-                new_principle_title,
-                ..
-            } => format!(
-                "De casus ‘{title}’ hoort nu bij ‘{new_principle_title}’ (was ‘{old_principle_title}’)."
-            ),
-            CaseChange::Retitled { id, old, new } => match (old.is_empty(), new.is_empty()) {
-                (false, true) => format!("De casus ‘{old}’ heeft geen titel meer (id ‘{id}’)."),
-                (true, false) => format!("De casus ‘{id}’ heeft nu de titel ‘{new}’."),
-                _ => format!("De casus ‘{old}’ heet nu ‘{new}’."),
-            },
-            CaseChange::Story { title, .. } => {
-                format!("Het verhaal van de casus ‘{title}’ is aangepast.")
-            }
-            CaseChange::Actors { title, .. } => {
-                format!("Bij de casus ‘{title}’ zijn de betrokken partijen aangepast.")
-            }
-        };
-        let redline = match c {
-            CaseChange::Story { redline, .. } => Some(redline),
-            _ => None,
-        };
-        out.push((sentence, redline));
-    }
-    for c in &d.cells {
-        out.push((cell_sentence(c), Some(&c.redline)));
-    }
-    for c in &d.rounds {
-        let (sentence, redline) = match c {
-            RoundChange::Added { year } => (format!("De ronde van {year} is vastgelegd."), None),
-            RoundChange::Removed { year } => (format!("De ronde van {year} is verwijderd."), None),
-            RoundChange::Letter {
-                year,
-                field,
-                redline,
-            } => (
-                format!("In de brief van {year} is ‘{field}’ aangepast."),
-                Some(redline),
-            ),
-        };
-        out.push((sentence, redline));
-    }
-    out
-}
-
-fn cell_sentence(c: &CellChange) -> String {
-    let (p, a) = (&c.principle_title, &c.actor_name);
-    match (&c.old, &c.new) {
-        (None, Some(_)) => {
-            format!("In de matrix heeft ‘{a}’ nu een verantwoordelijkheid bij ‘{p}’.")
-        }
-        (Some(_), None) => {
-            format!("In de matrix is de verantwoordelijkheid van ‘{a}’ bij ‘{p}’ vervallen.")
-        }
-        _ => format!("In de matrix is de verantwoordelijkheid van ‘{a}’ bij ‘{p}’ aangepast."),
+/// The kinds of thing as the summary names them.
+fn item_label(item: Item) -> &'static str {
+    match item {
+        Item::Manifest => "Gegevens van het manifest",
+        Item::Kompas => "Bouwstenen van het Kwaliteitskompas",
+        Item::Party => "Partijen",
+        Item::Principle => "Uitgangspunten",
+        Item::Case => "Casussen",
+        Item::Cell => "Cellen van de matrix",
+        Item::Round => "Brieven",
+        Item::AdvicePoint => "Adviespunten",
+        Item::Response => "Reacties van het college",
     }
 }
 
-/// Counts per kind, for the summary table.
-fn summary(d: &Delta) -> Vec<(&'static str, usize)> {
-    let count = |f: &dyn Fn(&PrincipleChange) -> bool| d.principles.iter().filter(|c| f(c)).count();
-    vec![
-        (
-            "Uitgangspunten toegevoegd",
-            count(&|c| matches!(c, PrincipleChange::Added { .. })),
-        ),
-        (
-            "Uitgangspunten vervallen",
-            count(&|c| matches!(c, PrincipleChange::Removed { .. })),
-        ),
-        (
-            "Uitgangspunten hernoemd",
-            count(&|c| matches!(c, PrincipleChange::Retitled { .. })),
-        ),
-        (
-            "Uitgangspunten verplaatst",
-            count(&|c| matches!(c, PrincipleChange::Moved { .. })),
-        ),
-        (
-            "Teksten van uitgangspunten aangepast",
-            count(&|c| {
-                matches!(
-                    c,
-                    PrincipleChange::ShortText { .. } | PrincipleChange::Elaboration { .. }
-                )
-            }),
-        ),
-        ("Casussen gewijzigd", d.cases.len()),
-        ("Cellen van de matrix gewijzigd", d.cells.len()),
-        ("Partijen gewijzigd", d.actors.len()),
-        ("Rondes en brieven gewijzigd", d.rounds.len()),
-    ]
+fn action_label(action: Action) -> &'static str {
+    match action {
+        Action::Added => "toegevoegd",
+        Action::Removed => "verwijderd",
+        Action::Moved => "verplaatst",
+        Action::Changed => "gewijzigd",
+    }
 }
+
+/// One row of the summary: a kind of thing and its counts per action.
+struct Row {
+    what: &'static str,
+    counts: [usize; 4],
+}
+
+/// Counts per kind of thing (rows, only those that changed) and per action (columns),
+/// with the totals as the last row.
+fn summary(d: &Delta) -> Vec<Row> {
+    let counts = d.counts();
+    let mut rows: Vec<Row> = Item::ALL
+        .iter()
+        .map(|&item| Row {
+            what: item_label(item),
+            counts: [0, 1, 2, 3].map(|i| counts.get(&(item, Action::ALL[i])).copied().unwrap_or(0)),
+        })
+        .filter(|r| r.counts.iter().sum::<usize>() > 0)
+        .collect();
+    let mut total = [0; 4];
+    for r in &rows {
+        for (t, c) in total.iter_mut().zip(r.counts) {
+            *t += c;
+        }
+    }
+    rows.push(Row {
+        what: "Totaal",
+        counts: total,
+    });
+    rows
+}
+
+/// "2 toegevoegd, 1 verplaatst, 5 gewijzigd"
+fn totals_line(d: &Delta) -> String {
+    let total = summary(d).pop().map_or([0; 4], |r| r.counts);
+    Action::ALL
+        .iter()
+        .zip(total)
+        .filter(|(_, n)| *n > 0)
+        .map(|(a, n)| format!("{n} {}", action_label(*a)))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Said above the review hints, in every format.
+const REVIEW_TITLE: &str = "Mogelijk te herzien";
+const REVIEW_INTRO: &str = "De tekst van deze uitgangspunten is aangepast, maar deze casussen en verantwoordelijkheden niet. Passen ze nog bij de nieuwe tekst?";
 
 const CONTEXT_WORDS: usize = 8;
 
@@ -200,61 +108,171 @@ pub fn terminal(d: &Delta, from: &str, to: &str, color: bool) -> String {
         let _ = writeln!(out, "Geen inhoudelijke wijzigingen tussen {from} en {to}.");
         return out;
     }
-    let _ = writeln!(out, "Wijzigingen van {from} naar {to}: {}\n", d.len());
+    let _ = writeln!(
+        out,
+        "Wijzigingen van {from} naar {to}: {} ({})\n",
+        d.len(),
+        totals_line(d)
+    );
     for (sentence, redline) in sentences_with_redlines(d) {
         let _ = writeln!(out, "• {sentence}");
         if let Some(r) = redline {
             out.push_str("    ");
-            for (i, s) in r.condensed(CONTEXT_WORDS).0.iter().enumerate() {
-                if i > 0 {
-                    out.push(' ');
-                }
-                match s {
-                    Segment::Same(t) => {
-                        let _ = write!(out, "{dim}{t}{reset}");
-                    }
-                    Segment::Deleted(t) => {
-                        let _ = write!(out, "{del}{t}{del_end}");
-                    }
-                    Segment::Inserted(t) => {
-                        let _ = write!(out, "{ins}{t}{ins_end}");
-                    }
-                }
+            for s in &r.condensed(CONTEXT_WORDS).0 {
+                // The space before a piece goes outside its marks.
+                let (space, t) = s.split_space();
+                let _ = match s {
+                    Segment::Same(_) => write!(out, "{space}{dim}{t}{reset}"),
+                    Segment::Deleted(_) => write!(out, "{space}{del}{t}{del_end}"),
+                    Segment::Inserted(_) => write!(out, "{space}{ins}{t}{ins_end}"),
+                };
             }
             out.push('\n');
+        }
+    }
+    if !d.review.is_empty() {
+        let _ = writeln!(out, "\n{REVIEW_TITLE}. {REVIEW_INTRO}");
+        for r in &d.review {
+            let _ = writeln!(out, "• {}", review_sentence(r));
         }
     }
     out
 }
 
-/// Markdown for a pull-request comment: a summary table, then each change with its redline.
+/// GitHub refuses a comment longer than this many characters.
+pub const COMMENT_LIMIT: usize = 65_536;
+
+/// Room left for what CI adds around the comment (a hidden marker, a link).
+const COMMENT_MARGIN: usize = 1_536;
+
+fn markdown_redline(r: &Redline) -> String {
+    r.condensed(CONTEXT_WORDS)
+        .0
+        .iter()
+        .map(|s| {
+            let (space, t) = s.split_space();
+            match s {
+                Segment::Same(_) => format!("{space}{}", escape::markdown(t)),
+                Segment::Deleted(_) => format!("{space}~~{}~~", escape::markdown(t)),
+                Segment::Inserted(_) => format!("{space}**{}**", escape::markdown(t)),
+            }
+        })
+        .collect()
+}
+
+/// Markdown for a pull-request comment: a summary table, then each change with its
+/// redline, then what may need another look. Longer than a comment may be, it leaves
+/// out the redlines, then the last details, and says so.
 pub fn markdown(d: &Delta, from: &str, to: &str) -> String {
-    let mut out =
+    markdown_within(d, from, to, COMMENT_LIMIT - COMMENT_MARGIN)
+}
+
+fn markdown_within(d: &Delta, from: &str, to: &str, limit: usize) -> String {
+    let mut head =
         format!("## Wijzigingen in het kwaliteitsmanifest\n\nVan `{from}` naar `{to}`.\n\n");
     if d.is_empty() {
-        out.push_str("Geen inhoudelijke wijzigingen.\n");
-        return out;
+        head.push_str("Geen inhoudelijke wijzigingen.\n");
+        return head;
     }
-    out.push_str("| Wat | Aantal |\n|---|---:|\n");
-    for (what, n) in summary(d).into_iter().filter(|(_, n)| *n > 0) {
-        let _ = writeln!(out, "| {what} | {n} |");
+    head.push_str(
+        "| Wat | Toegevoegd | Verwijderd | Verplaatst | Gewijzigd |\n|---|---:|---:|---:|---:|\n",
+    );
+    for row in summary(d) {
+        let n = row
+            .counts
+            .map(|n| if n == 0 { String::new() } else { n.to_string() });
+        let what = if row.what == "Totaal" {
+            "**Totaal**"
+        } else {
+            row.what
+        };
+        let _ = writeln!(
+            head,
+            "| {what} | {} | {} | {} | {} |",
+            n[0], n[1], n[2], n[3]
+        );
     }
-    out.push_str("\n### Details\n\n");
-    for (sentence, redline) in sentences_with_redlines(d) {
-        let _ = writeln!(out, "- {}", escape::markdown(&sentence));
-        if let Some(r) = redline {
-            let parts: Vec<String> = r
-                .condensed(CONTEXT_WORDS)
-                .0
-                .iter()
-                .map(|s| match s {
-                    Segment::Same(t) => escape::markdown(t),
-                    Segment::Deleted(t) => format!("~~{}~~", escape::markdown(t)),
-                    Segment::Inserted(t) => format!("**{}**", escape::markdown(t)),
-                })
-                .collect();
-            let _ = writeln!(out, "\n  > {}\n", parts.join(" "));
+    let changes = sentences_with_redlines(d);
+    let items: Vec<(String, Option<String>)> = changes
+        .iter()
+        .map(|(s, r)| {
+            (
+                format!("- {}\n", escape::markdown(s)),
+                r.map(|r| format!("\n  > {}\n\n", markdown_redline(r))),
+            )
+        })
+        .collect();
+    let mut review = String::new();
+    if !d.review.is_empty() {
+        let _ = writeln!(review, "\n### {REVIEW_TITLE}\n\n{REVIEW_INTRO}\n");
+        for r in &d.review {
+            let _ = writeln!(review, "- {}", escape::markdown(&review_sentence(r)));
         }
+    }
+    let mut full: String = items
+        .iter()
+        .map(|(s, r)| format!("{s}{}", r.as_deref().unwrap_or("")))
+        .collect();
+    // A redline ends in a blank line already.
+    if full.ends_with("\n\n") {
+        full.pop();
+    }
+    let length = |parts: &[&str]| parts.iter().map(|p| p.chars().count()).sum::<usize>();
+    let details = "\n### Details\n\n";
+    if length(&[&head, details, &full, &review]) <= limit {
+        return format!("{head}{details}{full}{review}");
+    }
+    // Too long for one comment: sentences only, as many as fit, and say so.
+    let note = format!(
+        "\n> Deze reactie is ingekort, want GitHub toont er niet meer dan {} tekens van: de wijzigingen staan hier zonder de woorden die veranderden{{cut}}. Alles staat in `kwaliteit diff --format html` en in de documenten van deze controle.\n",
+        dutch_number(COMMENT_LIMIT)
+    );
+    let mut body = String::new();
+    let mut shown = 0;
+    // Room for the note with its longest ending.
+    let budget = limit.saturating_sub(length(&[&head, details, &note, &review]) + 120);
+    for (s, _) in &items {
+        if body.chars().count() + s.chars().count() > budget {
+            break;
+        }
+        body.push_str(s);
+        shown += 1;
+    }
+    let review = if length(&[&head, details, &note, &body, &review]) + 120 <= limit {
+        review
+    } else {
+        String::new()
+    };
+    let cut = if shown < items.len() {
+        format!(
+            ", en alleen de eerste {shown} van de {} wijzigingen",
+            items.len()
+        )
+    } else {
+        String::new()
+    };
+    format!(
+        "{head}{}{details}{body}{review}",
+        note.replace("{cut}", &cut)
+    )
+}
+
+fn capitalized(s: &str) -> String {
+    let mut chars = s.chars();
+    chars
+        .next()
+        .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
+}
+
+/// 65536 → "65.536", as Dutch writes numbers.
+fn dutch_number(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push('.');
+        }
+        out.push(c);
     }
     out
 }
@@ -262,20 +280,22 @@ pub fn markdown(d: &Delta, from: &str, to: &str) -> String {
 /// The redline of a text as HTML with `<del>` and `<ins>`.
 pub fn redline_html(r: &Redline) -> String {
     r.0.iter()
-        .map(|s| match s {
-            Segment::Same(t) => escape::html(t),
-            // Screen readers do not announce <del>/<ins>: say it in hidden text.
-            Segment::Deleted(t) => format!(
-                "<del><span class=\"visually-hidden\">[verwijderd: </span>{}<span class=\"visually-hidden\">]</span></del>",
-                escape::html(t)
-            ),
-            Segment::Inserted(t) => format!(
-                "<ins><span class=\"visually-hidden\">[toegevoegd: </span>{}<span class=\"visually-hidden\">]</span></ins>",
-                escape::html(t)
-            ),
+        .map(|s| {
+            let (space, t) = s.split_space();
+            match s {
+                Segment::Same(_) => format!("{space}{}", escape::html(t)),
+                // Screen readers do not announce <del>/<ins>: say it in hidden text.
+                Segment::Deleted(_) => format!(
+                    "{space}<del><span class=\"visually-hidden\">[verwijderd: </span>{}<span class=\"visually-hidden\">]</span></del>",
+                    escape::html(t)
+                ),
+                Segment::Inserted(_) => format!(
+                    "{space}<ins><span class=\"visually-hidden\">[toegevoegd: </span>{}<span class=\"visually-hidden\">]</span></ins>",
+                    escape::html(t)
+                ),
+            }
         })
-        .collect::<Vec<_>>()
-        .join(" ")
+        .collect()
 }
 
 /// A self-contained HTML page listing every change, with full redlines, from the
@@ -286,10 +306,13 @@ pub fn html_page(
     to: &str,
     templates: &Templates,
 ) -> Result<String, RenderError> {
+    let columns: Vec<String> = Action::ALL
+        .iter()
+        .map(|a| capitalized(action_label(*a)))
+        .collect();
     let summary: Vec<_> = summary(d)
         .into_iter()
-        .filter(|(_, n)| *n > 0)
-        .map(|(what, count)| context! { what, count })
+        .map(|row| context! { what => row.what, counts => row.counts.to_vec() })
         .collect();
     let changes: Vec<_> = sentences_with_redlines(d)
         .into_iter()
@@ -298,9 +321,15 @@ pub fn html_page(
             context! { sentence, redline }
         })
         .collect();
+    let review: Vec<String> = d.review.iter().map(review_sentence).collect();
     let mut page = templates.render(
         "changes.html",
-        context! { from, to, summary, changes, style => templates.style_html() },
+        context! {
+            from, to, columns, summary, changes, review,
+            review_title => REVIEW_TITLE,
+            review_intro => REVIEW_INTRO,
+            style => templates.style_html(),
+        },
     )?;
     // Written to standard output: end with a newline, as before.
     if !page.ends_with('\n') {
@@ -309,14 +338,80 @@ pub fn html_page(
     Ok(page)
 }
 
-/// The JSON shape of `diff --format json` (documented in the README): add fields, never rename.
+/// Which version of the JSON shape `diff --format json` writes (documented in the README).
+pub const SCHEMA_VERSION: u32 = 2;
+
+/// Each entry of a section as JSON, with its `kind` and `action` added.
+fn entries<T: Change + serde::Serialize>(list: &[T]) -> serde_json::Value {
+    serde_json::Value::Array(
+        list.iter()
+            .map(|c| {
+                let mut v = serde_json::to_value(c).unwrap_or_default();
+                if let Some(map) = v.as_object_mut() {
+                    map.insert("kind".into(), c.item().key().into());
+                    map.insert("action".into(), c.action().key().into());
+                }
+                v
+            })
+            .collect(),
+    )
+}
+
+/// The JSON shape of `diff --format json` (documented in the README): add fields,
+/// never rename without a new `schema_version`.
 pub fn json(d: &Delta, from: &str, to: &str) -> String {
+    let counts = d.counts();
+    let per_action = |item: Option<Item>| {
+        let mut map = serde_json::Map::new();
+        for a in Action::ALL {
+            let n: usize = counts
+                .iter()
+                .filter(|((i, x), _)| x == a && item.is_none_or(|item| item == *i))
+                .map(|(_, n)| n)
+                .sum();
+            map.insert(a.key().into(), n.into());
+        }
+        serde_json::Value::Object(map)
+    };
+    let mut by_kind = serde_json::Map::new();
+    for item in Item::ALL {
+        if counts.keys().any(|(i, _)| i == item) {
+            by_kind.insert(item.key().into(), per_action(Some(*item)));
+        }
+    }
+    let mut summary = per_action(None);
+    if let Some(map) = summary.as_object_mut() {
+        map.insert("by_kind".into(), serde_json::Value::Object(by_kind));
+    }
+    let review: Vec<_> = d
+        .review
+        .iter()
+        .map(|r| {
+            let mut v = serde_json::to_value(r).unwrap_or_default();
+            if let Some(map) = v.as_object_mut() {
+                map.insert("sentence".into(), review_sentence(r).into());
+            }
+            v
+        })
+        .collect();
     let value = serde_json::json!({
-        "version": 1,
+        "schema_version": SCHEMA_VERSION,
         "from": from,
         "to": to,
         "changes": d.len(),
-        "delta": d,
+        "summary": summary,
+        "delta": {
+            "manifest": entries(&d.manifest),
+            "kompas": entries(&d.kompas),
+            "actors": entries(&d.actors),
+            "principles": entries(&d.principles),
+            "cases": entries(&d.cases),
+            "cells": entries(&d.cells),
+            "rounds": entries(&d.rounds),
+            "advice_points": entries(&d.advice_points),
+            "responses": entries(&d.responses),
+        },
+        "review": review,
     });
     let mut s = serde_json::to_string_pretty(&value).unwrap_or_else(|_| "{}".into());
     s.push('\n');
@@ -326,6 +421,7 @@ pub fn json(d: &Delta, from: &str, to: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::analysis::diff::{CaseChange, PrincipleChange};
 
     fn sample() -> Delta {
         Delta {
@@ -380,7 +476,8 @@ mod tests {
     #[test]
     fn markdown_has_summary_table_and_redline() {
         let md = markdown(&sample(), "ronde-2015", "werkmap");
-        assert!(md.contains("| Uitgangspunten verplaatst | 1 |"), "{md}");
+        assert!(md.contains("| Uitgangspunten |  |  | 1 | 1 |"), "{md}");
+        assert!(md.contains("| **Totaal** |  |  | 1 | 1 |"), "{md}");
         assert!(md.contains("> de basis moet **echt** op orde zijn"), "{md}");
     }
 
@@ -402,7 +499,12 @@ mod tests {
         let page = html(&sample(), "<oud>", "werkmap");
         assert!(page.contains("<code>&lt;oud&gt;</code>"), "{page}");
         assert!(page.contains("font-family: \"A\", sans-serif;"), "{page}");
-        assert!(page.contains("<th scope=\"row\">Uitgangspunten verplaatst</th><td>1</td>"));
+        assert!(
+            page.contains(
+                "<th scope=\"row\">Uitgangspunten</th><td></td><td></td><td>1</td><td>1</td>"
+            ),
+            "{page}"
+        );
         assert!(
             page.contains("moet <ins><span class=\"visually-hidden\">[toegevoegd: </span>echt")
         );
@@ -422,11 +524,54 @@ mod tests {
     #[test]
     fn json_is_valid_and_names_each_change() {
         let v: serde_json::Value = serde_json::from_str(&json(&sample(), "a", "b")).unwrap();
+        assert_eq!(v["schema_version"], SCHEMA_VERSION);
         assert_eq!(v["changes"], 2);
         assert_eq!(v["delta"]["principles"][0]["change"], "moved");
+        assert_eq!(v["delta"]["principles"][0]["kind"], "principle");
+        assert_eq!(v["delta"]["principles"][0]["action"], "moved");
+        assert_eq!(v["delta"]["principles"][1]["action"], "changed");
+        assert_eq!(v["summary"]["moved"], 1);
+        assert_eq!(v["summary"]["changed"], 1);
+        assert_eq!(v["summary"]["by_kind"]["principle"]["moved"], 1);
         assert_eq!(
             v["delta"]["principles"][1]["redline"][1]["kind"],
             "inserted"
         );
+    }
+
+    /// Many changes with long redlines: the comment leaves out the redlines, then the
+    /// last details, says so, and stays within GitHub's limit.
+    #[test]
+    fn a_long_markdown_comment_is_summarised_within_the_limit() {
+        let long = "woord ".repeat(200);
+        let many = |n: usize| Delta {
+            principles: (0..n)
+                .map(|i| PrincipleChange::ShortText {
+                    id: format!("p{i}"),
+                    title: format!("Uitgangspunt {i}"),
+                    redline: Redline::between(&format!("{long} oud"), &format!("{long} nieuw")),
+                })
+                .collect(),
+            ..Delta::default()
+        };
+        let short = markdown(&many(3), "a", "b");
+        assert!(!short.contains("ingekort"), "{short}");
+        let chars = |s: &str| s.chars().count();
+        let cut = markdown(&many(1000), "a", "b");
+        assert!(chars(&cut) < COMMENT_LIMIT, "{}", chars(&cut));
+        assert!(cut.contains("Deze reactie is ingekort"), "{cut}");
+        assert!(
+            !cut.contains("~~oud~~"),
+            "zonder de woorden die veranderden"
+        );
+        assert!(cut.contains("65.536 tekens"));
+        assert!(
+            cut.contains("| **Totaal** |  |  |  | 1000 |"),
+            "de samenvatting telt alles"
+        );
+        let huge = markdown(&many(5000), "a", "b");
+        assert!(chars(&huge) < COMMENT_LIMIT, "{}", chars(&huge));
+        assert!(huge.contains("alleen de eerste "), "{}", &huge[..2000]);
+        assert!(huge.contains("van de 5000 wijzigingen"));
     }
 }

@@ -77,18 +77,18 @@ pub fn render(
         doc = doc.add_paragraph(Paragraph::new().add_run(Run::new().add_text(sentence).bold()));
         let Some(redline) = redline else { continue };
         let mut p = Paragraph::new();
-        for (i, segment) in redline.0.iter().enumerate() {
-            let space = if i + 1 < redline.0.len() { " " } else { "" };
+        // Each piece carries the space before it, so a revision takes its own space along.
+        for segment in &redline.0 {
             p = match segment {
-                Segment::Same(t) => p.add_run(Run::new().add_text(format!("{t}{space}"))),
+                Segment::Same(t) => p.add_run(Run::new().add_text(t.as_str())),
                 Segment::Deleted(t) => p.add_delete(
                     Delete::new()
                         .author(&author.short)
                         .date(date)
-                        .add_run(Run::new().add_delete_text(format!("{t}{space}"))),
+                        .add_run(Run::new().add_delete_text(t.as_str())),
                 ),
                 Segment::Inserted(t) => p.add_insert(
-                    Insert::new(Run::new().add_text(format!("{t}{space}")))
+                    Insert::new(Run::new().add_text(t.as_str()))
                         .author(&author.short)
                         .date(date),
                 ),

@@ -76,6 +76,10 @@ pub enum ScaffoldError {
         "er is al een ronde voor {year} ({path})\n  hulp: vul de bestaande ronde aan; per jaar is er één ronde"
     )]
     RoundExists { year: i64, path: String },
+    #[error(
+        "een uitgangspunt heeft geen jaar, dus `--jaar` past er niet bij\n  hulp: gebruik `--jaar` bij `kwaliteit new ronde` of `kwaliteit new casus`"
+    )]
+    YearForPrinciple,
 }
 
 /// A new case, principle or round with valid front matter, placed after what
