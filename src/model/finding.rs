@@ -133,6 +133,28 @@ impl Finding {
         self.width = width.max(1);
         self
     }
+
+    /// The finding with control characters in its texts shown visibly, for a
+    /// terminal (one character for one, so the column still points right).
+    pub fn visible(&self) -> std::borrow::Cow<'_, Finding> {
+        use crate::text::terminal::{is_control, visible};
+        let texts = [Some(&self.path), Some(&self.message), self.help.as_ref()]
+            .into_iter()
+            .chain([self.source_line.as_ref()])
+            .flatten();
+        if !texts.into_iter().any(|t| t.chars().any(is_control)) {
+            return std::borrow::Cow::Borrowed(self);
+        }
+        let mut f = self.clone();
+        for t in [Some(&mut f.path), Some(&mut f.message)]
+            .into_iter()
+            .chain([f.help.as_mut(), f.source_line.as_mut()])
+            .flatten()
+        {
+            *t = visible(t).into_owned();
+        }
+        std::borrow::Cow::Owned(f)
+    }
 }
 
 /// Sort findings by file, then place, so output is stable whatever the load order.

@@ -195,6 +195,9 @@ pub fn terminal(d: &Delta, from: &str, to: &str, color: bool) -> String {
         ("[-", "{+", "", "")
     };
     let (del_end, ins_end) = if color { (reset, reset) } else { ("-]", "+}") };
+    // Control characters from the manifest are shown, not executed.
+    let shown = crate::text::terminal::visible;
+    let (from, to) = (shown(from), shown(to));
     let mut out = String::new();
     if d.is_empty() {
         let _ = writeln!(out, "Geen inhoudelijke wijzigingen tussen {from} en {to}.");
@@ -202,7 +205,7 @@ pub fn terminal(d: &Delta, from: &str, to: &str, color: bool) -> String {
     }
     let _ = writeln!(out, "Wijzigingen van {from} naar {to}: {}\n", d.len());
     for (sentence, redline) in sentences_with_redlines(d) {
-        let _ = writeln!(out, "• {sentence}");
+        let _ = writeln!(out, "• {}", shown(&sentence));
         if let Some(r) = redline {
             out.push_str("    ");
             for (i, s) in r.condensed(CONTEXT_WORDS).0.iter().enumerate() {
@@ -211,13 +214,13 @@ pub fn terminal(d: &Delta, from: &str, to: &str, color: bool) -> String {
                 }
                 match s {
                     Segment::Same(t) => {
-                        let _ = write!(out, "{dim}{t}{reset}");
+                        let _ = write!(out, "{dim}{}{reset}", shown(t));
                     }
                     Segment::Deleted(t) => {
-                        let _ = write!(out, "{del}{t}{del_end}");
+                        let _ = write!(out, "{del}{}{del_end}", shown(t));
                     }
                     Segment::Inserted(t) => {
-                        let _ = write!(out, "{ins}{t}{ins_end}");
+                        let _ = write!(out, "{ins}{}{ins_end}", shown(t));
                     }
                 }
             }

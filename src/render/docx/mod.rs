@@ -16,7 +16,7 @@ use docx_rs::{
 mod house;
 mod matrix;
 mod tree;
-mod xml;
+pub mod xml;
 
 pub use house::{House, created, finish, house, pack};
 #[cfg(test)]

@@ -308,7 +308,7 @@ impl Inlines {
                     };
                     inner.walk(inlines, Fmt { link: true, ..fmt });
                     inner.flush();
-                    let mut h = Hyperlink::new(target.as_str(), HyperlinkType::External);
+                    let mut h = Hyperlink::new(clean(target), HyperlinkType::External);
                     h.children = inner.children;
                     self.children.push(ParagraphChild::Hyperlink(h));
                 }

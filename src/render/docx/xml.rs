@@ -5,8 +5,10 @@ use std::borrow::Cow;
 use super::{House, LANG};
 use crate::render::RenderError;
 
-/// Drop characters XML 1.0 forbids (a stray form feed from a PDF copy would
-/// make Word refuse the file); tabs and newlines become spaces.
+/// The one escaper of text for Word: drop characters XML 1.0 forbids (a stray form
+/// feed from a PDF copy, or a `\x01` in a party's name, would make Word refuse the
+/// file); tabs and newlines become spaces. Every text a Word file gets from the
+/// manifest passes here (docx-rs escapes `<`, `&` and quotes itself).
 pub fn clean(text: &str) -> Cow<'_, str> {
     let bad = |c: char| matches!(c, '\u{0}'..='\u{1F}' | '\u{FFFE}' | '\u{FFFF}');
     if !text.chars().any(bad) {
