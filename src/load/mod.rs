@@ -7,6 +7,7 @@ use kinds::{case, load_identity, principle, round};
 
 pub mod fields;
 pub mod frontmatter;
+pub mod images;
 pub mod markdown;
 pub mod refused;
 pub mod yaml;
@@ -81,6 +82,7 @@ fn join(parts: Vec<(bool, Loaded)>) -> Loaded {
             pages,
             incomplete,
             texts,
+            images,
         } = part.manifest;
         let into = &mut all.manifest;
         if has_identity {
@@ -96,6 +98,7 @@ fn join(parts: Vec<(bool, Loaded)>) -> Loaded {
         into.incomplete.rounds |= incomplete.rounds;
         all.findings.extend(part.findings);
         into.texts.extend(texts);
+        into.images.extend(images);
         all.file_count += part.file_count;
     }
     all

@@ -93,6 +93,9 @@ rules! {
     NotAFile: "not-a-file", Error, "een map, FIFO of apparaat waar een bestand hoort, of een bestand waar een map hoort";
     TooDeep: "too-deep", Error, "een tekst die dieper genest is dan 100 niveaus (citaten, lijsten, nadruk)";
     UnknownAdvicePoint: "unknown-advice-point", Error, "een oordeel in de reactie over een adviespunt dat niet in de ronde staat";
+    RemoteImage: "remote-image", Error, "een afbeelding van het web: wie het document opent, zou die ophalen";
+    UnsupportedImage: "unsupported-image", Error, "een afbeelding die geen PNG of JPEG is, te groot is of geen gewoon bestand is";
+    ControlCharacter: "control-character", Warning, "een onzichtbaar stuurteken (zoals ESC of een nulteken) in de tekst";
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -210,6 +210,18 @@ fn inline(i: &Inline, out: &mut String) {
             destination(target, title, out);
             out.push(')');
         }
+        // As in HTML: only an embedded image stays an image, a web image is a link.
+        InlineKind::Image { target, title, alt } if !crate::model::image::is_embedded(target) => {
+            if crate::model::image::is_remote(target) {
+                out.push('[');
+                out.push_str(&inlines(alt));
+                out.push_str("](");
+                destination(target, title, out);
+                out.push(')');
+            } else {
+                out.push_str(&inlines(alt));
+            }
+        }
         InlineKind::Image { target, title, alt } => {
             out.push_str("![");
             out.push_str(&inlines(alt));
