@@ -232,8 +232,11 @@ pub fn terminal(d: &Delta, from: &str, to: &str, color: bool) -> String {
 
 /// Markdown for a pull-request comment: a summary table, then each change with its redline.
 pub fn markdown(d: &Delta, from: &str, to: &str) -> String {
-    let mut out =
-        format!("## Wijzigingen in het kwaliteitsmanifest\n\nVan `{from}` naar `{to}`.\n\n");
+    let mut out = format!(
+        "## Wijzigingen in het kwaliteitsmanifest\n\nVan {} naar {}.\n\n",
+        escape::markdown_code(from),
+        escape::markdown_code(to)
+    );
     if d.is_empty() {
         out.push_str("Geen inhoudelijke wijzigingen.\n");
         return out;

@@ -39,9 +39,17 @@ fn block(b: &Block) -> String {
         }
         BlockKind::Quote(inner) => prefixed(&blocks(inner, false), "> ", "> "),
         BlockKind::Code { info, text } => {
-            let longest = longest_run(text, '`');
-            let fence = "`".repeat(longest.max(2) + 1);
-            format!("{fence}{info}\n{text}{fence}")
+            // A backtick fence cannot carry an info string with a backtick (`~~~`
+            // can); the closing fence needs a line of its own, or the block would run
+            // on and the next fence would open the rest of the document as Markdown.
+            let mark = if info.contains('`') { '~' } else { '`' };
+            let fence = mark.to_string().repeat(longest_run(text, mark).max(2) + 1);
+            let newline = if text.is_empty() || text.ends_with('\n') {
+                ""
+            } else {
+                "\n"
+            };
+            format!("{fence}{info}\n{text}{newline}{fence}")
         }
         BlockKind::Table {
             alignments,
@@ -69,7 +77,22 @@ fn block(b: &Block) -> String {
             out.join("\n")
         }
         BlockKind::ThematicBreak => "---".to_string(),
-        BlockKind::Html(text) => text.trim_end().replace('<', "&lt;"),
+        // Raw HTML is shown as the text it is: every line escaped like text, so
+        // neither a tag nor a link or a block marker inside it comes alive.
+        BlockKind::Html(text) => {
+            let mut out = String::new();
+            for (i, line) in text.trim_end().lines().enumerate() {
+                if i > 0 {
+                    out.push('\n');
+                }
+                let line = line.trim_start();
+                if line.starts_with(['#', '>', '-', '+', '=', '|']) {
+                    out.push('\\');
+                }
+                escape_html_text(line, &mut out);
+            }
+            out
+        }
     }
 }
 
@@ -159,6 +182,16 @@ fn escape_text(text: &str, out: &mut String) {
     out.push_str(&text[from..]);
 }
 
+/// Raw HTML as text: `<` as `&lt;` (no tag can start), the rest escaped as text.
+fn escape_html_text(text: &str, out: &mut String) {
+    for (i, part) in text.split('<').enumerate() {
+        if i > 0 {
+            out.push_str("&lt;");
+        }
+        escape_text(part, out);
+    }
+}
+
 fn looks_like_entity(rest: &[u8]) -> bool {
     let name = rest
         .iter()
@@ -170,7 +203,7 @@ fn looks_like_entity(rest: &[u8]) -> bool {
 fn inline(i: &Inline, out: &mut String) {
     match &i.kind {
         InlineKind::Text(t) => escape_text(t, out),
-        InlineKind::Html(t) => out.push_str(&t.replace('<', "&lt;")),
+        InlineKind::Html(t) => escape_html_text(t, out),
         InlineKind::Emph(c) => {
             out.push('*');
             out.push_str(&inlines(c));
@@ -268,5 +301,25 @@ mod tests {
         assert_eq!(out, "Zie &lt;b>dit&lt;/b>.\n\n&lt;div>\nx\n&lt;/div>");
         let back = crate::render::html::tree::to_html(&Document::parse(&out, 0));
         assert!(back.contains("Zie &lt;b&gt;dit&lt;/b&gt;."), "{back}");
+    }
+
+    /// What raw HTML holds stays text too: a link in it must not come alive, and an
+    /// indented code block without a final line break must end where it ends.
+    #[test]
+    fn nothing_in_raw_html_or_code_comes_alive() {
+        let text = "<style>x</style>[klik](javascript:alert(1))\n\nTekst <b title=\"[k](javascript:x)\">\n";
+        let out = to_commonmark(&Document::parse(text, 0));
+        let back = Document::parse(&out, 0);
+        assert!(back.links().is_empty(), "{out}");
+        let code = Document::parse("\t<script>alert(1)</script>", 0);
+        let out = format!("{}\n\n<b>x</b>\n", to_commonmark(&code));
+        let back = Document::parse(&out, 0);
+        assert!(
+            matches!(
+                back.blocks.last().map(|b| &b.kind),
+                Some(BlockKind::Paragraph(_))
+            ),
+            "{out}"
+        );
     }
 }
