@@ -89,7 +89,14 @@ fn an_image_of_the_repository_is_embedded_also_at_a_revision() {
         docx.windows(PNG.len()).any(|w| w == PNG),
         "de afbeelding zit niet in het Word-bestand"
     );
-    assert!(String::from_utf8_lossy(&docx).contains("<w:drawing>"));
+    let document = String::from_utf8_lossy(&docx);
+    assert!(document.contains("<w:drawing>"));
+    assert!(
+        document.contains(
+            r#"<wp:docPr id="1" name="Afbeelding 1" descr="Grafiek van de wachttijden" />"#
+        ),
+        "geen beschrijving bij de afbeelding in Word"
+    );
 
     // At a revision the image is read from git, not from the work tree.
     git(root, &["init", "-q"]);

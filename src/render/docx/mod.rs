@@ -95,6 +95,8 @@ pub(super) fn build_parts(view: &View) -> Result<XMLDocx, RenderError> {
     let house = House::of(view);
     let mut xml = finish(document(view, &house), &house)?;
     xml.document = mark_header_row(&xml.document)?;
+    xml.document =
+        xml::describe_pictures(&xml.document, &xml.media, &tree::image_descriptions(view));
     Ok(xml)
 }
 

@@ -329,6 +329,31 @@ impl Inlines {
     }
 }
 
+/// The description of each embedded image of the view, by its bytes (for Word's
+/// alternative text: docx-rs writes none).
+pub fn image_descriptions(view: &crate::render::View) -> Vec<(Vec<u8>, String)> {
+    let mut out: Vec<(Vec<u8>, String)> = Vec::new();
+    for text in [view.letter.as_ref().map(|l| &l.body)]
+        .into_iter()
+        .flatten()
+        .chain(view.principles.iter().flat_map(|p| {
+            [&p.short_text, &p.elaboration]
+                .into_iter()
+                .chain(p.cases.iter().map(|c| &c.story))
+        }))
+    {
+        text.doc.visit_inlines(&mut |i| {
+            if let InlineKind::Image { target, alt, .. } = &i.kind
+                && let Some(image) = crate::model::image::Image::from_data_url(target)
+                && !out.iter().any(|(b, _)| *b == image.bytes)
+            {
+                out.push((image.bytes, crate::model::document::plain_text(alt)));
+            }
+        });
+    }
+    out
+}
+
 /// An image at its own size (96 pixels an inch), scaled down to fit the page.
 fn picture(image: crate::model::image::Image) -> docx_rs::Pic {
     const EMU_PER_PIXEL: u64 = 9525;

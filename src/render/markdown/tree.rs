@@ -182,6 +182,18 @@ fn escape_text(text: &str, out: &mut String) {
     out.push_str(&text[from..]);
 }
 
+/// Open a link; a `!` of the text just before it is escaped, or the link would be
+/// read back as an image, which a viewer fetches.
+fn link_start(out: &mut String) {
+    if let Some(before) = out.strip_suffix('!') {
+        let backslashes = before.len() - before.trim_end_matches('\\').len();
+        if backslashes % 2 == 0 {
+            out.insert(out.len() - 1, '\\');
+        }
+    }
+    out.push('[');
+}
+
 /// Raw HTML as text: `<` as `&lt;` (no tag can start), the rest escaped as text.
 fn escape_html_text(text: &str, out: &mut String) {
     for (i, part) in text.split('<').enumerate() {
@@ -237,7 +249,7 @@ fn inline(i: &Inline, out: &mut String) {
             inlines: c,
             ..
         } => {
-            out.push('[');
+            link_start(out);
             out.push_str(&inlines(c));
             out.push_str("](");
             destination(target, title, out);
@@ -246,7 +258,7 @@ fn inline(i: &Inline, out: &mut String) {
         // As in HTML: only an embedded image stays an image, a web image is a link.
         InlineKind::Image { target, title, alt } if !crate::model::image::is_embedded(target) => {
             if crate::model::image::is_remote(target) {
-                out.push('[');
+                link_start(out);
                 out.push_str(&inlines(alt));
                 out.push_str("](");
                 destination(target, title, out);
@@ -301,6 +313,23 @@ mod tests {
         assert_eq!(out, "Zie &lt;b>dit&lt;/b>.\n\n&lt;div>\nx\n&lt;/div>");
         let back = crate::render::html::tree::to_html(&Document::parse(&out, 0));
         assert!(back.contains("Zie &lt;b&gt;dit&lt;/b&gt;."), "{back}");
+    }
+
+    /// A `!` before a link stays text: `\![x](u)` must not come back as an image.
+    #[test]
+    fn a_link_after_an_exclamation_mark_stays_a_link() {
+        for text in [
+            "\\![x](https://t.example/p.png)",
+            "Ja\\\\\\![x](https://t.example/p.png)",
+        ] {
+            let doc = Document::parse(text, 0);
+            let out = to_commonmark(&doc);
+            assert_eq!(
+                Document::parse(&out, 0).normalized(),
+                doc.normalized(),
+                "{out}"
+            );
+        }
     }
 
     /// What raw HTML holds stays text too: a link in it must not come alive, and an
