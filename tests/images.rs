@@ -76,12 +76,16 @@ fn an_image_of_the_repository_is_embedded_also_at_a_revision() {
         root,
         "![Grafiek van de wachttijden](../afbeeldingen/grafiek.png)",
     );
+    // An image may also sit beside the texts.
+    fs::write(root.join("cases/schets.png"), PNG).unwrap();
+    add_to_case(root, "![Schets](schets.png)");
     let html = String::from_utf8(rendered(root, &["--format", "html"], "html")).unwrap();
     assert!(
         html.contains(r#"<img src="data:image/png;base64,iVBORw0KGgo"#),
         "geen ingebedde afbeelding"
     );
     assert!(html.contains(r#"alt="Grafiek van de wachttijden""#));
+    assert!(html.contains(r#"alt="Schets""#));
     let md = String::from_utf8(rendered(root, &["--format", "md"], "md")).unwrap();
     assert!(md.contains("![Grafiek van de wachttijden](data:image/png;base64,iVBORw0KGgo"));
     let docx = rendered(root, &["--format", "docx"], "docx");

@@ -110,6 +110,10 @@ fn load_serial(files: &[SourceFile]) -> Loaded {
         ..Loaded::default()
     };
     for file in files {
+        // An image beside the texts is read by `images` when a text shows it.
+        if crate::model::image::is_image_name(&file.path) {
+            continue;
+        }
         let mut findings = Vec::new();
         let complete = match decode(file, &mut findings) {
             Some(text) => {
@@ -498,6 +502,16 @@ mod tests {
         );
         assert_eq!(loaded.findings[2].pos, Pos::new(2, 1));
         assert_eq!(loaded.manifest.cases.len(), 1);
+    }
+
+    #[test]
+    fn an_image_beside_the_texts_is_no_text() {
+        let loaded = load(&[SourceFile {
+            path: "cases/foto.PNG".into(),
+            bytes: b"\x89PNG\r\n\x1a\n\xff".to_vec(),
+        }]);
+        assert!(loaded.findings.is_empty(), "{:?}", loaded.findings);
+        assert!(loaded.manifest.texts.is_empty());
     }
 
     #[test]

@@ -67,6 +67,13 @@ impl Image {
     }
 }
 
+/// Whether a file name is an image's (`.png`, `.jpg`, `.jpeg`): such a file beside the
+/// texts is read as an image when a text shows it, never as a text.
+pub fn is_image_name(path: &str) -> bool {
+    let lower = path.to_ascii_lowercase();
+    [".png", ".jpg", ".jpeg"].iter().any(|e| lower.ends_with(e))
+}
+
 /// Whether `url` is an embedded PNG or JPEG (`data:image/png;base64,…`), the only
 /// image address an output may carry.
 pub fn is_embedded(url: &str) -> bool {

@@ -288,7 +288,12 @@ fn destination(target: &str, title: &str, out: &mut String) {
         out.push_str(target);
     }
     if !title.is_empty() {
-        out.push_str(&format!(" \"{}\"", title.replace('"', "\\\"")));
+        // One line, so no line of it can start a block (a table row, raw HTML).
+        let title = title
+            .replace('\\', "\\\\")
+            .replace('"', "\\\"")
+            .replace(['\n', '\r'], " ");
+        out.push_str(&format!(" \"{title}\""));
     }
 }
 
