@@ -311,6 +311,15 @@ proptest! {
             title: field.clone(),
             sentences: vec![field.clone()],
         });
+        view.response = Some(kwaliteit::render::ResponseView {
+            title: field.clone(),
+            received: Some(field.clone()),
+            rows: vec![kwaliteit::render::ResponseRow {
+                point: field.clone(),
+                verdict: field.clone(),
+                note: field.clone(),
+            }],
+        });
         let page = html::render(&view, templates()).unwrap();
         assert_inert_html(&page, "render --format html");
         if field.chars().all(char::is_alphanumeric) {

@@ -173,7 +173,7 @@ fn document(view: &View, house_props: &House) -> Docx {
             || "Er is nog geen reactie ontvangen.".to_string(),
             |r| format!("Ontvangen op {r}."),
         );
-        docx = docx.add_paragraph(Paragraph::new().add_run(Run::new().add_text(received)));
+        docx = docx.add_paragraph(Paragraph::new().add_run(Run::new().add_text(clean(&received))));
         for row in &response.rows {
             let mut line = format!("{} — {}", row.point, row.verdict);
             if !row.note.is_empty() {
