@@ -171,7 +171,8 @@ fn inline(i: &Inline, out: &mut String) {
                 escape(title, out);
                 out.push('"');
             }
-            out.push_str(" />");
+            // Never wider than the column (the style sheet has no rule for images).
+            out.push_str(" style=\"max-width: 100%; height: auto\" />");
         }
         InlineKind::SoftBreak => out.push('\n'),
         InlineKind::HardBreak => out.push_str("<br />\n"),
