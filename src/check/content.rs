@@ -75,6 +75,7 @@ fn content_of(
     for (path, text) in texts {
         if file_kind(path).is_some() && !text.trim().is_empty() {
             placeholders(path, text, out);
+            control_characters(path, text, out);
         }
     }
     for page in pages {
@@ -93,6 +94,7 @@ fn content_of(
             }
             _ => {}
         }
+        remote_images(&file, out);
         if options.lang_level {
             writing_aid(&file, out);
         }
@@ -137,6 +139,13 @@ struct File<'a> {
 impl File<'_> {
     fn body(&self) -> &str {
         &self.text[self.page.body_offset..]
+    }
+
+    /// Position of a byte offset of the file.
+    fn file_pos(&self, offset: usize) -> crate::model::finding::Pos {
+        self.index
+            .get_or_init(|| LineIndex::new(self.text))
+            .pos(offset)
     }
 
     /// Position of a byte offset of the body.
@@ -227,5 +236,296 @@ fn writing_aid(file: &File, out: &mut Vec<Finding>) {
             .width(width(&hit.word))
             .help("kies woorden die de meeste inwoners kennen (taalniveau B1)"),
         );
+    }
+}
+
+/// A document makes no request: an image from the web (also in raw HTML, which the
+/// formats show as text) would be fetched by whoever opens the document, and its
+/// server would see who read it and when. Reference-style images are in the tree too.
+fn remote_images(file: &File, out: &mut Vec<Finding>) {
+    use crate::model::document::{BlockKind, InlineKind, visit_blocks};
+    use crate::model::image::is_remote;
+    let mut found: Vec<(usize, usize, String)> = Vec::new();
+    let raw_html = |span: &std::ops::Range<usize>, found: &mut Vec<(usize, usize, String)>| {
+        let Some(source) = file.text.get(span.clone()) else {
+            return;
+        };
+        for (at, url) in fetched_urls(source) {
+            if is_remote(url) {
+                found.push((span.start + at, width(url), url.to_string()));
+            }
+        }
+    };
+    file.page.doc.visit_inlines(&mut |i| match &i.kind {
+        InlineKind::Image { target, .. } if is_remote(target) => {
+            let source = file.text.get(i.span.clone()).unwrap_or("");
+            let first_line = source.split('\n').next().unwrap_or("");
+            found.push((i.span.start, width(first_line), target.clone()));
+        }
+        InlineKind::Html(_) => raw_html(&i.span, &mut found),
+        _ => {}
+    });
+    visit_blocks(&file.page.doc.blocks, &mut |b| {
+        if let BlockKind::Html(_) = &b.kind {
+            raw_html(&b.span, &mut found);
+        }
+    });
+    for (at, w, url) in found {
+        out.push(
+            Finding::new(
+                Rule::RemoteImage,
+                &file.page.path,
+                file.file_pos(at),
+                format!(
+                    "de afbeelding `{}` komt van het web: wie het document opent, haalt die op, en de server ziet wie dat doet",
+                    crate::text::terminal::visible(&url)
+                ),
+            )
+            .width(w)
+            .help("zet het bestand (PNG of JPEG) in de repository en verwijs ernaar met een relatief pad, zoals `![beschrijving](../afbeeldingen/foto.png)`; een gewone link naar de pagina mag wel"),
+        );
+    }
+}
+
+/// Addresses in raw HTML that a browser fetches by itself (`src`, `srcset`, `poster`,
+/// `background`, `data`, CSS `url(…)`), with their byte offset in `html`.
+fn fetched_urls(html: &str) -> Vec<(usize, &str)> {
+    const FETCHING: [&str; 7] = [
+        "src",
+        "srcset",
+        "poster",
+        "background",
+        "lowsrc",
+        "dynsrc",
+        "data",
+    ];
+    let lower = html.to_ascii_lowercase();
+    let bytes = lower.as_bytes();
+    let mut out = Vec::new();
+    // The value after `=` or `url(`: quoted, or up to a space, `>` or `)`.
+    let value_at = |mut at: usize, stop: &[u8]| -> (usize, usize) {
+        while at < bytes.len() && bytes[at].is_ascii_whitespace() {
+            at += 1;
+        }
+        match bytes.get(at) {
+            Some(&q) if q == b'"' || q == b'\'' => {
+                let end = memchr::memchr(q, &bytes[at + 1..]).map_or(bytes.len(), |e| at + 1 + e);
+                (at + 1, end)
+            }
+            _ => {
+                let end = bytes[at..]
+                    .iter()
+                    .position(|b| b.is_ascii_whitespace() || stop.contains(b))
+                    .map_or(bytes.len(), |e| at + e);
+                (at, end)
+            }
+        }
+    };
+    for eq in memchr::memchr_iter(b'=', bytes) {
+        let name_end = bytes[..eq]
+            .iter()
+            .rposition(|b| !b.is_ascii_whitespace())
+            .map_or(0, |e| e + 1);
+        let name_start = bytes[..name_end]
+            .iter()
+            .rposition(|b| !(b.is_ascii_alphanumeric() || *b == b'-' || *b == b'_' || *b == b':'))
+            .map_or(0, |s| s + 1);
+        if !FETCHING.contains(&&lower[name_start..name_end]) {
+            continue;
+        }
+        let (start, end) = value_at(eq + 1, b">");
+        let value = &html[start..end];
+        if &lower[name_start..name_end] == "srcset" {
+            // "a.png 1x, https://x/b.png 2x": each candidate's address.
+            let mut at = start;
+            for candidate in value.split(',') {
+                let trimmed = candidate.trim_start();
+                let lead = candidate.len() - trimmed.len();
+                let url = trimmed.split_whitespace().next().unwrap_or("");
+                out.push((at + lead, url));
+                at += candidate.len() + 1;
+            }
+        } else {
+            out.push((start, value));
+        }
+    }
+    for found in memchr::memmem::find_iter(bytes, b"url(") {
+        let (start, end) = value_at(found + 4, b")");
+        out.push((start, &html[start..end]));
+    }
+    out
+}
+
+/// Characters a terminal executes (ESC, BEL, a lone CR in a value, …) or that XML
+/// forbids: in a file, or written as an escape (`"\e"`, `"\x01"`) in a double-quoted
+/// YAML value. The formats remove or show them; the council should take them out.
+fn control_characters(path: &str, text: &str, out: &mut Vec<Finding>) {
+    use crate::text::terminal::is_control;
+    let bad = |c: char| (is_control(c) && c != '\r') || matches!(c, '\u{FFFE}' | '\u{FFFF}');
+    let mut found: Vec<(usize, usize, char)> = text
+        .char_indices()
+        .filter(|&(_, c)| bad(c))
+        .map(|(at, c)| (at, 1, c))
+        .collect();
+    let yaml = if file_kind(path) == Some(FileKind::Identity) {
+        Some((0, text))
+    } else {
+        crate::load::frontmatter::split(text)
+            .ok()
+            .map(|s| (s.yaml.as_ptr() as usize - text.as_ptr() as usize, s.yaml))
+    };
+    if let Some((offset, yaml)) = yaml {
+        for (at, len, c) in yaml_escapes(yaml) {
+            if bad(c) || c == '\r' {
+                found.push((offset + at, len, c));
+            }
+        }
+    }
+    if found.is_empty() {
+        return;
+    }
+    found.sort_by_key(|f| f.0);
+    let index = LineIndex::new(text);
+    for (at, len, c) in found {
+        let name = match c {
+            '\0' => " (nulteken)",
+            '\u{7}' => " (bel)",
+            '\u{8}' => " (backspace)",
+            '\u{b}' => " (verticale tab)",
+            '\u{c}' => " (nieuwe pagina)",
+            '\r' => " (terug naar het begin van de regel)",
+            '\u{1b}' => " (escape)",
+            '\u{7f}' => " (delete)",
+            _ => "",
+        };
+        out.push(
+            Finding::new(
+                Rule::ControlCharacter,
+                path,
+                index.pos(at),
+                format!("onzichtbaar stuurteken U+{:04X}{name} in de tekst", c as u32),
+            )
+            .width(len)
+            .help("haal het teken weg (het komt vaak mee bij kopiëren uit een pdf of een terminal); Word laat het weg, de terminal toont het als teken"),
+        );
+    }
+}
+
+/// The characters that escapes in double-quoted YAML values stand for, with the
+/// byte offset and length of each escape. Comments and single-quoted values are
+/// skipped; a `"` opens a value only where a value can start.
+fn yaml_escapes(yaml: &str) -> Vec<(usize, usize, char)> {
+    #[derive(PartialEq)]
+    enum State {
+        Plain,
+        Double,
+        Single,
+        Comment,
+    }
+    let mut out = Vec::new();
+    let mut state = State::Plain;
+    // The last character outside quotes that was not a space: a value starts after
+    // `:`, `-`, `[`, `{`, `,`, `?` or at the start of a line.
+    let mut prev = '\n';
+    let b = yaml.as_bytes();
+    let mut chars = yaml.char_indices().peekable();
+    while let Some((at, c)) = chars.next() {
+        match state {
+            State::Comment if c == '\n' => {
+                state = State::Plain;
+                prev = '\n';
+            }
+            State::Comment => {}
+            State::Single if c == '\'' => {
+                if chars.peek().is_some_and(|&(_, n)| n == '\'') {
+                    chars.next();
+                } else {
+                    state = State::Plain;
+                    prev = 'x';
+                }
+            }
+            State::Single => {}
+            State::Double if c == '"' => {
+                state = State::Plain;
+                prev = 'x';
+            }
+            State::Double if c == '\\' => {
+                let Some((_, e)) = chars.next() else { break };
+                let hex = |n: usize| {
+                    let digits = yaml.get(at + 2..at + 2 + n)?;
+                    u32::from_str_radix(digits, 16)
+                        .ok()
+                        .and_then(char::from_u32)
+                };
+                let (len, meant) = match e {
+                    '0' => (2, Some('\0')),
+                    'a' => (2, Some('\u{7}')),
+                    'b' => (2, Some('\u{8}')),
+                    'e' => (2, Some('\u{1b}')),
+                    'f' => (2, Some('\u{c}')),
+                    'v' => (2, Some('\u{b}')),
+                    'r' => (2, Some('\r')),
+                    'N' => (2, Some('\u{85}')),
+                    'x' => (4, hex(2)),
+                    'u' => (6, hex(4)),
+                    'U' => (10, hex(8)),
+                    _ => (2, None),
+                };
+                if let Some(meant) = meant {
+                    out.push((at, len, meant));
+                }
+                // Skip the hex digits, all ASCII.
+                for _ in 2..len {
+                    if chars
+                        .peek()
+                        .is_some_and(|&(i, _)| i < at + len && i < b.len())
+                    {
+                        chars.next();
+                    }
+                }
+            }
+            State::Double => {}
+            State::Plain => match c {
+                '#' if prev == '\n' || yaml[..at].ends_with([' ', '\t']) => state = State::Comment,
+                '"' if matches!(prev, '\n' | ':' | '-' | '[' | '{' | ',' | '?') => {
+                    state = State::Double
+                }
+                '\'' if matches!(prev, '\n' | ':' | '-' | '[' | '{' | ',' | '?') => {
+                    state = State::Single
+                }
+                '\n' => prev = '\n',
+                ' ' | '\t' | '\r' => {}
+                c => prev = c,
+            },
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod escape_tests {
+    use super::*;
+
+    #[test]
+    fn yaml_escapes_in_double_quoted_values_only() {
+        let yaml = "titel: \"a\\e[31m\\x01\\u0007\\n\"\nnaam: 'x\\e' # \"\\e\"\nrol: Jan \"\\e\"\nb: \"\\U0000FFFE\"\n";
+        let found: Vec<char> = yaml_escapes(yaml).into_iter().map(|f| f.2).collect();
+        assert_eq!(found, vec!['\u{1b}', '\u{1}', '\u{7}', '\u{fffe}']);
+        let (at, len, _) = yaml_escapes(yaml)[1];
+        assert_eq!(&yaml[at..at + len], "\\x01");
+    }
+
+    #[test]
+    fn fetched_addresses_in_raw_html() {
+        let html = r#"<img alt="x" SRC = 'https://t.example/p.png' srcset="a.png 1x, //cdn/b.png 2x"><a href="https://ok">"#;
+        let urls: Vec<&str> = fetched_urls(html).into_iter().map(|u| u.1).collect();
+        assert_eq!(
+            urls,
+            vec!["https://t.example/p.png", "a.png", "//cdn/b.png"]
+        );
+        let (at, url) = fetched_urls(html)[2];
+        assert_eq!(&html[at..at + url.len()], url);
+        let css = "<div style=\"background: url( 'https://x/y.png' )\">";
+        assert_eq!(fetched_urls(css)[0].1, "https://x/y.png");
     }
 }

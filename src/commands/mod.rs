@@ -49,6 +49,8 @@ pub fn check_snapshot_with(
     let mut loaded = load::load(&snapshot.files);
     load::refused::add(&mut loaded, &snapshot.refused);
     let exists = |p: &str| snapshot.has_path(p);
+    let read = |rels: &[String]| snapshot.read_other_files(rels);
+    load::images::load(&mut loaded.manifest, &read, &exists, &mut loaded.findings);
     let cross_file = crate::check::check_with(&loaded.manifest, &exists, options);
     loaded.findings.extend(cross_file);
     // Templates belong to rendering, a later stage than `check`: they are checked here.

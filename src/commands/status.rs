@@ -78,17 +78,23 @@ fn terminal(s: &Status) -> String {
         let _ = writeln!(
             out,
             "Ronde {year}— advies van {}: {}",
-            date(&r.date),
-            r.subject
+            shown(&date(&r.date)),
+            shown(&r.subject)
         );
-        let _ = writeln!(out, "  {}", response_line(r));
+        let _ = writeln!(out, "  {}", shown(&response_line(r)));
         if r.points.is_empty() {
             out.push_str("  (geen adviespunten vastgelegd)\n");
         }
         for p in &r.points {
-            let _ = writeln!(out, "  • {}: {} — {}", p.id, p.text, verdict_text(p));
+            let _ = writeln!(
+                out,
+                "  • {}: {} — {}",
+                shown(&p.id),
+                shown(&p.text),
+                shown(&verdict_text(p))
+            );
             if let Some(note) = &p.note {
-                let _ = writeln!(out, "    toelichting: {note}");
+                let _ = writeln!(out, "    toelichting: {}", shown(note));
             }
         }
         out.push('\n');
@@ -100,7 +106,12 @@ fn terminal(s: &Status) -> String {
         out.push_str("Toezeggingen:\n");
         for (r, p) in open {
             let year = r.year.map_or_else(String::new, |y| format!(" ({y})"));
-            let _ = writeln!(out, "  • {}{year}: {}", p.id, verdict_text(p));
+            let _ = writeln!(
+                out,
+                "  • {}{year}: {}",
+                shown(&p.id),
+                shown(&verdict_text(p))
+            );
         }
     }
     let _ = writeln!(
@@ -110,6 +121,11 @@ fn terminal(s: &Status) -> String {
         s.response_weeks
     );
     out
+}
+
+/// Manifest text on the terminal: control characters shown, not executed.
+fn shown(s: &str) -> std::borrow::Cow<'_, str> {
+    crate::text::terminal::visible(s)
 }
 
 fn cell(s: &str) -> String {
@@ -125,7 +141,12 @@ fn markdown(s: &Status) -> String {
     for r in &s.rounds {
         let year = r.year.map_or_else(String::new, |y| format!("{y}: "));
         let _ = writeln!(out, "### {year}{}\n", cell(&r.subject));
-        let _ = writeln!(out, "Advies van {}; {}.\n", date(&r.date), response_line(r));
+        let _ = writeln!(
+            out,
+            "Advies van {}; {}.\n",
+            cell(&date(&r.date)),
+            cell(&response_line(r))
+        );
         if r.points.is_empty() {
             out.push_str("Geen adviespunten vastgelegd.\n\n");
             continue;

@@ -7,6 +7,7 @@ use kinds::{case, load_identity, principle, round};
 
 pub mod fields;
 pub mod frontmatter;
+pub mod images;
 pub mod markdown;
 pub mod refused;
 pub mod yaml;
@@ -81,6 +82,7 @@ fn join(parts: Vec<(bool, Loaded)>) -> Loaded {
             pages,
             incomplete,
             texts,
+            images,
         } = part.manifest;
         let into = &mut all.manifest;
         if has_identity {
@@ -96,6 +98,7 @@ fn join(parts: Vec<(bool, Loaded)>) -> Loaded {
         into.incomplete.rounds |= incomplete.rounds;
         all.findings.extend(part.findings);
         into.texts.extend(texts);
+        into.images.extend(images);
         all.file_count += part.file_count;
     }
     all
@@ -107,6 +110,10 @@ fn load_serial(files: &[SourceFile]) -> Loaded {
         ..Loaded::default()
     };
     for file in files {
+        // An image beside the texts is read by `images` when a text shows it.
+        if crate::model::image::is_image_name(&file.path) {
+            continue;
+        }
         let mut findings = Vec::new();
         let complete = match decode(file, &mut findings) {
             Some(text) => {
@@ -527,6 +534,16 @@ mod tests {
         );
         assert_eq!(loaded.findings[2].pos, Pos::new(2, 1));
         assert_eq!(loaded.manifest.cases.len(), 1);
+    }
+
+    #[test]
+    fn an_image_beside_the_texts_is_no_text() {
+        let loaded = load(&[SourceFile {
+            path: "cases/foto.PNG".into(),
+            bytes: b"\x89PNG\r\n\x1a\n\xff".to_vec(),
+        }]);
+        assert!(loaded.findings.is_empty(), "{:?}", loaded.findings);
+        assert!(loaded.manifest.texts.is_empty());
     }
 
     #[test]

@@ -94,6 +94,9 @@ rules! {
     TooDeep: "too-deep", Error, "een tekst die dieper genest is dan 100 niveaus (citaten, lijsten, nadruk)";
     UnknownAdvicePoint: "unknown-advice-point", Error, "een oordeel in de reactie over een adviespunt dat niet in de ronde staat";
     TemplateError: "template-error", Error, "een eigen sjabloon in `manifest/templates/` heeft een fout, zodat `render` stopt";
+    RemoteImage: "remote-image", Error, "een afbeelding van het web: wie het document opent, zou die ophalen";
+    UnsupportedImage: "unsupported-image", Error, "een afbeelding die geen PNG of JPEG is, te groot is of geen gewoon bestand is";
+    ControlCharacter: "control-character", Warning, "een onzichtbaar stuurteken (zoals ESC of een nulteken) in de tekst";
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -133,6 +136,28 @@ impl Finding {
     pub fn width(mut self, width: usize) -> Self {
         self.width = width.max(1);
         self
+    }
+
+    /// The finding with control characters in its texts shown visibly, for a
+    /// terminal (one character for one, so the column still points right).
+    pub fn visible(&self) -> std::borrow::Cow<'_, Finding> {
+        use crate::text::terminal::{is_control, visible};
+        let texts = [Some(&self.path), Some(&self.message), self.help.as_ref()]
+            .into_iter()
+            .chain([self.source_line.as_ref()])
+            .flatten();
+        if !texts.into_iter().any(|t| t.chars().any(is_control)) {
+            return std::borrow::Cow::Borrowed(self);
+        }
+        let mut f = self.clone();
+        for t in [Some(&mut f.path), Some(&mut f.message)]
+            .into_iter()
+            .chain([f.help.as_mut(), f.source_line.as_mut()])
+            .flatten()
+        {
+            *t = visible(t).into_owned();
+        }
+        std::borrow::Cow::Owned(f)
     }
 }
 

@@ -2,6 +2,7 @@
 
 pub mod document;
 pub mod finding;
+pub mod image;
 pub mod keys;
 pub mod law;
 pub mod placeholder;
@@ -75,6 +76,8 @@ pub struct Manifest {
     pub incomplete: Incomplete,
     /// Decoded text of every file, for the content checks and to quote source lines.
     pub texts: BTreeMap<String, String>,
+    /// The image files the texts show, by repository path (PNG and JPEG only).
+    pub images: BTreeMap<String, image::Image>,
 }
 
 /// The council's manifest as `manifest/manifest.yaml` describes it.

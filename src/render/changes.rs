@@ -103,6 +103,9 @@ pub fn terminal(d: &Delta, from: &str, to: &str, color: bool) -> String {
         ("[-", "{+", "", "")
     };
     let (del_end, ins_end) = if color { (reset, reset) } else { ("-]", "+}") };
+    // Control characters from the manifest are shown, not executed.
+    let shown = crate::text::terminal::visible;
+    let (from, to) = (shown(from), shown(to));
     let mut out = String::new();
     if d.is_empty() {
         let _ = writeln!(out, "Geen inhoudelijke wijzigingen tussen {from} en {to}.");
@@ -115,12 +118,13 @@ pub fn terminal(d: &Delta, from: &str, to: &str, color: bool) -> String {
         totals_line(d)
     );
     for (sentence, redline) in sentences_with_redlines(d) {
-        let _ = writeln!(out, "• {sentence}");
+        let _ = writeln!(out, "• {}", shown(&sentence));
         if let Some(r) = redline {
             out.push_str("    ");
             for s in &r.condensed(CONTEXT_WORDS).0 {
                 // The space before a piece goes outside its marks.
                 let (space, t) = s.split_space();
+                let t = shown(t);
                 let _ = match s {
                     Segment::Same(_) => write!(out, "{space}{dim}{t}{reset}"),
                     Segment::Deleted(_) => write!(out, "{space}{del}{t}{del_end}"),
@@ -168,8 +172,11 @@ pub fn markdown(d: &Delta, from: &str, to: &str) -> String {
 }
 
 fn markdown_within(d: &Delta, from: &str, to: &str, limit: usize) -> String {
-    let mut head =
-        format!("## Wijzigingen in het kwaliteitsmanifest\n\nVan `{from}` naar `{to}`.\n\n");
+    let mut head = format!(
+        "## Wijzigingen in het kwaliteitsmanifest\n\nVan {} naar {}.\n\n",
+        escape::markdown_code(from),
+        escape::markdown_code(to)
+    );
     if d.is_empty() {
         head.push_str("Geen inhoudelijke wijzigingen.\n");
         return head;

@@ -5,6 +5,7 @@ use docx_rs::{Delete, Insert, Paragraph, Run};
 
 use super::RenderError;
 use super::changes::sentences_with_redlines;
+use super::docx::xml::clean;
 use super::docx::{House, finish, house, pack};
 use crate::analysis::diff::Delta;
 use crate::analysis::redline::Segment;
@@ -15,7 +16,7 @@ const TITLE: &str = "Wijzigingen in het kwaliteitsmanifest";
 fn heading(text: &str, level: usize) -> Paragraph {
     Paragraph::new()
         .style(&format!("Heading{level}"))
-        .add_run(Run::new().add_text(text))
+        .add_run(Run::new().add_text(clean(text)))
 }
 
 /// Who and when for the diff's Word file, from the newer manifest: the council
@@ -66,7 +67,7 @@ pub fn render(
     let mut doc = house(&props)
         .add_paragraph(heading(TITLE, 1))
         .add_paragraph(
-            Paragraph::new().add_run(Run::new().add_text(format!("Van {from} naar {to}."))),
+            Paragraph::new().add_run(Run::new().add_text(clean(&format!("Van {from} naar {to}.")))),
         );
     if d.is_empty() {
         doc = doc.add_paragraph(
@@ -74,22 +75,23 @@ pub fn render(
         );
     }
     for (sentence, redline) in sentences_with_redlines(d) {
-        doc = doc.add_paragraph(Paragraph::new().add_run(Run::new().add_text(sentence).bold()));
+        doc = doc
+            .add_paragraph(Paragraph::new().add_run(Run::new().add_text(clean(&sentence)).bold()));
         let Some(redline) = redline else { continue };
         let mut p = Paragraph::new();
         // Each piece carries the space before it, so a revision takes its own space along.
         for segment in &redline.0 {
             p = match segment {
-                Segment::Same(t) => p.add_run(Run::new().add_text(t.as_str())),
+                Segment::Same(t) => p.add_run(Run::new().add_text(clean(t))),
                 Segment::Deleted(t) => p.add_delete(
                     Delete::new()
-                        .author(&author.short)
+                        .author(clean(&author.short))
                         .date(date)
-                        .add_run(Run::new().add_delete_text(t.as_str())),
+                        .add_run(Run::new().add_delete_text(clean(t))),
                 ),
                 Segment::Inserted(t) => p.add_insert(
-                    Insert::new(Run::new().add_text(t.as_str()))
-                        .author(&author.short)
+                    Insert::new(Run::new().add_text(clean(t)))
+                        .author(clean(&author.short))
                         .date(date),
                 ),
             };

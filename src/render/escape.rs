@@ -38,6 +38,25 @@ pub fn markdown(s: &str) -> String {
     out
 }
 
+/// Text as one Markdown code span, shown exactly (line breaks as spaces): the fence
+/// is longer than any run of backticks in the text.
+pub fn markdown_code(s: &str) -> String {
+    let s = s.replace(['\n', '\r'], " ");
+    let mut longest = 0;
+    let mut run = 0;
+    for c in s.chars() {
+        run = if c == '`' { run + 1 } else { 0 };
+        longest = longest.max(run);
+    }
+    let fence = "`".repeat(longest + 1);
+    let pad = if s.starts_with('`') || s.ends_with('`') {
+        " "
+    } else {
+        ""
+    };
+    format!("{fence}{pad}{s}{pad}{fence}")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -52,5 +71,7 @@ mod tests {
             markdown("<img src=x onerror=alert(1)> | *b*\nc"),
             "\\<img src=x onerror=alert(1)\\> \\| \\*b\\* c"
         );
+        assert_eq!(markdown_code("v1"), "`v1`");
+        assert_eq!(markdown_code("a``b\n`"), "``` a``b ` ```");
     }
 }

@@ -82,14 +82,16 @@ fn as_text_cell(cell: &str) -> std::borrow::Cow<'_, str> {
 
 /// A box-drawn table that fits in `width` characters, wrapping text in its cells.
 pub fn terminal(m: &Matrix, compact: bool, width: usize) -> String {
+    // Control characters from the manifest are shown, not executed.
+    let shown = |s: String| crate::text::terminal::visible(&s).into_owned();
     let mut headers = vec!["Uitgangspunt".to_string()];
-    headers.extend(m.columns.iter().map(|c| c.name.clone()));
+    headers.extend(m.columns.iter().map(|c| shown(c.name.clone())));
     let rows: Vec<Vec<String>> = m
         .rows
         .iter()
         .map(|r| {
-            let mut row = vec![row_title(r.number, &r.title)];
-            row.extend(r.cells.iter().map(|c| cell_text(c, compact)));
+            let mut row = vec![shown(row_title(r.number, &r.title))];
+            row.extend(r.cells.iter().map(|c| shown(cell_text(c, compact))));
             row
         })
         .collect();

@@ -211,12 +211,16 @@ impl View {
                     .map(|c| (c.path.as_str(), format!("casus-{}", c.id.value))),
             )
             .collect();
+        let targets = Targets {
+            sections,
+            images: &m.images,
+        };
         let letter = m.latest_round().map(|r| Letter {
             to: r.to.clone(),
             subject: r.subject.clone(),
             date: r.date.as_deref().map(dutch_date),
             salutation: r.salutation.clone(),
-            body: for_document(&r.body_doc, &r.path, &sections),
+            body: for_document(&r.body_doc, &r.path, &targets),
             closing: r.closing.clone(),
             signatories: r
                 .signatories
@@ -246,8 +250,8 @@ impl View {
                 number: i + 1,
                 title: p.title.clone(),
                 heading: format!("{}. {}", i + 1, p.title),
-                short_text: for_document(&p.short_text_doc, &p.path, &sections),
-                elaboration: for_document(&p.elaboration_doc, &p.path, &sections),
+                short_text: for_document(&p.short_text_doc, &p.path, &targets),
+                elaboration: for_document(&p.elaboration_doc, &p.path, &targets),
                 cases: cases_by_principle
                     .get(p.id.value.as_str())
                     .into_iter()
@@ -263,7 +267,7 @@ impl View {
                             .filter(|a| c.actors.iter().any(|ca| ca.value == a.id.value))
                             .map(|a| a.name.clone())
                             .collect(),
-                        story: for_document(&c.story_doc, &c.path, &sections),
+                        story: for_document(&c.story_doc, &c.path, &targets),
                         laws: law_views(&c.laws),
                     })
                     .collect(),
@@ -396,12 +400,23 @@ impl View {
     }
 }
 
+/// Where links and images of a text lead in the document.
+struct Targets<'a> {
+    /// Where each file's content lands in the document, for links between files.
+    sections: HashMap<&'a str, String>,
+    /// The repository's images the texts show, read and recognised.
+    images: &'a std::collections::BTreeMap<String, crate::model::image::Image>,
+}
+
 /// A text made ready for the document: links to other files of the repository point at
 /// their section in the document (or, for files that have none, become their text: the
 /// reader of the document has no repository), and targets that run code become `#`.
-fn for_document(doc: &Document, from: &str, sections: &HashMap<&str, String>) -> Text {
+/// An image of the repository is embedded (a `data:` address every format can
+/// read); an image from the web becomes a link with its description, which a reader
+/// may follow but no program fetches by itself; any other image becomes its description.
+fn for_document(doc: &Document, from: &str, targets: &Targets) -> Text {
     let mut doc = doc.clone();
-    let retarget = |inlines: &mut Vec<Inline>| retarget_links(inlines, from, sections);
+    let retarget = |inlines: &mut Vec<Inline>| retarget_links(inlines, from, targets);
     visit_blocks_mut(&mut doc.blocks, &mut |b| {
         use crate::model::document::BlockKind;
         match &mut b.kind {
@@ -420,7 +435,8 @@ fn for_document(doc: &Document, from: &str, sections: &HashMap<&str, String>) ->
     }
 }
 
-fn retarget_links(inlines: &mut Vec<Inline>, from: &str, sections: &HashMap<&str, String>) {
+fn retarget_links(inlines: &mut Vec<Inline>, from: &str, targets: &Targets) {
+    let sections = &targets.sections;
     let mut out = Vec::with_capacity(inlines.len());
     for mut inline in inlines.drain(..) {
         match &mut inline.kind {
@@ -429,7 +445,7 @@ fn retarget_links(inlines: &mut Vec<Inline>, from: &str, sections: &HashMap<&str
                 inlines: children,
                 ..
             } => {
-                retarget_links(children, from, sections);
+                retarget_links(children, from, targets);
                 if html::tree::is_dangerous_url(target) {
                     *target = "#".to_string();
                 } else if let Some((file, _anchor)) = split_link(target) {
@@ -447,11 +463,30 @@ fn retarget_links(inlines: &mut Vec<Inline>, from: &str, sections: &HashMap<&str
                     }
                 }
             }
-            InlineKind::Image { target, .. } if html::tree::is_dangerous_url(target) => {
-                *target = "#".to_string();
+            InlineKind::Image { target, title, alt } => {
+                retarget_links(alt, from, targets);
+                let embedded = split_link(target)
+                    .filter(|(file, _)| !file.is_empty() && !crate::model::image::is_remote(target))
+                    .and_then(|(file, _)| resolve(from, &file))
+                    .and_then(|rel| targets.images.get(&rel));
+                if let Some(image) = embedded {
+                    *target = image.data_url();
+                } else if crate::model::image::is_remote(target)
+                    && !html::tree::is_dangerous_url(target)
+                {
+                    inline.kind = InlineKind::Link {
+                        target: std::mem::take(target),
+                        title: std::mem::take(title),
+                        inlines: std::mem::take(alt),
+                        bare: false,
+                    };
+                } else {
+                    out.append(alt);
+                    continue;
+                }
             }
             InlineKind::Emph(c) | InlineKind::Strong(c) | InlineKind::Strike(c) => {
-                retarget_links(c, from, sections)
+                retarget_links(c, from, targets)
             }
             _ => {}
         }

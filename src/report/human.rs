@@ -22,6 +22,7 @@ impl FindingsFormat for Human {
         };
         let mut out = String::new();
         for f in findings {
+            let f = &*f.visible();
             let level = match f.severity {
                 Severity::Error => Level::ERROR.with_name("fout"),
                 Severity::Warning => Level::WARNING.with_name("waarschuwing"),

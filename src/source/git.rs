@@ -34,6 +34,9 @@ pub struct RevisionFiles {
     pub paths: HashSet<String>,
     /// The full commit id the revision resolved to.
     pub commit: String,
+    /// The object id of every plain file (not a link, not a submodule) in the tree,
+    /// by path like `paths`: other files (images) are read later, by [`read_blobs`].
+    pub blobs: std::collections::HashMap<String, String>,
 }
 
 /// Why a revision could not be read. Every message is Dutch and ends in a hint.
@@ -117,6 +120,7 @@ pub fn read_revision(repo: &Path, rev: &str, wanted: &[&str]) -> Result<Revision
     let mut paths = HashSet::new();
     let mut blobs: Vec<(String, String)> = Vec::new();
     let mut symlinks = Vec::new();
+    let mut all_blobs = std::collections::HashMap::new();
     for record in listing.split(|&b| b == 0).filter(|r| !r.is_empty()) {
         let entry = parse_ls_tree(record).ok_or_else(|| GitError::Failed {
             command: "ls-tree".into(),
@@ -135,6 +139,12 @@ pub fn read_revision(repo: &Path, rev: &str, wanted: &[&str]) -> Result<Revision
             continue;
         }
         paths.insert(rel.to_string());
+        if entry.kind == b"blob" && entry.mode != b"120000" {
+            all_blobs.insert(
+                rel.to_string(),
+                String::from_utf8_lossy(entry.oid).into_owned(),
+            );
+        }
         // Only blobs have content to read: trees are folders (listed in `paths`
         // only), and `commit` entries are submodules, whose content lives in
         // another repository. Symlinks (mode 120000) are blobs too, but are not read:
@@ -164,7 +174,13 @@ pub fn read_revision(repo: &Path, rev: &str, wanted: &[&str]) -> Result<Revision
         symlinks,
         paths,
         commit,
+        blobs: all_blobs,
     })
+}
+
+/// The contents of `(path, object id)` pairs from [`RevisionFiles::blobs`], in order.
+pub fn read_blobs(repo: &Path, blobs: &[(String, String)]) -> Result<Vec<Vec<u8>>, GitError> {
+    cat_blobs(repo, blobs)
 }
 
 /// A `git` command for `repo` whose output does not depend on the user's

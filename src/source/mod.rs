@@ -58,7 +58,12 @@ pub enum RefusalKind {
 #[derive(Debug)]
 enum Place {
     Folder(PathBuf),
-    Revision(HashSet<String>),
+    Revision {
+        paths: HashSet<String>,
+        /// Plain files' object ids, by path, and the repository to read them from.
+        blobs: std::collections::HashMap<String, String>,
+        root: PathBuf,
+    },
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -313,7 +318,12 @@ pub fn read_revision(root: &Path, rev: &str) -> Result<Snapshot, SourceError> {
         .filter(|(path, _)| !hidden(path) && !inside_refused(path))
         .map(|(path, bytes)| SourceFile { path, bytes })
         .collect();
-    let mut snapshot = snapshot(files, rev.to_string(), Place::Revision(found.paths));
+    let place = Place::Revision {
+        paths: found.paths,
+        blobs: found.blobs,
+        root: root.to_path_buf(),
+    };
+    let mut snapshot = snapshot(files, rev.to_string(), place);
     snapshot.refused = refused;
     Ok(snapshot)
 }
@@ -323,9 +333,51 @@ impl Snapshot {
     pub fn has_path(&self, rel: &str) -> bool {
         match &self.place {
             Place::Folder(root) => root.join(rel).exists(),
-            Place::Revision(paths) => paths.contains(rel.trim_end_matches('/')),
+            Place::Revision { paths, .. } => paths.contains(rel.trim_end_matches('/')),
         }
     }
+
+    /// The bytes of other files of the repository (images), by repository-relative
+    /// path (already normalised, never climbing out), in order: `None` for a path that
+    /// is missing or not a plain file. As for the manifest's own files, links are
+    /// not followed, nor any folder on the way that is a link, so nothing outside
+    /// the repository is read; at a revision, the files are as git stored them.
+    pub fn read_other_files(&self, rels: &[String]) -> Vec<Option<Vec<u8>>> {
+        match &self.place {
+            Place::Folder(root) => rels.iter().map(|rel| read_plain(root, rel)).collect(),
+            Place::Revision { blobs, root, .. } => {
+                let wanted: Vec<(String, String)> = rels
+                    .iter()
+                    .filter_map(|rel| Some((rel.clone(), blobs.get(rel)?.clone())))
+                    .collect();
+                // git fails only when the repository broke since it was listed.
+                let mut read = crate::source::git::read_blobs(root, &wanted)
+                    .unwrap_or_default()
+                    .into_iter();
+                rels.iter()
+                    .map(|rel| blobs.contains_key(rel).then(|| read.next()).flatten())
+                    .collect()
+            }
+        }
+    }
+}
+
+/// A plain file under `root`, reached through plain folders only.
+fn read_plain(root: &Path, rel: &str) -> Option<Vec<u8>> {
+    let mut path = root.to_path_buf();
+    for part in rel.split('/') {
+        if matches!(part, "" | "." | "..") {
+            return None;
+        }
+        path.push(part);
+        if fs::symlink_metadata(&path).ok()?.file_type().is_symlink() {
+            return None;
+        }
+    }
+    fs::symlink_metadata(&path)
+        .ok()
+        .filter(fs::Metadata::is_file)?;
+    fs::read(&path).ok()
 }
 
 #[cfg(test)]

@@ -4,6 +4,7 @@ pub mod date;
 pub mod edits;
 pub mod io;
 pub mod slug;
+pub mod terminal;
 
 /// A place in a file: 1-based line and column (columns count characters).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]

@@ -16,7 +16,7 @@ use docx_rs::{
 mod house;
 mod matrix;
 mod tree;
-mod xml;
+pub mod xml;
 
 pub use house::{House, created, finish, house, pack};
 #[cfg(test)]
@@ -95,6 +95,8 @@ pub(super) fn build_parts(view: &View) -> Result<XMLDocx, RenderError> {
     let house = House::of(view);
     let mut xml = finish(document(view, &house), &house)?;
     xml.document = mark_header_row(&xml.document)?;
+    xml.document =
+        xml::describe_pictures(&xml.document, &xml.media, &tree::image_descriptions(view));
     Ok(xml)
 }
 
@@ -171,7 +173,7 @@ fn document(view: &View, house_props: &House) -> Docx {
             || "Er is nog geen reactie ontvangen.".to_string(),
             |r| format!("Ontvangen op {r}."),
         );
-        docx = docx.add_paragraph(Paragraph::new().add_run(Run::new().add_text(received)));
+        docx = docx.add_paragraph(Paragraph::new().add_run(Run::new().add_text(clean(&received))));
         for row in &response.rows {
             let mut line = format!("{} — {}", row.point, row.verdict);
             if !row.note.is_empty() {

@@ -308,16 +308,71 @@ impl Inlines {
                     };
                     inner.walk(inlines, Fmt { link: true, ..fmt });
                     inner.flush();
-                    let mut h = Hyperlink::new(target.as_str(), HyperlinkType::External);
+                    let mut h = Hyperlink::new(clean(target), HyperlinkType::External);
                     h.children = inner.children;
                     self.children.push(ParagraphChild::Hyperlink(h));
                 }
                 InlineKind::Link { inlines, .. } => self.walk(inlines, fmt),
-                // Images: their alt text.
-                InlineKind::Image { alt, .. } => self.walk(alt, fmt),
+                // An embedded image of the repository, no wider than the text; any
+                // other image (the view leaves none) shows its description.
+                InlineKind::Image { target, alt, .. } => {
+                    match crate::model::image::Image::from_data_url(target) {
+                        Some(image) => {
+                            let run = Run::new().add_image(picture(image));
+                            self.push(ParagraphChild::Run(Box::new(run)));
+                        }
+                        None => self.walk(alt, fmt),
+                    }
+                }
             }
         }
     }
+}
+
+/// The description of each embedded image of the view, by its bytes (for Word's
+/// alternative text: docx-rs writes none).
+pub fn image_descriptions(view: &crate::render::View) -> Vec<(Vec<u8>, String)> {
+    let mut out: Vec<(Vec<u8>, String)> = Vec::new();
+    for text in [view.letter.as_ref().map(|l| &l.body)]
+        .into_iter()
+        .flatten()
+        .chain(view.principles.iter().flat_map(|p| {
+            [&p.short_text, &p.elaboration]
+                .into_iter()
+                .chain(p.cases.iter().map(|c| &c.story))
+        }))
+    {
+        text.doc.visit_inlines(&mut |i| {
+            if let InlineKind::Image { target, alt, .. } = &i.kind
+                && let Some(image) = crate::model::image::Image::from_data_url(target)
+                && !out.iter().any(|(b, _)| *b == image.bytes)
+            {
+                out.push((image.bytes, crate::model::document::plain_text(alt)));
+            }
+        });
+    }
+    out
+}
+
+/// An image at its own size (96 pixels an inch), scaled down to fit the page.
+fn picture(image: crate::model::image::Image) -> docx_rs::Pic {
+    const EMU_PER_PIXEL: u64 = 9525;
+    // 16 cm: the width between the margins of an A4 page.
+    const MAX_WIDTH: u64 = 5_760_000;
+    let (w, h) = image.size;
+    let (mut w_emu, mut h_emu) = (u64::from(w) * EMU_PER_PIXEL, u64::from(h) * EMU_PER_PIXEL);
+    // 22 cm: a page high, less the margins.
+    const MAX_HEIGHT: u64 = 7_920_000;
+    if w_emu > MAX_WIDTH {
+        h_emu = (h_emu * MAX_WIDTH / w_emu).max(1);
+        w_emu = MAX_WIDTH;
+    }
+    if h_emu > MAX_HEIGHT {
+        w_emu = (w_emu * MAX_HEIGHT / h_emu).max(1);
+        h_emu = MAX_HEIGHT;
+    }
+    let emu = |v: u64| u32::try_from(v).unwrap_or(u32::MAX);
+    docx_rs::Pic::new_with_dimensions(image.bytes, w, h).size(emu(w_emu), emu(h_emu))
 }
 
 fn is_external(url: &str) -> bool {

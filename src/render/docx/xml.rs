@@ -5,8 +5,10 @@ use std::borrow::Cow;
 use super::{House, LANG};
 use crate::render::RenderError;
 
-/// Drop characters XML 1.0 forbids (a stray form feed from a PDF copy would
-/// make Word refuse the file); tabs and newlines become spaces.
+/// The one escaper of text for Word: drop characters XML 1.0 forbids (a stray form
+/// feed from a PDF copy, or a `\x01` in a party's name, would make Word refuse the
+/// file); tabs and newlines become spaces. Every text a Word file gets from the
+/// manifest passes here (docx-rs escapes `<`, `&` and quotes itself).
 pub fn clean(text: &str) -> Cow<'_, str> {
     let bad = |c: char| matches!(c, '\u{0}'..='\u{1F}' | '\u{FFFE}' | '\u{FFFF}');
     if !text.chars().any(bad) {
@@ -55,6 +57,46 @@ pub fn core_properties(h: &House) -> String {
         lang = LANG,
         created = created,
     )
+}
+
+/// docx-rs gives every picture the same `docPr` (id 1, named "Figure", no
+/// description): number them, and give each the description of its image (found by
+/// its bytes), so a screen reader can say what it shows.
+pub fn describe_pictures(
+    xml: &[u8],
+    media: &[(String, Vec<u8>)],
+    descriptions: &[(Vec<u8>, String)],
+) -> Vec<u8> {
+    const DOC_PR: &str = r#"<wp:docPr id="1" name="Figure" />"#;
+    const EMBED: &str = r#"r:embed=""#;
+    let mut out = Vec::with_capacity(xml.len());
+    let mut from = 0;
+    let mut n = 0;
+    while let Some(at) = find(xml, DOC_PR, from) {
+        n += 1;
+        let id = find(xml, EMBED, at).and_then(|start| {
+            let start = start + EMBED.len();
+            let end = memchr::memchr(b'"', &xml[start..])? + start;
+            std::str::from_utf8(&xml[start..end]).ok()
+        });
+        let bytes = id
+            .and_then(|id| media.iter().find(|(m, _)| m == id))
+            .map(|(_, b)| b);
+        let description = bytes
+            .and_then(|b| descriptions.iter().find(|(d, _)| d == b))
+            .map_or("", |(_, d)| d.as_str());
+        out.extend_from_slice(&xml[from..at]);
+        out.extend_from_slice(
+            format!(
+                r#"<wp:docPr id="{n}" name="Afbeelding {n}" descr="{}" />"#,
+                xml_escape(description)
+            )
+            .as_bytes(),
+        );
+        from = at + DOC_PR.len();
+    }
+    out.extend_from_slice(&xml[from..]);
+    out
 }
 
 /// Insert `insert` before the first `anchor`. A missing anchor means docx-rs

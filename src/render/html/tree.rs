@@ -154,9 +154,15 @@ fn inline(i: &Inline, out: &mut String) {
             inlines(children, out);
             out.push_str("</a>");
         }
+        // Only an embedded PNG or JPEG becomes an image: any other address would be
+        // fetched by the browser as the page opens. The view embeds the repository's
+        // images and turns web images into links; what is left shows its description.
+        InlineKind::Image { target, alt, .. } if !crate::model::image::is_embedded(target) => {
+            inlines(alt, out)
+        }
         InlineKind::Image { target, title, alt } => {
             out.push_str("<img src=\"");
-            escape(safe_url(target), out);
+            escape(target, out);
             out.push_str("\" alt=\"");
             escape(&crate::model::document::plain_text(alt), out);
             out.push('"');
@@ -165,7 +171,8 @@ fn inline(i: &Inline, out: &mut String) {
                 escape(title, out);
                 out.push('"');
             }
-            out.push_str(" />");
+            // Never wider than the column (the style sheet has no rule for images).
+            out.push_str(" style=\"max-width: 100%; height: auto\" />");
         }
         InlineKind::SoftBreak => out.push('\n'),
         InlineKind::HardBreak => out.push_str("<br />\n"),

@@ -25,10 +25,80 @@ pub fn render(view: &View, templates: &Templates) -> Result<String, RenderError>
     let table = matrix_annex(&view.matrix);
     let mut out = templates.render(
         "document.md",
-        context! { view => Value::from(Serde(view.rendered_with(tree::to_commonmark))), matrix_table => table },
+        context! { view => Value::from(Serde(escaped(view.rendered_with(tree::to_commonmark)))), matrix_table => table },
     )?;
     tidy_blank_lines(&mut out);
     Ok(out)
+}
+
+/// The view with every field escaped for Markdown, so a title like
+/// `<img src=x onerror=…>` is shown as text, as the same text in a body is. The
+/// texts (already Markdown from their trees) are left as they are; ids stand in an
+/// HTML attribute (`<a id="…">`), so they get HTML's escaper.
+fn escaped(mut v: View) -> View {
+    use super::escape::{html, markdown as md};
+    let opt = |s: &mut Option<String>| {
+        if let Some(s) = s {
+            *s = md(s);
+        }
+    };
+    let all = |list: &mut Vec<String>| list.iter_mut().for_each(|s| *s = md(s));
+    let laws =
+        |laws: &mut Vec<super::LawView>| laws.iter_mut().for_each(|l| l.label = md(&l.label));
+    for s in [
+        &mut v.title,
+        &mut v.elaboration_title,
+        &mut v.matrix_intro,
+        &mut v.council,
+        &mut v.municipality,
+    ] {
+        *s = md(s);
+    }
+    opt(&mut v.council_short);
+    if let Some(e) = &mut v.edition {
+        e.label = md(&e.label);
+        opt(&mut e.date);
+    }
+    if let Some(l) = &mut v.letter {
+        all(&mut l.to);
+        all(&mut l.partners);
+        l.subject = md(&l.subject);
+        opt(&mut l.date);
+        opt(&mut l.salutation);
+        opt(&mut l.closing);
+        for s in &mut l.signatories {
+            s.name = md(&s.name);
+            opt(&mut s.role);
+        }
+    }
+    for p in &mut v.principles {
+        p.id = html(&p.id);
+        p.title = md(&p.title);
+        p.heading = md(&p.heading);
+        laws(&mut p.laws);
+        for c in &mut p.cases {
+            c.id = html(&c.id);
+            c.title = md(&c.title);
+            c.heading = md(&c.heading);
+            all(&mut c.actors);
+            laws(&mut c.laws);
+        }
+    }
+    if let Some(c) = &mut v.changes {
+        c.title = md(&c.title);
+        all(&mut c.sentences);
+    }
+    if let Some(r) = &mut v.response {
+        r.title = md(&r.title);
+        opt(&mut r.received);
+        for row in &mut r.rows {
+            // The template escapes `|` in these cells itself.
+            row.point = md(&row.point).replace("\\|", "|");
+            row.verdict = md(&row.verdict);
+            row.note = md(&row.note).replace("\\|", "|");
+        }
+    }
+    v
 }
 
 /// The matrix with its caption and, as in the HTML's header cells, what each

@@ -39,9 +39,17 @@ fn block(b: &Block) -> String {
         }
         BlockKind::Quote(inner) => prefixed(&blocks(inner, false), "> ", "> "),
         BlockKind::Code { info, text } => {
-            let longest = longest_run(text, '`');
-            let fence = "`".repeat(longest.max(2) + 1);
-            format!("{fence}{info}\n{text}{fence}")
+            // A backtick fence cannot carry an info string with a backtick (`~~~`
+            // can); the closing fence needs a line of its own, or the block would run
+            // on and the next fence would open the rest of the document as Markdown.
+            let mark = if info.contains('`') { '~' } else { '`' };
+            let fence = mark.to_string().repeat(longest_run(text, mark).max(2) + 1);
+            let newline = if text.is_empty() || text.ends_with('\n') {
+                ""
+            } else {
+                "\n"
+            };
+            format!("{fence}{info}\n{text}{newline}{fence}")
         }
         BlockKind::Table {
             alignments,
@@ -69,7 +77,22 @@ fn block(b: &Block) -> String {
             out.join("\n")
         }
         BlockKind::ThematicBreak => "---".to_string(),
-        BlockKind::Html(text) => text.trim_end().replace('<', "&lt;"),
+        // Raw HTML is shown as the text it is: every line escaped like text, so
+        // neither a tag nor a link or a block marker inside it comes alive.
+        BlockKind::Html(text) => {
+            let mut out = String::new();
+            for (i, line) in text.trim_end().lines().enumerate() {
+                if i > 0 {
+                    out.push('\n');
+                }
+                let line = line.trim_start();
+                if line.starts_with(['#', '>', '-', '+', '=', '|']) {
+                    out.push('\\');
+                }
+                escape_html_text(line, &mut out);
+            }
+            out
+        }
     }
 }
 
@@ -159,6 +182,28 @@ fn escape_text(text: &str, out: &mut String) {
     out.push_str(&text[from..]);
 }
 
+/// Open a link; a `!` of the text just before it is escaped, or the link would be
+/// read back as an image, which a viewer fetches.
+fn link_start(out: &mut String) {
+    if let Some(before) = out.strip_suffix('!') {
+        let backslashes = before.len() - before.trim_end_matches('\\').len();
+        if backslashes % 2 == 0 {
+            out.insert(out.len() - 1, '\\');
+        }
+    }
+    out.push('[');
+}
+
+/// Raw HTML as text: `<` as `&lt;` (no tag can start), the rest escaped as text.
+fn escape_html_text(text: &str, out: &mut String) {
+    for (i, part) in text.split('<').enumerate() {
+        if i > 0 {
+            out.push_str("&lt;");
+        }
+        escape_text(part, out);
+    }
+}
+
 fn looks_like_entity(rest: &[u8]) -> bool {
     let name = rest
         .iter()
@@ -170,7 +215,7 @@ fn looks_like_entity(rest: &[u8]) -> bool {
 fn inline(i: &Inline, out: &mut String) {
     match &i.kind {
         InlineKind::Text(t) => escape_text(t, out),
-        InlineKind::Html(t) => out.push_str(&t.replace('<', "&lt;")),
+        InlineKind::Html(t) => escape_html_text(t, out),
         InlineKind::Emph(c) => {
             out.push('*');
             out.push_str(&inlines(c));
@@ -204,11 +249,23 @@ fn inline(i: &Inline, out: &mut String) {
             inlines: c,
             ..
         } => {
-            out.push('[');
+            link_start(out);
             out.push_str(&inlines(c));
             out.push_str("](");
             destination(target, title, out);
             out.push(')');
+        }
+        // As in HTML: only an embedded image stays an image, a web image is a link.
+        InlineKind::Image { target, title, alt } if !crate::model::image::is_embedded(target) => {
+            if crate::model::image::is_remote(target) {
+                link_start(out);
+                out.push_str(&inlines(alt));
+                out.push_str("](");
+                destination(target, title, out);
+                out.push(')');
+            } else {
+                out.push_str(&inlines(alt));
+            }
         }
         InlineKind::Image { target, title, alt } => {
             out.push_str("![");
@@ -231,7 +288,12 @@ fn destination(target: &str, title: &str, out: &mut String) {
         out.push_str(target);
     }
     if !title.is_empty() {
-        out.push_str(&format!(" \"{}\"", title.replace('"', "\\\"")));
+        // One line, so no line of it can start a block (a table row, raw HTML).
+        let title = title
+            .replace('\\', "\\\\")
+            .replace('"', "\\\"")
+            .replace(['\n', '\r'], " ");
+        out.push_str(&format!(" \"{title}\""));
     }
 }
 
@@ -256,5 +318,42 @@ mod tests {
         assert_eq!(out, "Zie &lt;b>dit&lt;/b>.\n\n&lt;div>\nx\n&lt;/div>");
         let back = crate::render::html::tree::to_html(&Document::parse(&out, 0));
         assert!(back.contains("Zie &lt;b&gt;dit&lt;/b&gt;."), "{back}");
+    }
+
+    /// A `!` before a link stays text: `\![x](u)` must not come back as an image.
+    #[test]
+    fn a_link_after_an_exclamation_mark_stays_a_link() {
+        for text in [
+            "\\![x](https://t.example/p.png)",
+            "Ja\\\\\\![x](https://t.example/p.png)",
+        ] {
+            let doc = Document::parse(text, 0);
+            let out = to_commonmark(&doc);
+            assert_eq!(
+                Document::parse(&out, 0).normalized(),
+                doc.normalized(),
+                "{out}"
+            );
+        }
+    }
+
+    /// What raw HTML holds stays text too: a link in it must not come alive, and an
+    /// indented code block without a final line break must end where it ends.
+    #[test]
+    fn nothing_in_raw_html_or_code_comes_alive() {
+        let text = "<style>x</style>[klik](javascript:alert(1))\n\nTekst <b title=\"[k](javascript:x)\">\n";
+        let out = to_commonmark(&Document::parse(text, 0));
+        let back = Document::parse(&out, 0);
+        assert!(back.links().is_empty(), "{out}");
+        let code = Document::parse("\t<script>alert(1)</script>", 0);
+        let out = format!("{}\n\n<b>x</b>\n", to_commonmark(&code));
+        let back = Document::parse(&out, 0);
+        assert!(
+            matches!(
+                back.blocks.last().map(|b| &b.kind),
+                Some(BlockKind::Paragraph(_))
+            ),
+            "{out}"
+        );
     }
 }
