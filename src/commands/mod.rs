@@ -48,6 +48,7 @@ pub fn check_snapshot_with(
 ) -> Checked {
     let mut loaded = load::load(&snapshot.files);
     load::refused::add(&mut loaded, &snapshot.refused);
+    load::logo::attach(&mut loaded, &snapshot);
     let exists = |p: &str| snapshot.has_path(p);
     let cross_file = crate::check::check_with(&loaded.manifest, &exists, options);
     loaded.findings.extend(cross_file);

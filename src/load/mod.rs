@@ -7,6 +7,7 @@ use kinds::{case, load_identity, principle, round};
 
 pub mod fields;
 pub mod frontmatter;
+pub mod logo;
 pub mod markdown;
 pub mod refused;
 pub mod yaml;

@@ -93,6 +93,8 @@ rules! {
     NotAFile: "not-a-file", Error, "een map, FIFO of apparaat waar een bestand hoort, of een bestand waar een map hoort";
     TooDeep: "too-deep", Error, "een tekst die dieper genest is dan 100 niveaus (citaten, lijsten, nadruk)";
     UnknownAdvicePoint: "unknown-advice-point", Error, "een oordeel in de reactie over een adviespunt dat niet in de ronde staat";
+    BadLogo: "bad-logo", Error, "het logo van de huisstijl ontbreekt, valt buiten de repository of is geen PNG- of JPEG-bestand";
+    LowContrast: "low-contrast", Error, "de kleur van de huisstijl is te licht: minder dan 4,5:1 contrast met wit";
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -37,6 +37,12 @@ pub struct View {
     pub council: String,
     pub council_short: Option<String>,
     pub municipality: String,
+    /// The sender block of the letter: the council's address lines, e-mail, website.
+    pub address: Vec<String>,
+    pub email: Option<String>,
+    pub website: Option<String>,
+    /// The council's own font, colour and logo; absent parts keep the defaults.
+    pub house: HouseView,
     /// The newest round, on the cover and as the Word file's creation date.
     pub edition: Option<Edition>,
     pub letter: Option<Letter>,
@@ -46,6 +52,55 @@ pub struct View {
     pub changes: Option<ChangesView>,
     /// The college's response to the latest advice that has recorded advice points.
     pub response: Option<ResponseView>,
+}
+
+/// `huisstijl`, as the formats use it: values already checked by the loader.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct HouseView {
+    /// A font family name of letters, digits, spaces and hyphens.
+    pub font: Option<String>,
+    /// `#RRGGBB`.
+    pub colour: Option<String>,
+    pub logo: Option<LogoView>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct LogoView {
+    /// "Logo Adviesraad Sociaal Domein Almere"
+    pub alt: String,
+    pub mime: &'static str,
+    #[serde(skip)]
+    pub bytes: std::sync::Arc<Vec<u8>>,
+    /// Pixel size, when the file says it (PNG): Word needs it.
+    #[serde(skip)]
+    pub size: Option<(u32, u32)>,
+}
+
+impl HouseView {
+    fn of(m: &Manifest) -> HouseView {
+        let house = &m.identity.house;
+        HouseView {
+            font: house.font.as_ref().map(|f| f.value.trim().to_string()),
+            colour: house.colour.as_ref().map(|c| c.value.to_ascii_lowercase()),
+            logo: house.logo_image.as_ref().map(|image| LogoView {
+                alt: format!("Logo {}", m.identity.council),
+                mime: image.mime,
+                size: png_size(&image.bytes),
+                bytes: std::sync::Arc::new(image.bytes.clone()),
+            }),
+        }
+    }
+}
+
+/// Width and height of a PNG, from its header chunk.
+fn png_size(bytes: &[u8]) -> Option<(u32, u32)> {
+    if !bytes.starts_with(b"\x89PNG\r\n\x1a\n") || bytes.get(12..16)? != b"IHDR" {
+        return None;
+    }
+    let be = |at: usize| -> Option<u32> {
+        Some(u32::from_be_bytes(bytes.get(at..at + 4)?.try_into().ok()?))
+    };
+    Some((be(16)?, be(20)?)).filter(|(w, h)| *w > 0 && *h > 0)
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -120,12 +175,88 @@ pub struct Letter {
     pub subject: String,
     /// Written out in Dutch: "18 augustus 2015".
     pub date: Option<String>,
+    /// "Ons kenmerk".
+    pub reference: Option<String>,
+    /// The document's own annexes, then those the round names.
+    pub annexes: Vec<String>,
+    pub contact: Option<ContactView>,
+    /// The reference lines as every format shows them, from the fields above
+    /// (`Letter::with_meta`): Datum, Ons kenmerk, Betreft, Bijlage(n), Contactpersoon.
+    pub meta: Vec<MetaRow>,
     pub salutation: Option<String>,
     pub body: Text,
     pub closing: Option<String>,
     pub signatories: Vec<SignatoryView>,
     pub partners: Vec<String>,
 }
+
+/// One line of the letter's reference column: a label and its value's lines.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct MetaRow {
+    pub label: String,
+    pub lines: Vec<String>,
+}
+
+impl Letter {
+    /// The letter with its reference lines; a field that is not given has no line.
+    pub fn with_meta(mut self) -> Letter {
+        let mut rows = Vec::new();
+        let mut row = |label: &str, lines: Vec<String>| {
+            if !lines.is_empty() {
+                rows.push(MetaRow {
+                    label: label.to_string(),
+                    lines,
+                });
+            }
+        };
+        row("Datum", self.date.iter().cloned().collect());
+        row("Ons kenmerk", self.reference.iter().cloned().collect());
+        row("Betreft", vec![self.subject.clone()]);
+        let annex_label = if self.annexes.len() == 1 {
+            "Bijlage"
+        } else {
+            "Bijlagen"
+        };
+        row(annex_label, self.annexes.clone());
+        row(
+            "Contactpersoon",
+            self.contact.iter().map(ContactView::line).collect(),
+        );
+        self.meta = rows;
+        self
+    }
+}
+
+/// The reference lines of a letter, as (label, lines).
+pub fn letter_rows(letter: &Letter) -> Vec<(String, Vec<String>)> {
+    letter
+        .meta
+        .iter()
+        .map(|r| (r.label.clone(), r.lines.clone()))
+        .collect()
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct ContactView {
+    pub name: String,
+    pub phone: Option<String>,
+    pub email: Option<String>,
+}
+
+impl ContactView {
+    /// "Jan Jansen, 036 123 45 67, j.jansen@example.nl"
+    pub fn line(&self) -> String {
+        [Some(&self.name), self.phone.as_ref(), self.email.as_ref()]
+            .into_iter()
+            .flatten()
+            .map(String::as_str)
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+}
+
+/// The annexes' names in the letter's "Bijlage(n)" line.
+pub const MATRIX_ANNEX: &str = "Matrix: uitgangspunten en verantwoordelijkheden per partij";
 
 #[derive(Clone, Debug, Serialize)]
 pub struct SignatoryView {
@@ -211,22 +342,37 @@ impl View {
                     .map(|c| (c.path.as_str(), format!("casus-{}", c.id.value))),
             )
             .collect();
-        let letter = m.latest_round().map(|r| Letter {
-            to: r.to.clone(),
-            subject: r.subject.clone(),
-            date: r.date.as_deref().map(dutch_date),
-            salutation: r.salutation.clone(),
-            body: for_document(&r.body_doc, &r.path, &sections),
-            closing: r.closing.clone(),
-            signatories: r
-                .signatories
-                .iter()
-                .map(|s| SignatoryView {
-                    name: s.name.clone(),
-                    role: s.role.clone(),
-                })
-                .collect(),
-            partners: r.partners.clone(),
+        let response = response_view(m);
+        let letter = m.latest_round().map(|r| {
+            Letter {
+                to: r.to.clone(),
+                subject: r.subject.clone(),
+                date: r.date.as_deref().map(dutch_date),
+                reference: r.reference.clone(),
+                annexes: std::iter::once(MATRIX_ANNEX.to_string())
+                    .chain(response.as_ref().map(|rv| rv.title.clone()))
+                    .chain(r.annexes.iter().cloned())
+                    .collect(),
+                contact: r.contact.as_ref().map(|c| ContactView {
+                    name: c.name.clone(),
+                    phone: c.phone.clone(),
+                    email: c.email.clone(),
+                }),
+                salutation: r.salutation.clone(),
+                body: for_document(&r.body_doc, &r.path, &sections),
+                closing: r.closing.clone(),
+                signatories: r
+                    .signatories
+                    .iter()
+                    .map(|s| SignatoryView {
+                        name: s.name.clone(),
+                        role: s.role.clone(),
+                    })
+                    .collect(),
+                partners: r.partners.clone(),
+                meta: Vec::new(),
+            }
+            .with_meta()
         });
         let mut cases_by_principle: HashMap<&str, Vec<&crate::model::Case>> = HashMap::new();
         for c in &m.cases {
@@ -285,12 +431,16 @@ impl View {
             council: m.identity.council.clone(),
             council_short: m.identity.council_short.clone(),
             municipality: m.identity.municipality.clone(),
+            address: m.identity.address.clone(),
+            email: m.identity.email.clone(),
+            website: m.identity.website.clone(),
+            house: HouseView::of(m),
             edition: Edition::of(m),
             letter,
             principles,
             matrix: Matrix::from_manifest(m),
             changes: None,
-            response: response_view(m),
+            response,
         }
     }
 

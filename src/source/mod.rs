@@ -58,7 +58,11 @@ pub enum RefusalKind {
 #[derive(Debug)]
 enum Place {
     Folder(PathBuf),
-    Revision(HashSet<String>),
+    Revision {
+        paths: HashSet<String>,
+        root: PathBuf,
+        commit: String,
+    },
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -330,7 +334,12 @@ pub fn read_revision(root: &Path, rev: &str) -> Result<Snapshot, SourceError> {
         .filter(|(path, _)| !hidden(path) && !inside_refused(path))
         .map(|(path, bytes)| SourceFile { path, bytes })
         .collect();
-    let mut snapshot = snapshot(files, rev.to_string(), Place::Revision(found.paths));
+    let place = Place::Revision {
+        paths: found.paths,
+        root: root.to_path_buf(),
+        commit: found.commit,
+    };
+    let mut snapshot = snapshot(files, rev.to_string(), place);
     snapshot.refused = refused;
     Ok(snapshot)
 }
@@ -340,7 +349,60 @@ impl Snapshot {
     pub fn has_path(&self, rel: &str) -> bool {
         match &self.place {
             Place::Folder(root) => root.join(rel).exists(),
-            Place::Revision(paths) => paths.contains(rel.trim_end_matches('/')),
+            Place::Revision { paths, .. } => paths.contains(rel.trim_end_matches('/')),
+        }
+    }
+
+    /// One more file of this version, outside the manifest's folders (such as a logo),
+    /// by its repository-relative path. `Ok(None)` when there is no plain file there:
+    /// a path that climbs out (`..`), a link anywhere on the way, a folder.
+    pub fn read_extra(&self, rel: &str) -> Result<Option<Vec<u8>>, SourceError> {
+        let parts: Vec<&str> = rel.split('/').collect();
+        let plain = !rel.is_empty()
+            && !rel.contains('\\')
+            && parts
+                .iter()
+                .all(|p| !p.is_empty() && *p != "." && *p != ".." && !p.contains(':'));
+        if !plain {
+            return Ok(None);
+        }
+        match &self.place {
+            Place::Folder(root) => {
+                let mut path = root.clone();
+                for (i, part) in parts.iter().enumerate() {
+                    path.push(part);
+                    let Ok(meta) = fs::symlink_metadata(&path) else {
+                        return Ok(None);
+                    };
+                    let last = i + 1 == parts.len();
+                    let fits = if last {
+                        meta.file_type().is_file()
+                    } else {
+                        meta.is_dir()
+                    };
+                    if !fits {
+                        return Ok(None);
+                    }
+                }
+                fs::read(&path)
+                    .map(Some)
+                    .map_err(|source| SourceError::Io { path, source })
+            }
+            Place::Revision {
+                paths,
+                root,
+                commit,
+            } => {
+                if !paths.contains(rel) {
+                    return Ok(None);
+                }
+                let found = crate::source::git::read_revision(root, commit, &[rel])?;
+                Ok(found
+                    .files
+                    .into_iter()
+                    .find(|(path, _)| path == rel)
+                    .map(|(_, bytes)| bytes))
+            }
         }
     }
 }

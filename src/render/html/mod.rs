@@ -23,10 +23,72 @@ impl DocumentFormat for Html {
 }
 
 pub fn render(view: &View, templates: &Templates) -> Result<String, RenderError> {
+    let logo_src = view
+        .house
+        .logo
+        .as_ref()
+        .map(|l| format!("data:{};base64,{}", l.mime, base64(&l.bytes)));
     templates.render(
         "document.html",
-        context! { view => Value::from(Serde(view.rendered_with(tree::to_html))), style => templates.style_html() },
+        context! {
+            view => Value::from(Serde(view.rendered_with(tree::to_html))),
+            style => templates.style_html(),
+            house_style => Value::from_safe_string(house_css(&view.house)),
+            logo_src => logo_src.map(Value::from_safe_string),
+        },
     )
+}
+
+/// The fallbacks behind a council's own font, as in templates/style.css.
+const FONT_FALLBACK: &str = r#""Noto Sans", "Liberation Sans", Arial, sans-serif"#;
+
+/// The council's font and colour as custom properties after the style sheet's own.
+/// Both were checked by the loader (a font name of letters, digits, spaces and
+/// hyphens; `#RRGGBB`); checked again here, because this text is not escaped.
+fn house_css(house: &super::HouseView) -> String {
+    let mut rules = String::new();
+    if let Some(font) = house.font.as_deref().filter(|f| {
+        f.chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == ' ' || c == '-')
+    }) {
+        rules.push_str(&format!(
+            "--font-family: \"{}\", {FONT_FALLBACK}; ",
+            font.trim()
+        ));
+    }
+    if let Some(colour) = house.colour.as_deref().filter(|c| {
+        c.len() == 7 && c.starts_with('#') && c[1..].chars().all(|d| d.is_ascii_hexdigit())
+    }) {
+        rules.push_str(&format!("--colour-primary: {colour}; "));
+    }
+    if rules.is_empty() {
+        String::new()
+    } else {
+        format!(":root {{ {rules}}}")
+    }
+}
+
+/// Standard base64 (RFC 4648) with padding, for the logo's data: address; a few
+/// lines rather than a dependency.
+pub fn base64(bytes: &[u8]) -> String {
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let b = [
+            chunk[0],
+            chunk.get(1).copied().unwrap_or(0),
+            chunk.get(2).copied().unwrap_or(0),
+        ];
+        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
+        for i in 0..4 {
+            if i <= chunk.len() {
+                out.push(char::from(ALPHABET[(n >> (18 - 6 * i)) as usize & 63]));
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
 }
 
 /// The matrix alone, as a page.
@@ -40,4 +102,46 @@ pub fn render_matrix(
         "matrix.html",
         context! { matrix => Value::from(Serde(matrix)), title => title, compact => compact, style => templates.style_html() },
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base64_matches_rfc_4648() {
+        // The test vectors of RFC 4648, section 10.
+        for (plain, encoded) in [
+            ("", ""),
+            ("f", "Zg=="),
+            ("fo", "Zm8="),
+            ("foo", "Zm9v"),
+            ("foob", "Zm9vYg=="),
+            ("fooba", "Zm9vYmE="),
+            ("foobar", "Zm9vYmFy"),
+        ] {
+            assert_eq!(base64(plain.as_bytes()), encoded);
+        }
+        assert_eq!(base64(&[0xFF, 0xFE, 0xFD]), "//79");
+    }
+
+    #[test]
+    fn house_values_cannot_leave_their_css_value() {
+        let css = |font: &str, colour: &str| {
+            house_css(&crate::render::HouseView {
+                font: Some(font.into()),
+                colour: Some(colour.into()),
+                logo: None,
+            })
+        };
+        assert_eq!(
+            css("Noto Sans", "#1a2b3c"),
+            format!(
+                r#":root {{ --font-family: "Noto Sans", {FONT_FALLBACK}; --colour-primary: #1a2b3c; }}"#
+            )
+        );
+        // Anything the loader would have refused is left out, not escaped into the sheet.
+        assert_eq!(css("x\"; } body { display: none", "red; }"), "");
+        assert_eq!(css("</style>", "#12345g"), "");
+    }
 }

@@ -1,0 +1,61 @@
+//! The logo of `huisstijl`: read from the same version as the manifest (work tree or
+//! git revision) through the source, and accepted only as a PNG or JPEG file.
+
+use super::Loaded;
+use crate::model::finding::{Finding, Rule};
+use crate::model::{Image, MANIFEST_FILE};
+use crate::source::Snapshot;
+use crate::text::width;
+
+/// PNG's and JPEG's first bytes: what the file is, whatever its name says.
+pub fn sniff(bytes: &[u8]) -> Option<&'static str> {
+    if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
+        Some("image/png")
+    } else if bytes.starts_with(&[0xFF, 0xD8, 0xFF]) {
+        Some("image/jpeg")
+    } else {
+        None
+    }
+}
+
+/// Read the logo named in manifest.yaml into the model, or add a `bad-logo` finding
+/// at the key's value.
+pub fn attach(loaded: &mut Loaded, snapshot: &Snapshot) {
+    let Some(logo) = loaded.manifest.identity.house.logo.clone() else {
+        return;
+    };
+    let rel = logo.value.trim().trim_start_matches("./");
+    let problem = match snapshot.read_extra(rel) {
+        Ok(Some(bytes)) => match sniff(&bytes) {
+            Some(mime) => {
+                loaded.manifest.identity.house.logo_image = Some(Image { mime, bytes });
+                return;
+            }
+            None => format!("het logo `{}` is geen PNG- of JPEG-bestand", logo.value),
+        },
+        Ok(None) => format!(
+            "het logo `{}` is geen bestand in de repository (in {})",
+            logo.value, snapshot.label
+        ),
+        Err(e) => format!("het logo `{}` kan niet gelezen worden: {e}", logo.value),
+    };
+    loaded.findings.push(
+        Finding::new(Rule::BadLogo, MANIFEST_FILE, logo.pos, problem)
+            .width(width(&logo.value))
+            .help("geef het pad van een PNG- of JPEG-bestand in de repository, vanaf de hoofdmap, zoals `logo: manifest/logo.png` (geen link, niet buiten de repository)"),
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn png_and_jpeg_are_known_by_their_first_bytes() {
+        assert_eq!(sniff(b"\x89PNG\r\n\x1a\n...."), Some("image/png"));
+        assert_eq!(sniff(&[0xFF, 0xD8, 0xFF, 0xE0]), Some("image/jpeg"));
+        assert_eq!(sniff(b"<svg xmlns="), None);
+        assert_eq!(sniff(b"GIF89a"), None);
+        assert_eq!(sniff(b""), None);
+    }
+}
