@@ -610,6 +610,20 @@ fn retarget_links(inlines: &mut Vec<Inline>, from: &str, sections: &HashMap<&str
     *inlines = out;
 }
 
+/// A logo that `check` found unusable stops every document that would show it,
+/// `--force` or not: a letter without its logo is not the council's letter.
+pub fn unusable_logo(findings: &[crate::model::finding::Finding]) -> Option<RenderError> {
+    findings
+        .iter()
+        .find(|f| f.rule == crate::model::finding::Rule::BadLogo)
+        .map(|f| RenderError::Logo {
+            path: f.path.clone(),
+            line: f.pos.line,
+            column: f.pos.column,
+            message: f.message.clone(),
+        })
+}
+
 /// One output format of the whole document. A new format is one module with a type
 /// behind this trait, plus its name in `Format`.
 pub trait DocumentFormat {
@@ -650,4 +664,14 @@ pub enum RenderError {
     Template { path: String, message: String },
     #[error("kan het Word-document niet maken: {0}")]
     Docx(String),
+    /// The logo of `huisstijl` cannot be used: the document would lack it.
+    #[error(
+        "{path}:{line}:{column}: {message}; er is geen document gemaakt\n  hulp: zet een PNG- of JPEG-bestand in de repository en geef het pad ervan bij `huisstijl: logo:`, of laat `logo` weg"
+    )]
+    Logo {
+        path: String,
+        line: usize,
+        column: usize,
+        message: String,
+    },
 }

@@ -170,7 +170,7 @@ pub(super) fn styles(primary: &str) -> Vec<Style> {
             .line_spacing(LineSpacing::new().before(120).after(60)),
         plain("Header", "header", SMALL_SIZE, "595959"),
         // The letter: sender block, addressee, reference lines.
-        plain("Sender", "Afzender", SMALL_SIZE, primary)
+        plain("Sender", "Afzender", SMALL_SIZE, "404040")
             .line_spacing(LineSpacing::new().before(120).after(600)),
         plain("Addressee", "Geadresseerde", BODY_SIZE, "000000")
             .line_spacing(LineSpacing::new().after(480)),

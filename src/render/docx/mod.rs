@@ -310,9 +310,12 @@ fn letter_part(view: &View, letter: &Letter, body: &mut Body) {
     if let Some(logo) = view.house.logo.as_ref().and_then(logo_picture) {
         body.push(Paragraph::new().add_run(Run::new().add_image(logo)));
     }
-    let mut sender = Paragraph::new()
-        .style("Sender")
-        .add_run(Run::new().add_text(clean(&view.council)).bold());
+    let mut sender = Paragraph::new().style("Sender").add_run(
+        Run::new()
+            .add_text(clean(&view.council))
+            .bold()
+            .color(primary(view)),
+    );
     for line in view
         .address
         .iter()
@@ -387,6 +390,14 @@ fn letter_part(view: &View, letter: &Letter, body: &mut Body) {
         }
         body.push(p);
     }
+}
+
+/// The council's colour without `#`, or the house colour.
+fn primary(view: &View) -> String {
+    view.house.colour.as_deref().map_or_else(
+        || PRIMARY.to_string(),
+        |c| c.trim_start_matches('#').to_uppercase(),
+    )
 }
 
 /// The logo at most 4 cm wide and 2 cm high. Word gets PNG only: docx-rs stores every
