@@ -58,4 +58,51 @@ mod tests {
         assert_eq!(sniff(b"GIF89a"), None);
         assert_eq!(sniff(b""), None);
     }
+
+    fn loaded_with_logo(logo: &str, file: Option<&[u8]>) -> Loaded {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::create_dir_all(root.join("manifest")).unwrap();
+        let yaml = format!(
+            "titel: T\nraad: R\ngemeente: G\nhuisstijl:\n  logo: {logo}\npartijen:\n  - id: a\n    naam: A\n"
+        );
+        std::fs::write(root.join(MANIFEST_FILE), &yaml).unwrap();
+        if let Some(bytes) = file {
+            std::fs::write(root.join("manifest/logo.png"), bytes).unwrap();
+        }
+        let snapshot = crate::source::read_worktree(root).unwrap();
+        let mut loaded = crate::load::load(&snapshot.files);
+        attach(&mut loaded, &snapshot);
+        loaded
+    }
+
+    #[test]
+    fn a_png_is_read_into_the_model_and_anything_else_is_a_finding_at_the_key() {
+        let png = b"\x89PNG\r\n\x1a\n rest";
+        let good = loaded_with_logo("manifest/logo.png", Some(png));
+        assert!(good.findings.is_empty(), "{:?}", good.findings);
+        let image = good.manifest.identity.house.logo_image.unwrap();
+        assert_eq!(
+            (image.mime, image.bytes.as_slice()),
+            ("image/png", &png[..])
+        );
+
+        for (logo, file, says) in [
+            (
+                "manifest/logo.png",
+                Some(&b"<svg/>"[..]),
+                "geen PNG- of JPEG-bestand",
+            ),
+            ("manifest/logo.png", None, "geen bestand in de repository"),
+            ("../logo.png", None, "geen bestand in de repository"),
+        ] {
+            let bad = loaded_with_logo(logo, file);
+            let [f] = &bad.findings[..] else {
+                panic!("{:?}", bad.findings)
+            };
+            assert_eq!((f.rule, f.pos.line, f.pos.column), (Rule::BadLogo, 5, 9));
+            assert!(f.message.contains(says), "{}", f.message);
+            assert!(bad.manifest.identity.house.logo_image.is_none());
+        }
+    }
 }

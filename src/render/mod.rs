@@ -675,3 +675,67 @@ pub enum RenderError {
         message: String,
     },
 }
+
+#[cfg(test)]
+mod letter_tests {
+    use super::*;
+    use crate::source::SourceFile;
+
+    fn view(round: &str) -> View {
+        let files = [
+            (
+                crate::model::MANIFEST_FILE,
+                "titel: T\nraad: R\ngemeente: G\npartijen:\n  - id: inwoners\n    naam: Inwoners\n",
+            ),
+            ("manifest/rounds/2026.md", round),
+        ]
+        .map(|(path, text)| SourceFile {
+            path: path.into(),
+            bytes: text.as_bytes().to_vec(),
+        });
+        View::from_manifest(&crate::load::load(&files).manifest)
+    }
+
+    fn labels(v: &View) -> Vec<(String, Vec<String>)> {
+        letter_rows(v.letter.as_ref().unwrap())
+    }
+
+    #[test]
+    fn the_reference_lines_name_what_is_given_in_the_dutch_order() {
+        let bare = view("---\njaar: 2026\naan: [college]\nbetreft: Advies\n---\nTekst.\n");
+        assert_eq!(
+            labels(&bare),
+            [
+                ("Betreft".to_string(), vec!["Advies".to_string()]),
+                ("Bijlage".to_string(), vec![MATRIX_ANNEX.to_string()]),
+            ]
+        );
+        let full = view(
+            "---\njaar: 2026\ndatum: 2026-03-02\naan: [college]\nbetreft: Advies\nkenmerk: K-1\ncontactpersoon:\n  naam: J. de Vries\n  telefoon: \"036 000 00 00\"\nbijlagen: [Verslag]\nadviespunten:\n  - id: a\n    tekst: Doe het.\n---\nTekst.\n",
+        );
+        let rows = labels(&full);
+        let names: Vec<&str> = rows.iter().map(|(l, _)| l.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "Datum",
+                "Ons kenmerk",
+                "Betreft",
+                "Bijlagen",
+                "Contactpersoon"
+            ]
+        );
+        assert_eq!(rows[0].1, ["2 maart 2026"]);
+        // The document's own annexes first (the response annex once advice points
+        // are recorded), then those the round names.
+        assert_eq!(
+            rows[3].1,
+            [
+                MATRIX_ANNEX,
+                "Reactie van het college op het advies van 2 maart 2026",
+                "Verslag"
+            ]
+        );
+        assert_eq!(rows[4].1, ["J. de Vries, 036 000 00 00"]);
+    }
+}

@@ -486,4 +486,76 @@ mod tests {
             .collect();
         assert_eq!(refused, expected);
     }
+
+    /// A file outside the manifest's folders (a logo) is read only as a plain file
+    /// inside the repository: no climbing out, no links, no folders.
+    #[cfg(unix)]
+    #[test]
+    fn extra_files_are_plain_files_inside_the_repository() {
+        use std::os::unix::fs::symlink;
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("raad");
+        fs::create_dir_all(root.join("manifest/beeld")).unwrap();
+        fs::write(root.join(MANIFEST_FILE), "titel: x\n").unwrap();
+        fs::write(root.join("manifest/beeld/logo.png"), b"png").unwrap();
+        fs::write(dir.path().join("buiten.png"), b"buiten").unwrap();
+        symlink("beeld/logo.png", root.join("manifest/link.png")).unwrap();
+        symlink(root.join("manifest/beeld"), root.join("manifest/map")).unwrap();
+        let snap = read_worktree(&root).unwrap();
+        assert_eq!(
+            snap.read_extra("manifest/beeld/logo.png").unwrap(),
+            Some(b"png".to_vec())
+        );
+        for refused in [
+            "../buiten.png",
+            "manifest/../../buiten.png",
+            "/etc/passwd",
+            "manifest/link.png",
+            "manifest/map/logo.png",
+            "manifest/beeld",
+            "manifest/beeld/weg.png",
+            "",
+        ] {
+            assert_eq!(snap.read_extra(refused).unwrap(), None, "{refused}");
+        }
+    }
+
+    /// At a revision the file is read as it was then, not as it is now.
+    #[test]
+    fn extra_files_are_read_at_the_revision() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        let git = |args: &[&str]| {
+            let out = std::process::Command::new("git")
+                .arg("-C")
+                .arg(root)
+                .args(["-c", "commit.gpgsign=false", "-c", "gc.auto=0"])
+                .args(args)
+                .env("GIT_CONFIG_NOSYSTEM", "1")
+                .env("GIT_CONFIG_GLOBAL", root.join("geen-gitconfig"))
+                .env("GIT_AUTHOR_NAME", "Secretaris")
+                .env("GIT_AUTHOR_EMAIL", "secretaris@example.org")
+                .env("GIT_COMMITTER_NAME", "Secretaris")
+                .env("GIT_COMMITTER_EMAIL", "secretaris@example.org")
+                .env_remove("GIT_DIR")
+                .env_remove("GIT_WORK_TREE")
+                .output()
+                .unwrap();
+            assert!(out.status.success(), "{out:?}");
+        };
+        fs::create_dir_all(root.join("manifest")).unwrap();
+        fs::write(root.join(MANIFEST_FILE), "titel: x\n").unwrap();
+        fs::write(root.join("manifest/logo.png"), b"toen").unwrap();
+        git(&["init", "-q"]);
+        git(&["add", "-A"]);
+        git(&["commit", "-q", "-m", "eerste"]);
+        fs::write(root.join("manifest/logo.png"), b"nu").unwrap();
+        let snap = read_revision(root, "HEAD").unwrap();
+        assert_eq!(
+            snap.read_extra("manifest/logo.png").unwrap(),
+            Some(b"toen".to_vec())
+        );
+        assert_eq!(snap.read_extra("manifest/weg.png").unwrap(), None);
+        assert_eq!(snap.read_extra("../logo.png").unwrap(), None);
+    }
 }

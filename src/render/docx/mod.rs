@@ -96,6 +96,19 @@ pub(super) fn build_parts(view: &View) -> Result<XMLDocx, RenderError> {
     let house = House::of(view);
     let mut xml = finish(document(view, &house), &house)?;
     xml.document = mark_header_row(&xml.document)?;
+    if let Some(logo) = &view.house.logo {
+        // docx-rs names every picture "Figure" and gives it no description: the
+        // logo's alternative text is what a screen reader says.
+        let text = String::from_utf8_lossy(&xml.document).replacen(
+            r#"<wp:docPr id="1" name="Figure" />"#,
+            &format!(
+                r#"<wp:docPr id="1" name="Logo" descr="{}" />"#,
+                super::escape::html(&logo.alt)
+            ),
+            1,
+        );
+        xml.document = text.into_bytes();
+    }
     Ok(xml)
 }
 

@@ -565,3 +565,34 @@ fn the_councils_font_and_colour_go_into_the_styles() {
     assert!(styles.contains(r#"<w:color w:val="0B5D3B" />"#));
     assert!(!styles.contains(r#"<w:color w:val="154273" />"#));
 }
+
+#[test]
+fn a_png_logo_is_a_picture_at_the_top_of_the_letter() {
+    let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\xf0\0\0\0\x50".to_vec();
+    let mut view = sample();
+    view.house.logo = Some(crate::render::LogoView {
+        alt: "Logo Adviesraad Sociaal Domein Almere".into(),
+        mime: "image/png",
+        bytes: std::sync::Arc::new(png.clone()),
+        size: Some((240, 80)),
+    });
+    let xml = build_parts(&view).unwrap();
+    assert_eq!(xml.media.len(), 1);
+    assert_eq!(xml.media[0].1, png);
+    let document = String::from_utf8(xml.document).unwrap();
+    let picture = document.find("<wp:inline").expect("een plaatje");
+    assert!(picture < document.find("Adviesraad Sociaal Domein Almere").unwrap());
+    assert!(document.contains(
+        r#"<wp:docPr id="1" name="Logo" descr="Logo Adviesraad Sociaal Domein Almere" />"#
+    ));
+    // 4 cm wide (the height follows the picture's own proportion, 1:3).
+    assert!(
+        document.contains(r#"<wp:extent cx="1440000" cy="480000" />"#),
+        "{document}"
+    );
+
+    // A JPEG is shown in HTML only (see `logo_picture`).
+    view.house.logo.as_mut().unwrap().mime = "image/jpeg";
+    let xml = build_parts(&view).unwrap();
+    assert!(xml.media.is_empty());
+}

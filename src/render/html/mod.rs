@@ -125,6 +125,65 @@ mod tests {
         assert_eq!(base64(&[0xFF, 0xFE, 0xFD]), "//79");
     }
 
+    fn html(view: &crate::render::View) -> String {
+        render(view, &Templates::load(&[]).unwrap()).unwrap()
+    }
+
+    #[test]
+    fn the_letter_comes_first_and_datum_before_betreft() {
+        let view = crate::render::docx::tests::sample();
+        let page = html(&view);
+        let at = |s: &str| page.find(s).unwrap_or_else(|| panic!("{s} ontbreekt"));
+        assert!(at(r#"<article class="letter" aria-label="Adviesbrief">"#) < at("<h1>"));
+        assert!(at("<h1>") < at(r#"<nav class="toc""#));
+        assert!(at("<dt>Datum</dt>") < at("<dt>Betreft</dt>"));
+        assert!(at("<dt>Betreft</dt>") < at("<dt>Bijlage</dt>"));
+        assert!(at("Klaas Jongejan") < at("<h1>"));
+        // Fields the round does not give leave no empty slot.
+        for absent in [
+            "Ons kenmerk",
+            "Contactpersoon",
+            "<br>\n    </p>",
+            "<dd></dd>",
+        ] {
+            assert!(!page.contains(absent), "{absent}");
+        }
+        // The letter is no part of the contents: it comes before them.
+        assert!(!page.contains("href=\"#brief\""));
+    }
+
+    #[test]
+    fn the_logo_is_embedded_with_its_alternative_text() {
+        let mut view = crate::render::docx::tests::sample();
+        view.house.logo = Some(crate::render::LogoView {
+            alt: "Logo Adviesraad Sociaal Domein Almere".into(),
+            mime: "image/png",
+            bytes: std::sync::Arc::new(b"\x89PNG\r\n\x1a\nabc".to_vec()),
+            size: Some((2, 1)),
+        });
+        let page = html(&view);
+        assert!(
+            page.contains(r#"<img class="logo" src="data:image/png;base64,iVBORw0KGgphYmM=" alt="Logo Adviesraad Sociaal Domein Almere">"#),
+            "{}",
+            &page[..page.find("</header>").unwrap()]
+        );
+    }
+
+    #[test]
+    fn the_councils_font_and_colour_follow_the_style_sheet_unescaped() {
+        let mut view = crate::render::docx::tests::sample();
+        view.house.font = Some("Noto Sans".into());
+        view.house.colour = Some("#0b5d3b".into());
+        let page = html(&view);
+        let style = &page[page.find("<style>").unwrap()..page.find("</style>").unwrap()];
+        let own = style
+            .find(r#":root { --font-family: "Noto Sans", "Noto Sans", "Liberation Sans""#)
+            .expect(style);
+        assert!(style.find("--font-family: \"Segoe UI\"").unwrap() < own);
+        assert!(style.contains("--colour-primary: #0b5d3b;"));
+        assert!(!style.contains("&quot;"));
+    }
+
     #[test]
     fn house_values_cannot_leave_their_css_value() {
         let css = |font: &str, colour: &str| {
