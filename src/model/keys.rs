@@ -437,6 +437,15 @@ fn object(keys: &[Key]) -> Value {
             // As `crate::load::is_valid_id`: lower-case words of letters and digits, joined by single hyphens.
             s["pattern"] = json!("^[a-z0-9]+(-[a-z0-9]+)*$");
         }
+        // As the loader's `is_hex_colour` and `is_font_name`: values that go into CSS.
+        if k.name == "kleur" {
+            s["type"] = json!("string");
+            s["pattern"] = json!("^#[0-9A-Fa-f]{6}$");
+        }
+        if k.name == "lettertype" {
+            s["type"] = json!("string");
+            s["pattern"] = json!("^(?=.*[A-Za-z0-9-])[A-Za-z0-9 -]{1,64}$");
+        }
         properties.insert(k.name.to_string(), s);
     }
     let required: Vec<&str> = keys.iter().filter(|k| k.required).map(|k| k.name).collect();
