@@ -85,22 +85,47 @@ impl HouseView {
             logo: house.logo_image.as_ref().map(|image| LogoView {
                 alt: format!("Logo {}", m.identity.council),
                 mime: image.mime,
-                size: png_size(&image.bytes),
+                size: image_size(&image.bytes),
                 bytes: std::sync::Arc::new(image.bytes.clone()),
             }),
         }
     }
 }
 
-/// Width and height of a PNG, from its header chunk.
-fn png_size(bytes: &[u8]) -> Option<(u32, u32)> {
-    if !bytes.starts_with(b"\x89PNG\r\n\x1a\n") || bytes.get(12..16)? != b"IHDR" {
-        return None;
-    }
-    let be = |at: usize| -> Option<u32> {
+/// Width and height in pixels of a PNG (its header chunk) or a JPEG (its frame header).
+fn image_size(bytes: &[u8]) -> Option<(u32, u32)> {
+    let be16 = |at: usize| -> Option<u32> {
+        Some(u32::from(u16::from_be_bytes(
+            bytes.get(at..at + 2)?.try_into().ok()?,
+        )))
+    };
+    let be32 = |at: usize| -> Option<u32> {
         Some(u32::from_be_bytes(bytes.get(at..at + 4)?.try_into().ok()?))
     };
-    Some((be(16)?, be(20)?)).filter(|(w, h)| *w > 0 && *h > 0)
+    let size = if bytes.starts_with(b"\x89PNG\r\n\x1a\n") && bytes.get(12..16)? == b"IHDR" {
+        (be32(16)?, be32(20)?)
+    } else if bytes.starts_with(&[0xFF, 0xD8]) {
+        // Segments after the start marker: FF, marker, 2-byte length (which counts itself).
+        let mut at = 2;
+        loop {
+            if *bytes.get(at)? != 0xFF {
+                return None;
+            }
+            let marker = *bytes.get(at + 1)?;
+            if marker == 0xFF {
+                at += 1;
+                continue;
+            }
+            // Start of frame (baseline, progressive, ...): height, then width.
+            if (0xC0..=0xCF).contains(&marker) && ![0xC4, 0xC8, 0xCC].contains(&marker) {
+                break (be16(at + 7)?, be16(at + 5)?);
+            }
+            at += 2 + usize::try_from(be16(at + 2)?).ok()?;
+        }
+    } else {
+        return None;
+    };
+    Some(size).filter(|(w, h)| *w > 0 && *h > 0)
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -698,6 +723,19 @@ mod letter_tests {
 
     fn labels(v: &View) -> Vec<(String, Vec<String>)> {
         letter_rows(v.letter.as_ref().unwrap())
+    }
+
+    #[test]
+    fn image_sizes_come_from_png_and_jpeg_headers() {
+        let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\x01\x2c\0\0\0\x64";
+        assert_eq!(image_size(png), Some((300, 100)));
+        // SOI, an APP0 segment of 16 bytes, then a baseline frame: 8 bits, 480 high, 640 wide.
+        let mut jpeg = vec![0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10];
+        jpeg.extend([0u8; 14]);
+        jpeg.extend([0xFF, 0xC0, 0x00, 0x11, 0x08, 0x01, 0xE0, 0x02, 0x80]);
+        assert_eq!(image_size(&jpeg), Some((640, 480)));
+        assert_eq!(image_size(&jpeg[..24]), None);
+        assert_eq!(image_size(b"GIF89a"), None);
     }
 
     #[test]

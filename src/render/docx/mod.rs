@@ -108,6 +108,18 @@ pub(super) fn build_parts(view: &View) -> Result<XMLDocx, RenderError> {
             1,
         );
         xml.document = text.into_bytes();
+        // docx-rs names every picture `.png`; a JPEG is declared as what it is.
+        if logo.mime == "image/jpeg" {
+            for (name, _) in &xml.media {
+                xml.content_type = insert_before(
+                    &xml.content_type,
+                    "</Types>",
+                    &format!(
+                        r#"<Override PartName="/word/media/{name}.png" ContentType="image/jpeg" />"#
+                    ),
+                )?;
+            }
+        }
     }
     Ok(xml)
 }
@@ -413,10 +425,9 @@ fn primary(view: &View) -> String {
     )
 }
 
-/// The logo at most 4 cm wide and 2 cm high. Word gets PNG only: docx-rs stores every
-/// picture as `.png`, and a JPEG under that name is not sure to open everywhere.
+/// The logo at most 4 cm wide and 2 cm high.
 fn logo_picture(logo: &super::LogoView) -> Option<Pic> {
-    let (w, h) = logo.size.filter(|_| logo.mime == "image/png")?;
+    let (w, h) = logo.size?;
     const EMU_PER_CM: f64 = 360_000.0;
     let scale = (4.0 * EMU_PER_CM / f64::from(w)).min(2.0 * EMU_PER_CM / f64::from(h));
     let (w, h) = (f64::from(w) * scale, f64::from(h) * scale);

@@ -591,8 +591,24 @@ fn a_png_logo_is_a_picture_at_the_top_of_the_letter() {
         "{document}"
     );
 
-    // A JPEG is shown in HTML only (see `logo_picture`).
-    view.house.logo.as_mut().unwrap().mime = "image/jpeg";
+    let types = String::from_utf8(xml.content_type).unwrap();
+    assert!(!types.contains(r#"PartName="/word/media"#), "{types}");
+
+    // A JPEG keeps its bytes; the package says what it is, whatever docx-rs named it.
+    let jpeg = vec![0xFF, 0xD8, 0xFF, 0xE0, 0, 2];
+    let logo = view.house.logo.as_mut().unwrap();
+    logo.mime = "image/jpeg";
+    logo.bytes = std::sync::Arc::new(jpeg.clone());
     let xml = build_parts(&view).unwrap();
-    assert!(xml.media.is_empty());
+    assert_eq!(xml.media.len(), 1);
+    assert_eq!(xml.media[0].1, jpeg);
+    let types = String::from_utf8(xml.content_type).unwrap();
+    let part = format!(
+        r#"<Override PartName="/word/media/{}.png" ContentType="image/jpeg" />"#,
+        xml.media[0].0
+    );
+    assert!(types.contains(&part), "{types}");
+    // Without a size the file says, there is no picture rather than a wrong one.
+    view.house.logo.as_mut().unwrap().size = None;
+    assert!(build_parts(&view).unwrap().media.is_empty());
 }
