@@ -24,7 +24,7 @@ use matrix::column_widths;
 use matrix::matrix_table;
 
 use tree::{Ctx, Fmt, start};
-use xml::{clean, core_properties, insert_before, mark_header_row, schema_order_fix};
+use xml::{clean, core_properties, find, insert_before, mark_header_row, schema_order_fix};
 
 use super::{CaseView, Letter, RenderError, View};
 use crate::analysis::matrix::Matrix;
@@ -98,16 +98,19 @@ pub(super) fn build_parts(view: &View) -> Result<XMLDocx, RenderError> {
     xml.document = mark_header_row(&xml.document)?;
     if let Some(logo) = &view.house.logo {
         // docx-rs names every picture "Figure" and gives it no description: the
-        // logo's alternative text is what a screen reader says.
-        let text = String::from_utf8_lossy(&xml.document).replacen(
-            r#"<wp:docPr id="1" name="Figure" />"#,
-            &format!(
-                r#"<wp:docPr id="1" name="Logo" descr="{}" />"#,
+        // logo's alternative text is what a screen reader says. The logo is the
+        // document's first picture, since the letter comes first.
+        const FIGURE: &str = r#"" name="Figure" />"#;
+        if let Some(at) = find(&xml.document, "<wp:docPr id=\"", 0)
+            .and_then(|start| find(&xml.document, FIGURE, start))
+        {
+            let named = format!(
+                r#"" name="Logo" descr="{}" />"#,
                 super::escape::html(&logo.alt)
-            ),
-            1,
-        );
-        xml.document = text.into_bytes();
+            );
+            xml.document
+                .splice(at..at + FIGURE.len(), named.into_bytes());
+        }
         // docx-rs names every picture `.png`; a JPEG is declared as what it is.
         if logo.mime == "image/jpeg" {
             for (name, _) in &xml.media {
