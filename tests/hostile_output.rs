@@ -80,6 +80,9 @@ fn poisoned(field: &str, body: &str) -> Manifest {
     m.identity.council = field.to_string();
     m.identity.municipality = field.to_string();
     m.identity.matrix_intro = Some(field.to_string());
+    m.identity.address = vec![field.to_string(), field.to_string()];
+    m.identity.email = Some(field.to_string());
+    m.identity.website = Some(field.to_string());
     for a in &mut m.identity.actors {
         a.name = format!("{field}{}", a.id.value);
         a.description = Some(field.to_string());
@@ -98,6 +101,13 @@ fn poisoned(field: &str, body: &str) -> Manifest {
     }
     for r in &mut m.rounds {
         r.subject = field.to_string();
+        r.reference = Some(field.to_string());
+        r.annexes = vec![field.to_string()];
+        r.contact = Some(kwaliteit::model::Contact {
+            name: field.to_string(),
+            phone: Some(field.to_string()),
+            email: Some(field.to_string()),
+        });
         r.to = vec![field.to_string()];
         r.salutation = Some(field.to_string());
         r.closing = Some(field.to_string());

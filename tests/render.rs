@@ -114,7 +114,12 @@ fn markdown_has_the_parts_in_order_and_a_gfm_matrix() {
         md.find(needle)
             .unwrap_or_else(|| panic!("{needle} ontbreekt"))
     };
-    assert!(at("## Adviesbrief") < at("## Kwaliteitsmanifest Sociaal Domein"));
+    // The letter alone first, then the cover with the contents, then the parts.
+    assert!(at("Geacht college,") < at("# Kwaliteitsmanifest Sociaal Domein\n"));
+    assert!(at("Klaas Jongejan") < at("# Kwaliteitsmanifest Sociaal Domein\n"));
+    assert!(at("# Kwaliteitsmanifest Sociaal Domein\n") < at("## Inhoud"));
+    assert!(at("## Inhoud") < at("## Kwaliteitsmanifest Sociaal Domein"));
+    assert!(!md.contains("Adviesbrief"));
     assert!(at("## Kwaliteitsmanifest Sociaal Domein") < at("## Uitwerking Kwaliteitsmanifest"));
     assert!(at("## Uitwerking Kwaliteitsmanifest") < at("## Bijlage: matrix"));
     assert!(md.contains("| Uitgangspunt | Inwoners | Professionals |"));
@@ -843,6 +848,8 @@ fn markdown_outline(md: &str) -> Vec<(usize, String)> {
                 .contains(&level)
                 .then(|| (level, normalise(&text.replace('\\', ""))))
         })
+        // The table of contents is left out, as in the HTML's outline.
+        .filter(|(_, t)| t != "Inhoud")
         .collect()
 }
 
@@ -892,6 +899,11 @@ fn html_markdown_and_word_have_the_same_outline_captions_and_parties() {
     );
     assert_eq!(markdown_outline(&md), outline, "Markdown");
     assert_eq!(word_outline(&document), outline, "Word");
+    // The letter has no heading: the cover's title comes first.
+    assert_eq!(
+        outline[0],
+        (1, "Kwaliteitsmanifest Sociaal Domein".to_string())
+    );
 
     // The cover, the matrix's caption and what each party stands for.
     let word_text = plain_text(&document);

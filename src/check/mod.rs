@@ -2,6 +2,7 @@
 //! links between files. Pure: model in, findings out.
 
 pub mod content;
+pub mod house;
 pub mod plain_language;
 pub mod privacy;
 
@@ -50,6 +51,7 @@ pub fn check_with(
     links(m, exists, &mut out);
     kompas(m, &mut out);
     laws(m, &mut out);
+    house::house(m, &mut out);
     out
 }
 

@@ -19,6 +19,9 @@ use crate::render::{ChangesView, View};
 pub fn run(start: &Path, args: &AdviesArgs) -> Result<u8, Error> {
     let root = crate::source::discover(start)?;
     let current = super::check_snapshot(root.clone(), crate::source::read_worktree(&root)?);
+    if let Some(e) = crate::render::unusable_logo(&current.loaded.findings) {
+        return Err(e.into());
+    }
     if current.errors() > 0 && !args.force {
         return Err(refuse(&current, "Het advies is"));
     }

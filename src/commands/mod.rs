@@ -48,6 +48,7 @@ pub fn check_snapshot_with(
 ) -> Checked {
     let mut loaded = load::load(&snapshot.files);
     load::refused::add(&mut loaded, &snapshot.refused);
+    load::logo::attach(&mut loaded, &snapshot);
     let exists = |p: &str| snapshot.has_path(p);
     let read = |rels: &[String]| snapshot.read_other_files(rels);
     load::images::load(&mut loaded.manifest, &read, &exists, &mut loaded.findings);

@@ -10,6 +10,9 @@ use crate::render::{Format, RenderError, View, templates::Templates};
 
 pub fn run(start: &Path, args: &RenderArgs) -> Result<u8, Error> {
     let checked = open(start, args.rev.as_deref())?;
+    if let Some(e) = crate::render::unusable_logo(&checked.loaded.findings) {
+        return Err(e.into());
+    }
     if checked.errors() > 0 && !args.force {
         return Err(refuse(&checked, "Het document is"));
     }

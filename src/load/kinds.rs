@@ -8,8 +8,8 @@ use crate::model::document::{BlockKind, Document, plain_text};
 use crate::model::finding::{Finding, Pos, Rule};
 use crate::model::keys;
 use crate::model::{
-    Actor, AdvicePoint, Case, ELABORATION_HEADING, LawCitation, Manifest, Principle, Response,
-    Responsibility, Round, Signatory, Verdict, VerdictKind,
+    Actor, AdvicePoint, Case, Contact, ELABORATION_HEADING, HouseStyle, LawCitation, Manifest,
+    Principle, Response, Responsibility, Round, Signatory, Verdict, VerdictKind,
 };
 use crate::text::width;
 
@@ -278,6 +278,9 @@ pub(super) fn round(doc: &MdFile, findings: &mut Vec<Finding>) -> Option<Round> 
     let date = f.date("datum");
     let to = f.text_list("aan");
     let subject = f.text("betreft");
+    let reference = f.text("kenmerk");
+    let contact_node = f.entry_value("contactpersoon");
+    let annexes = f.text_list("bijlagen");
     let salutation = f.text("aanhef");
     let closing = f.text("slot");
     let signatory_nodes = f.map_list("ondertekening");
@@ -287,6 +290,7 @@ pub(super) fn round(doc: &MdFile, findings: &mut Vec<Finding>) -> Option<Round> 
     let response_node = f.entry_value("reactie");
     f.finish();
     let advice_points = advice_points(doc.path, &point_nodes, findings);
+    let contact = contact_node.and_then(|node| contact(doc.path, node, findings));
     let response = response_node.and_then(|node| response(doc.path, node, findings));
     let mut signatories = Vec::new();
     for node in signatory_nodes {
@@ -330,6 +334,9 @@ pub(super) fn round(doc: &MdFile, findings: &mut Vec<Finding>) -> Option<Round> 
         date: date.map(|d| d.value),
         to: to.into_iter().map(|t| t.value).collect(),
         subject: subject.map(|s| s.value).unwrap_or_default(),
+        reference: reference.map(|r| r.value),
+        contact,
+        annexes: annexes.into_iter().map(|a| a.value).collect(),
         salutation: salutation.map(|s| s.value),
         closing: closing.map(|s| s.value),
         signatories,
@@ -340,6 +347,85 @@ pub(super) fn round(doc: &MdFile, findings: &mut Vec<Finding>) -> Option<Round> 
         advice_points,
         response,
     })
+}
+
+/// `contactpersoon: {naam, telefoon, email}`
+fn contact(path: &str, node: &Yaml, findings: &mut Vec<Finding>) -> Option<Contact> {
+    let mut f = Fields::of(node, path, node.pos, keys::CONTACT, findings)?;
+    let name = f.text("naam");
+    let phone = f.text("telefoon");
+    let email = f.text("email");
+    f.finish();
+    Some(Contact {
+        name: name?.value,
+        phone: phone.map(|p| p.value),
+        email: email.map(|e| e.value),
+    })
+}
+
+/// `huisstijl: {lettertype, kleur, logo}`. Font and colour go into the style sheet,
+/// so only a strict form is accepted: nothing in them can end a CSS value.
+fn house_style(path: &str, node: &Yaml, findings: &mut Vec<Finding>) -> HouseStyle {
+    let Some(mut f) = Fields::of(node, path, node.pos, keys::HOUSE_STYLE, findings) else {
+        return HouseStyle::default();
+    };
+    let font = f.text("lettertype");
+    let colour = f.text("kleur");
+    let logo = f.text("logo");
+    f.finish();
+    let font = font.filter(|font| {
+        let ok = is_font_name(&font.value);
+        if !ok {
+            findings.push(
+                Finding::new(
+                    Rule::WrongType,
+                    path,
+                    font.pos,
+                    format!("`{}` is geen geldige naam van een lettertype", font.value),
+                )
+                .width(width(&font.value))
+                .help("gebruik alleen letters, cijfers, spaties en streepjes, zoals `lettertype: Noto Sans`"),
+            );
+        }
+        ok
+    });
+    let colour = colour.filter(|colour| {
+        let ok = is_hex_colour(&colour.value);
+        if !ok {
+            findings.push(
+                Finding::new(
+                    Rule::WrongType,
+                    path,
+                    colour.pos,
+                    format!("`{}` is geen kleur in de vorm #RRGGBB", colour.value),
+                )
+                .width(width(&colour.value))
+                .help("schrijf de kleur als # met zes hexadecimale cijfers tussen aanhalingstekens, zoals `kleur: \"#154273\"`"),
+            );
+        }
+        ok
+    });
+    HouseStyle {
+        font,
+        colour,
+        logo,
+        logo_image: None,
+    }
+}
+
+/// A font family name safe inside a quoted CSS string and a Word font attribute.
+pub fn is_font_name(name: &str) -> bool {
+    let name = name.trim();
+    !name.is_empty()
+        && name.len() <= 64
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == ' ' || c == '-')
+}
+
+/// `#RRGGBB`.
+pub fn is_hex_colour(s: &str) -> bool {
+    s.len() == 7 && s.starts_with('#') && s[1..].chars().all(|c| c.is_ascii_hexdigit())
 }
 
 /// Read manifest.yaml; false when the parties could not all be read.
@@ -362,6 +448,10 @@ pub(super) fn load_identity(
     let council_short = f.text("raad_afkorting");
     let municipality = f.text("gemeente");
     let response_weeks = f.integer("reactietermijn_weken");
+    let address = f.text_list("adres");
+    let email = f.text("email");
+    let website = f.text("website");
+    let house_node = f.entry_value("huisstijl");
     let actor_nodes = f.map_list("partijen");
     let kompas_nodes = f.map_list("kompas");
     f.finish();
@@ -386,6 +476,12 @@ pub(super) fn load_identity(
     manifest.identity.council = council.map(|t| t.value).unwrap_or_default();
     manifest.identity.council_short = council_short.map(|t| t.value);
     manifest.identity.response_weeks = response_weeks.map(|w| w.value);
+    manifest.identity.address = address.into_iter().map(|a| a.value).collect();
+    manifest.identity.email = email.map(|e| e.value);
+    manifest.identity.website = website.map(|w| w.value);
+    if let Some(node) = house_node {
+        manifest.identity.house = house_style(path, node, findings);
+    }
     manifest.identity.municipality = municipality.map(|t| t.value).unwrap_or_default();
     let mut complete = !actor_nodes.is_empty();
     for node in actor_nodes {

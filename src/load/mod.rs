@@ -8,6 +8,7 @@ use kinds::{case, load_identity, principle, round};
 pub mod fields;
 pub mod frontmatter;
 pub mod images;
+pub mod logo;
 pub mod markdown;
 pub mod refused;
 pub mod yaml;
@@ -431,6 +432,62 @@ mod tests {
 
     const IDENTITY: &str =
         "titel: T\nraad: R\ngemeente: G\npartijen:\n  - id: inwoners\n    naam: Inwoners\n";
+
+    /// The letter's sender, reference and house style are read when given, and a
+    /// manifest without them has none (no defaults invented).
+    #[test]
+    fn sender_reference_and_house_style_are_optional_and_read() {
+        let identity = format!(
+            "{IDENTITY}adres: [Stadhuisplein 1, 1315 HR Almere]\nemail: raad@example.nl\nwebsite: https://raad.example.nl\nhuisstijl:\n  lettertype: Noto Sans\n  kleur: \"#0B5D3B\"\n  logo: manifest/logo.png\n"
+        );
+        let round = "---\njaar: 2026\naan: [college]\nbetreft: Advies\nkenmerk: ASD-1\ncontactpersoon:\n  naam: J. de Vries\n  email: j@example.nl\nbijlagen: [Verslag]\n---\nTekst.\n";
+        let loaded = load(&[
+            file(MANIFEST_FILE, &identity),
+            file("manifest/rounds/2026.md", round),
+        ]);
+        assert!(loaded.findings.is_empty(), "{:?}", loaded.findings);
+        let id = &loaded.manifest.identity;
+        assert_eq!(id.address, ["Stadhuisplein 1", "1315 HR Almere"]);
+        assert_eq!(id.email.as_deref(), Some("raad@example.nl"));
+        assert_eq!(id.website.as_deref(), Some("https://raad.example.nl"));
+        assert_eq!(id.house.font.as_ref().unwrap().value, "Noto Sans");
+        assert_eq!(id.house.colour.as_ref().unwrap().value, "#0B5D3B");
+        let logo = id.house.logo.as_ref().unwrap();
+        assert_eq!(
+            (logo.value.as_str(), logo.pos.line, logo.pos.column),
+            ("manifest/logo.png", 13, 9)
+        );
+        let r = &loaded.manifest.rounds[0];
+        assert_eq!(r.reference.as_deref(), Some("ASD-1"));
+        let contact = r.contact.as_ref().unwrap();
+        assert_eq!(contact.name, "J. de Vries");
+        assert_eq!(contact.phone, None);
+        assert_eq!(contact.email.as_deref(), Some("j@example.nl"));
+        assert_eq!(r.annexes, ["Verslag"]);
+
+        let bare = load(&[file(MANIFEST_FILE, IDENTITY)]);
+        assert_eq!(
+            bare.manifest.identity.house,
+            crate::model::HouseStyle::default()
+        );
+        assert!(bare.manifest.identity.address.is_empty());
+    }
+
+    #[test]
+    fn a_colour_or_font_that_could_break_out_of_css_is_refused() {
+        let identity =
+            format!("{IDENTITY}huisstijl:\n  lettertype: \"Arial; }} body {{\"\n  kleur: red\n");
+        let loaded = load(&[file(MANIFEST_FILE, &identity)]);
+        let wrong: Vec<_> = loaded
+            .findings
+            .iter()
+            .filter(|f| f.rule == Rule::WrongType)
+            .map(|f| f.pos.line)
+            .collect();
+        assert_eq!(wrong, [8, 9]);
+        assert_eq!(loaded.manifest.identity.house.font, None);
+        assert_eq!(loaded.manifest.identity.house.colour, None);
+    }
 
     /// Over 512 files the loader splits the work; the result must be the serial one,
     /// manifest.yaml's identity included, wherever its file falls.

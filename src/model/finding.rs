@@ -97,6 +97,8 @@ rules! {
     RemoteImage: "remote-image", Error, "een afbeelding van het web: wie het document opent, zou die ophalen";
     UnsupportedImage: "unsupported-image", Error, "een afbeelding die geen PNG of JPEG is, te groot is of geen gewoon bestand is";
     ControlCharacter: "control-character", Warning, "een onzichtbaar stuurteken (zoals ESC of een nulteken) in de tekst";
+    BadLogo: "bad-logo", Error, "het logo van de huisstijl ontbreekt, valt buiten de repository of is geen PNG- of JPEG-bestand";
+    LowContrast: "low-contrast", Error, "de kleur van de huisstijl is te licht: minder dan 4,5:1 contrast met wit";
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -120,7 +120,8 @@ fn png_size(b: &[u8]) -> Option<(u32, u32)> {
 fn jpeg_size(b: &[u8]) -> Option<(u32, u32)> {
     // Walk the segments to the first start-of-frame (SOF0–SOF15 but DHT, JPG, DAC).
     let mut at = 2;
-    while at + 9 < b.len() {
+    // A frame header needs 9 bytes from its marker: height at +5, width at +7.
+    while at + 9 <= b.len() {
         if b[at] != 0xFF {
             return None;
         }
@@ -142,7 +143,8 @@ fn jpeg_size(b: &[u8]) -> Option<(u32, u32)> {
 
 const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
-fn base64(bytes: &[u8]) -> String {
+/// Standard base64 (RFC 4648) with padding.
+pub fn base64(bytes: &[u8]) -> String {
     let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
     for chunk in bytes.chunks(3) {
         let n = chunk
@@ -247,5 +249,36 @@ mod tests {
         ] {
             assert!(!is_remote(url), "{url}");
         }
+    }
+
+    #[test]
+    fn image_sizes_come_from_png_and_jpeg_headers() {
+        let size = |b: &[u8]| Image::from_bytes(b.to_vec()).map(|i| i.size);
+        let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\x01\x2c\0\0\0\x64";
+        assert_eq!(size(png), Some((300, 100)));
+        // SOI, an APP0 segment of 16 bytes, then a baseline frame: 8 bits, 480 high, 640 wide.
+        let mut jpeg = vec![0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10];
+        jpeg.extend([0u8; 14]);
+        jpeg.extend([0xFF, 0xC0, 0x00, 0x11, 0x08, 0x01, 0xE0, 0x02, 0x80]);
+        assert_eq!(size(&jpeg), Some((640, 480)));
+        assert_eq!(size(&jpeg[..24]), None);
+        assert_eq!(size(b"GIF89a"), None);
+    }
+
+    #[test]
+    fn base64_matches_rfc_4648() {
+        // The test vectors of RFC 4648, section 10.
+        for (plain, encoded) in [
+            ("", ""),
+            ("f", "Zg=="),
+            ("fo", "Zm8="),
+            ("foo", "Zm9v"),
+            ("foob", "Zm9vYg=="),
+            ("fooba", "Zm9vYmE="),
+            ("foobar", "Zm9vYmFy"),
+        ] {
+            assert_eq!(base64(plain.as_bytes()), encoded);
+        }
+        assert_eq!(base64(&[0xFF, 0xFE, 0xFD]), "//79");
     }
 }

@@ -205,11 +205,45 @@ pub const RESPONSE: &[Key] = &[
     ),
 ];
 
+pub const CONTACT: &[Key] = &[
+    key("naam", Ty::Text, true, "naam van de contactpersoon"),
+    key(
+        "telefoon",
+        Ty::Text,
+        false,
+        "telefoonnummer van de contactpersoon",
+    ),
+    key(
+        "email",
+        Ty::Text,
+        false,
+        "e-mailadres van de contactpersoon",
+    ),
+];
+
 pub const ROUND: &[Key] = &[
     key("jaar", Ty::Integer, true, "het jaar van de ronde").was("year"),
     key("datum", Ty::Date, false, "de datum van de brief").was("date"),
     key("aan", Ty::TextList, true, "de adresregels").was("to"),
     key("betreft", Ty::Text, true, "het onderwerp (Betreft)").was("subject"),
+    key(
+        "kenmerk",
+        Ty::Text,
+        false,
+        "het kenmerk van de brief (Ons kenmerk)",
+    ),
+    key(
+        "contactpersoon",
+        Ty::Map(CONTACT),
+        false,
+        "wie vragen over de brief beantwoordt",
+    ),
+    key(
+        "bijlagen",
+        Ty::TextList,
+        false,
+        "bijlagen naast de matrix en de reactie, die de brief noemt",
+    ),
     key(
         "aanhef",
         Ty::Text,
@@ -276,6 +310,27 @@ pub const KOMPAS_BLOCK: &[Key] = &[
     key("naam", Ty::Text, true, "de naam van het blok").was("name"),
 ];
 
+pub const HOUSE_STYLE: &[Key] = &[
+    key(
+        "lettertype",
+        Ty::Text,
+        false,
+        "de naam van het lettertype, zoals Noto Sans (letters, cijfers, spaties en streepjes)",
+    ),
+    key(
+        "kleur",
+        Ty::Text,
+        false,
+        "de hoofdkleur als #RRGGBB, donker genoeg op wit (contrast minstens 4,5:1)",
+    ),
+    key(
+        "logo",
+        Ty::Text,
+        false,
+        "het logo: een PNG- of JPEG-bestand in de repository, zoals manifest/logo.png",
+    ),
+];
+
 pub const MANIFEST: &[Key] = &[
     key("titel", Ty::Text, true, "de titel van het manifest").was("title"),
     key(
@@ -294,6 +349,25 @@ pub const MANIFEST: &[Key] = &[
     key("raad", Ty::Text, true, "de naam van de adviesraad").was("council"),
     key("raad_afkorting", Ty::Text, false, "de afkorting, zoals ASD").was("council_short"),
     key("gemeente", Ty::Text, true, "de gemeente").was("municipality"),
+    key(
+        "adres",
+        Ty::TextList,
+        false,
+        "de adresregels van de adviesraad, voor de afzender van de brief",
+    ),
+    key(
+        "email",
+        Ty::Text,
+        false,
+        "het e-mailadres van de adviesraad",
+    ),
+    key("website", Ty::Text, false, "de website van de adviesraad"),
+    key(
+        "huisstijl",
+        Ty::Map(HOUSE_STYLE),
+        false,
+        "eigen lettertype, kleur en logo voor de documenten",
+    ),
     key(
         "partijen",
         Ty::List(ACTOR),
@@ -362,6 +436,15 @@ fn object(keys: &[Key]) -> Value {
         if k.name == "id" {
             // As `crate::load::is_valid_id`: lower-case words of letters and digits, joined by single hyphens.
             s["pattern"] = json!("^[a-z0-9]+(-[a-z0-9]+)*$");
+        }
+        // As the loader's `is_hex_colour` and `is_font_name`: values that go into CSS.
+        if k.name == "kleur" {
+            s["type"] = json!("string");
+            s["pattern"] = json!("^#[0-9A-Fa-f]{6}$");
+        }
+        if k.name == "lettertype" {
+            s["type"] = json!("string");
+            s["pattern"] = json!("^(?=.*[A-Za-z0-9-])[A-Za-z0-9 -]{1,64}$");
         }
         properties.insert(k.name.to_string(), s);
     }
@@ -545,6 +628,8 @@ mod tests {
         let mut out = String::new();
         for k in keys {
             let value = match k.ty {
+                // The one text with a form of its own.
+                Ty::Text if k.name == "kleur" => " \"#154273\"\n".to_string(),
                 Ty::Text => " tekst\n".to_string(),
                 Ty::Integer => " 1\n".to_string(),
                 Ty::Date => " 2015-08-18\n".to_string(),

@@ -97,6 +97,26 @@ pub struct Identity {
     pub kompas: Vec<KompasBlock>,
     /// Weeks within which the college is expected to respond to an advice (default 6).
     pub response_weeks: Option<i64>,
+    /// The council's address lines, for the letter's sender block (`adres`).
+    pub address: Vec<String>,
+    pub email: Option<String>,
+    pub website: Option<String>,
+    /// The council's own font, colour and logo (`huisstijl`).
+    pub house: HouseStyle,
+}
+
+/// `huisstijl`: values as written (the loader checks their form), and the logo's bytes
+/// once read from the same version of the repository.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct HouseStyle {
+    /// A font family name of letters, digits, spaces and hyphens only.
+    pub font: Option<Located<String>>,
+    /// `#RRGGBB`.
+    pub colour: Option<Located<String>>,
+    /// Repository-relative path of a PNG or JPEG file.
+    pub logo: Option<Located<String>>,
+    /// The logo file, when it could be read and is a PNG or JPEG.
+    pub logo_image: Option<image::Image>,
 }
 
 /// Checks that need every file of a kind stay quiet when one of them could not be
@@ -182,6 +202,11 @@ pub struct Round {
     /// Addressee lines.
     pub to: Vec<String>,
     pub subject: String,
+    /// The letter's reference (`kenmerk`, "Ons kenmerk").
+    pub reference: Option<String>,
+    pub contact: Option<Contact>,
+    /// Annexes the round names besides the document's own (`bijlagen`).
+    pub annexes: Vec<String>,
     pub salutation: Option<String>,
     pub closing: Option<String>,
     pub signatories: Vec<Signatory>,
@@ -265,6 +290,14 @@ impl VerdictKind {
         let wanted = s.trim().to_lowercase().replace(' ', "-");
         Self::ALL.iter().copied().find(|k| k.key() == wanted)
     }
+}
+
+/// Who answers questions about a letter (`contactpersoon`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Contact {
+    pub name: String,
+    pub phone: Option<String>,
+    pub email: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -37,6 +37,12 @@ pub struct View {
     pub council: String,
     pub council_short: Option<String>,
     pub municipality: String,
+    /// The sender block of the letter: the council's address lines, e-mail, website.
+    pub address: Vec<String>,
+    pub email: Option<String>,
+    pub website: Option<String>,
+    /// The council's own font, colour and logo; absent parts keep the defaults.
+    pub house: HouseView,
     /// The newest round, on the cover and as the Word file's creation date.
     pub edition: Option<Edition>,
     pub letter: Option<Letter>,
@@ -46,6 +52,44 @@ pub struct View {
     pub changes: Option<ChangesView>,
     /// The college's response to the latest advice that has recorded advice points.
     pub response: Option<ResponseView>,
+}
+
+/// `huisstijl`, as the formats use it: values already checked by the loader.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct HouseView {
+    /// A font family name of letters, digits, spaces and hyphens.
+    pub font: Option<String>,
+    /// `#RRGGBB`.
+    pub colour: Option<String>,
+    pub logo: Option<LogoView>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct LogoView {
+    /// "Logo Adviesraad Sociaal Domein Almere"
+    pub alt: String,
+    pub mime: &'static str,
+    #[serde(skip)]
+    pub bytes: std::sync::Arc<Vec<u8>>,
+    /// Pixel size, when the file says it (PNG): Word needs it.
+    #[serde(skip)]
+    pub size: Option<(u32, u32)>,
+}
+
+impl HouseView {
+    fn of(m: &Manifest) -> HouseView {
+        let house = &m.identity.house;
+        HouseView {
+            font: house.font.as_ref().map(|f| f.value.trim().to_string()),
+            colour: house.colour.as_ref().map(|c| c.value.to_ascii_lowercase()),
+            logo: house.logo_image.as_ref().map(|image| LogoView {
+                alt: format!("Logo {}", m.identity.council),
+                mime: image.kind.mime(),
+                size: Some(image.size),
+                bytes: std::sync::Arc::new(image.bytes.clone()),
+            }),
+        }
+    }
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -120,12 +164,88 @@ pub struct Letter {
     pub subject: String,
     /// Written out in Dutch: "18 augustus 2015".
     pub date: Option<String>,
+    /// "Ons kenmerk".
+    pub reference: Option<String>,
+    /// The document's own annexes, then those the round names.
+    pub annexes: Vec<String>,
+    pub contact: Option<ContactView>,
+    /// The reference lines as every format shows them, from the fields above
+    /// (`Letter::with_meta`): Datum, Ons kenmerk, Betreft, Bijlage(n), Contactpersoon.
+    pub meta: Vec<MetaRow>,
     pub salutation: Option<String>,
     pub body: Text,
     pub closing: Option<String>,
     pub signatories: Vec<SignatoryView>,
     pub partners: Vec<String>,
 }
+
+/// One line of the letter's reference column: a label and its value's lines.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct MetaRow {
+    pub label: String,
+    pub lines: Vec<String>,
+}
+
+impl Letter {
+    /// The letter with its reference lines; a field that is not given has no line.
+    pub fn with_meta(mut self) -> Letter {
+        let mut rows = Vec::new();
+        let mut row = |label: &str, lines: Vec<String>| {
+            if !lines.is_empty() {
+                rows.push(MetaRow {
+                    label: label.to_string(),
+                    lines,
+                });
+            }
+        };
+        row("Datum", self.date.iter().cloned().collect());
+        row("Ons kenmerk", self.reference.iter().cloned().collect());
+        row("Betreft", vec![self.subject.clone()]);
+        let annex_label = if self.annexes.len() == 1 {
+            "Bijlage"
+        } else {
+            "Bijlagen"
+        };
+        row(annex_label, self.annexes.clone());
+        row(
+            "Contactpersoon",
+            self.contact.iter().map(ContactView::line).collect(),
+        );
+        self.meta = rows;
+        self
+    }
+}
+
+/// The reference lines of a letter, as (label, lines).
+pub fn letter_rows(letter: &Letter) -> Vec<(String, Vec<String>)> {
+    letter
+        .meta
+        .iter()
+        .map(|r| (r.label.clone(), r.lines.clone()))
+        .collect()
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct ContactView {
+    pub name: String,
+    pub phone: Option<String>,
+    pub email: Option<String>,
+}
+
+impl ContactView {
+    /// "Jan Jansen, 036 123 45 67, j.jansen@example.nl"
+    pub fn line(&self) -> String {
+        [Some(&self.name), self.phone.as_ref(), self.email.as_ref()]
+            .into_iter()
+            .flatten()
+            .map(String::as_str)
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+}
+
+/// The annexes' names in the letter's "Bijlage(n)" line.
+pub const MATRIX_ANNEX: &str = "Matrix: uitgangspunten en verantwoordelijkheden per partij";
 
 #[derive(Clone, Debug, Serialize)]
 pub struct SignatoryView {
@@ -215,22 +335,37 @@ impl View {
             sections,
             images: &m.images,
         };
-        let letter = m.latest_round().map(|r| Letter {
-            to: r.to.clone(),
-            subject: r.subject.clone(),
-            date: r.date.as_deref().map(dutch_date),
-            salutation: r.salutation.clone(),
-            body: for_document(&r.body_doc, &r.path, &targets),
-            closing: r.closing.clone(),
-            signatories: r
-                .signatories
-                .iter()
-                .map(|s| SignatoryView {
-                    name: s.name.clone(),
-                    role: s.role.clone(),
-                })
-                .collect(),
-            partners: r.partners.clone(),
+        let response = response_view(m);
+        let letter = m.latest_round().map(|r| {
+            Letter {
+                to: r.to.clone(),
+                subject: r.subject.clone(),
+                date: r.date.as_deref().map(dutch_date),
+                reference: r.reference.clone(),
+                annexes: std::iter::once(MATRIX_ANNEX.to_string())
+                    .chain(response.as_ref().map(|rv| rv.title.clone()))
+                    .chain(r.annexes.iter().cloned())
+                    .collect(),
+                contact: r.contact.as_ref().map(|c| ContactView {
+                    name: c.name.clone(),
+                    phone: c.phone.clone(),
+                    email: c.email.clone(),
+                }),
+                salutation: r.salutation.clone(),
+                body: for_document(&r.body_doc, &r.path, &targets),
+                closing: r.closing.clone(),
+                signatories: r
+                    .signatories
+                    .iter()
+                    .map(|s| SignatoryView {
+                        name: s.name.clone(),
+                        role: s.role.clone(),
+                    })
+                    .collect(),
+                partners: r.partners.clone(),
+                meta: Vec::new(),
+            }
+            .with_meta()
         });
         let mut cases_by_principle: HashMap<&str, Vec<&crate::model::Case>> = HashMap::new();
         for c in &m.cases {
@@ -289,12 +424,16 @@ impl View {
             council: m.identity.council.clone(),
             council_short: m.identity.council_short.clone(),
             municipality: m.identity.municipality.clone(),
+            address: m.identity.address.clone(),
+            email: m.identity.email.clone(),
+            website: m.identity.website.clone(),
+            house: HouseView::of(m),
             edition: Edition::of(m),
             letter,
             principles,
             matrix: Matrix::from_manifest(m),
             changes: None,
-            response: response_view(m),
+            response,
         }
     }
 
@@ -495,6 +634,20 @@ fn retarget_links(inlines: &mut Vec<Inline>, from: &str, targets: &Targets) {
     *inlines = out;
 }
 
+/// A logo that `check` found unusable stops every document that would show it,
+/// `--force` or not: a letter without its logo is not the council's letter.
+pub fn unusable_logo(findings: &[crate::model::finding::Finding]) -> Option<RenderError> {
+    findings
+        .iter()
+        .find(|f| f.rule == crate::model::finding::Rule::BadLogo)
+        .map(|f| RenderError::Logo {
+            path: f.path.clone(),
+            line: f.pos.line,
+            column: f.pos.column,
+            message: f.message.clone(),
+        })
+}
+
 /// One output format of the whole document. A new format is one module with a type
 /// behind this trait, plus its name in `Format`.
 pub trait DocumentFormat {
@@ -535,4 +688,78 @@ pub enum RenderError {
     Template { path: String, message: String },
     #[error("kan het Word-document niet maken: {0}")]
     Docx(String),
+    /// The logo of `huisstijl` cannot be used: the document would lack it.
+    #[error(
+        "{path}:{line}:{column}: {message}; er is geen document gemaakt\n  hulp: zet een PNG- of JPEG-bestand in de repository en geef het pad ervan bij `huisstijl: logo:`, of laat `logo` weg"
+    )]
+    Logo {
+        path: String,
+        line: usize,
+        column: usize,
+        message: String,
+    },
+}
+
+#[cfg(test)]
+mod letter_tests {
+    use super::*;
+    use crate::source::SourceFile;
+
+    fn view(round: &str) -> View {
+        let files = [
+            (
+                crate::model::MANIFEST_FILE,
+                "titel: T\nraad: R\ngemeente: G\npartijen:\n  - id: inwoners\n    naam: Inwoners\n",
+            ),
+            ("manifest/rounds/2026.md", round),
+        ]
+        .map(|(path, text)| SourceFile {
+            path: path.into(),
+            bytes: text.as_bytes().to_vec(),
+        });
+        View::from_manifest(&crate::load::load(&files).manifest)
+    }
+
+    fn labels(v: &View) -> Vec<(String, Vec<String>)> {
+        letter_rows(v.letter.as_ref().unwrap())
+    }
+
+    #[test]
+    fn the_reference_lines_name_what_is_given_in_the_dutch_order() {
+        let bare = view("---\njaar: 2026\naan: [college]\nbetreft: Advies\n---\nTekst.\n");
+        assert_eq!(
+            labels(&bare),
+            [
+                ("Betreft".to_string(), vec!["Advies".to_string()]),
+                ("Bijlage".to_string(), vec![MATRIX_ANNEX.to_string()]),
+            ]
+        );
+        let full = view(
+            "---\njaar: 2026\ndatum: 2026-03-02\naan: [college]\nbetreft: Advies\nkenmerk: K-1\ncontactpersoon:\n  naam: J. de Vries\n  telefoon: \"036 000 00 00\"\nbijlagen: [Verslag]\nadviespunten:\n  - id: a\n    tekst: Doe het.\n---\nTekst.\n",
+        );
+        let rows = labels(&full);
+        let names: Vec<&str> = rows.iter().map(|(l, _)| l.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "Datum",
+                "Ons kenmerk",
+                "Betreft",
+                "Bijlagen",
+                "Contactpersoon"
+            ]
+        );
+        assert_eq!(rows[0].1, ["2 maart 2026"]);
+        // The document's own annexes first (the response annex once advice points
+        // are recorded), then those the round names.
+        assert_eq!(
+            rows[3].1,
+            [
+                MATRIX_ANNEX,
+                "Reactie van het college op het advies van 2 maart 2026",
+                "Verslag"
+            ]
+        );
+        assert_eq!(rows[4].1, ["J. de Vries, 036 000 00 00"]);
+    }
 }

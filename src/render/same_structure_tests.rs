@@ -457,3 +457,59 @@ fn every_format_shows_the_same_structure() {
         );
     }
 }
+
+/// The letter's reference lines, and the letter before the cover, in every format.
+#[test]
+fn every_format_has_the_letter_first_with_datum_before_betreft() {
+    let mut view = crate::render::docx::tests::sample();
+    let mut letter = view.letter.take().unwrap();
+    letter.reference = Some("ASD-2015-07".into());
+    letter.contact = Some(crate::render::ContactView {
+        name: "J. de Vries".into(),
+        phone: None,
+        email: Some("secretariaat@example.nl".into()),
+    });
+    view.letter = Some(letter.with_meta());
+    let templates = Templates::load(&[]).unwrap();
+    let text = |format: Format| match format {
+        Format::Docx => {
+            let xml = super::docx::build_parts(&view).unwrap().document;
+            // Word's texts only, so that labels are not found in attribute values.
+            String::from_utf8(xml)
+                .unwrap()
+                .split("<w:t xml:space=\"preserve\">")
+                .skip(1)
+                .map(|t| t[..t.find("</w:t>").unwrap()].to_string())
+                .collect::<Vec<_>>()
+                .join("\n")
+        }
+        _ => String::from_utf8(format.renderer().render(&view, &templates).unwrap()).unwrap(),
+    };
+    let wanted = [
+        "Adviesraad Sociaal Domein Almere",
+        "college van Burgemeester en wethouders",
+        "Datum",
+        "18 augustus 2015",
+        "Ons kenmerk",
+        "ASD-2015-07",
+        "Betreft",
+        "Ongevraagd advies",
+        "Bijlage",
+        "Contactpersoon",
+        "J. de Vries, secretariaat@example.nl",
+        "Geacht college,",
+        "Klaas Jongejan",
+        "Kwaliteitsmanifest Sociaal Domein",
+        "Inhoud",
+    ];
+    for format in [Format::Html, Format::Md, Format::Docx] {
+        let out = text(format);
+        let mut from = 0;
+        for w in wanted {
+            let at = out[from..]
+                .find(w)
+                .unwrap_or_else(|| panic!("{format:?}: {w:?} ontbreekt na plaats {from}"));
+            from += at + w.len();
+        }
+    }
+}

@@ -63,6 +63,7 @@ enum Place {
         /// Plain files' object ids, by path, and the repository to read them from.
         blobs: std::collections::HashMap<String, String>,
         root: PathBuf,
+        commit: String,
     },
 }
 
@@ -322,6 +323,7 @@ pub fn read_revision(root: &Path, rev: &str) -> Result<Snapshot, SourceError> {
         paths: found.paths,
         blobs: found.blobs,
         root: root.to_path_buf(),
+        commit: found.commit,
     };
     let mut snapshot = snapshot(files, rev.to_string(), place);
     snapshot.refused = refused;
@@ -334,6 +336,60 @@ impl Snapshot {
         match &self.place {
             Place::Folder(root) => root.join(rel).exists(),
             Place::Revision { paths, .. } => paths.contains(rel.trim_end_matches('/')),
+        }
+    }
+
+    /// One more file of this version, outside the manifest's folders (such as a logo),
+    /// by its repository-relative path. `Ok(None)` when there is no plain file there:
+    /// a path that climbs out (`..`), a link anywhere on the way, a folder.
+    pub fn read_extra(&self, rel: &str) -> Result<Option<Vec<u8>>, SourceError> {
+        let parts: Vec<&str> = rel.split('/').collect();
+        let plain = !rel.is_empty()
+            && !rel.contains('\\')
+            && parts
+                .iter()
+                .all(|p| !p.is_empty() && *p != "." && *p != ".." && !p.contains(':'));
+        if !plain {
+            return Ok(None);
+        }
+        match &self.place {
+            Place::Folder(root) => {
+                let mut path = root.clone();
+                for (i, part) in parts.iter().enumerate() {
+                    path.push(part);
+                    let Ok(meta) = fs::symlink_metadata(&path) else {
+                        return Ok(None);
+                    };
+                    let last = i + 1 == parts.len();
+                    let fits = if last {
+                        meta.file_type().is_file()
+                    } else {
+                        meta.is_dir()
+                    };
+                    if !fits {
+                        return Ok(None);
+                    }
+                }
+                fs::read(&path)
+                    .map(Some)
+                    .map_err(|source| SourceError::Io { path, source })
+            }
+            Place::Revision {
+                paths,
+                root,
+                commit,
+                ..
+            } => {
+                if !paths.contains(rel) {
+                    return Ok(None);
+                }
+                let found = crate::source::git::read_revision(root, commit, &[rel])?;
+                Ok(found
+                    .files
+                    .into_iter()
+                    .find(|(path, _)| path == rel)
+                    .map(|(_, bytes)| bytes))
+            }
         }
     }
 
@@ -458,5 +514,77 @@ mod tests {
             .map(|r| (r.path.as_str(), r.kind))
             .collect();
         assert_eq!(refused, expected);
+    }
+
+    /// A file outside the manifest's folders (a logo) is read only as a plain file
+    /// inside the repository: no climbing out, no links, no folders.
+    #[cfg(unix)]
+    #[test]
+    fn extra_files_are_plain_files_inside_the_repository() {
+        use std::os::unix::fs::symlink;
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("raad");
+        fs::create_dir_all(root.join("manifest/beeld")).unwrap();
+        fs::write(root.join(MANIFEST_FILE), "titel: x\n").unwrap();
+        fs::write(root.join("manifest/beeld/logo.png"), b"png").unwrap();
+        fs::write(dir.path().join("buiten.png"), b"buiten").unwrap();
+        symlink("beeld/logo.png", root.join("manifest/link.png")).unwrap();
+        symlink(root.join("manifest/beeld"), root.join("manifest/map")).unwrap();
+        let snap = read_worktree(&root).unwrap();
+        assert_eq!(
+            snap.read_extra("manifest/beeld/logo.png").unwrap(),
+            Some(b"png".to_vec())
+        );
+        for refused in [
+            "../buiten.png",
+            "manifest/../../buiten.png",
+            "/etc/passwd",
+            "manifest/link.png",
+            "manifest/map/logo.png",
+            "manifest/beeld",
+            "manifest/beeld/weg.png",
+            "",
+        ] {
+            assert_eq!(snap.read_extra(refused).unwrap(), None, "{refused}");
+        }
+    }
+
+    /// At a revision the file is read as it was then, not as it is now.
+    #[test]
+    fn extra_files_are_read_at_the_revision() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        let git = |args: &[&str]| {
+            let out = std::process::Command::new("git")
+                .arg("-C")
+                .arg(root)
+                .args(["-c", "commit.gpgsign=false", "-c", "gc.auto=0"])
+                .args(args)
+                .env("GIT_CONFIG_NOSYSTEM", "1")
+                .env("GIT_CONFIG_GLOBAL", root.join("geen-gitconfig"))
+                .env("GIT_AUTHOR_NAME", "Secretaris")
+                .env("GIT_AUTHOR_EMAIL", "secretaris@example.org")
+                .env("GIT_COMMITTER_NAME", "Secretaris")
+                .env("GIT_COMMITTER_EMAIL", "secretaris@example.org")
+                .env_remove("GIT_DIR")
+                .env_remove("GIT_WORK_TREE")
+                .output()
+                .unwrap();
+            assert!(out.status.success(), "{out:?}");
+        };
+        fs::create_dir_all(root.join("manifest")).unwrap();
+        fs::write(root.join(MANIFEST_FILE), "titel: x\n").unwrap();
+        fs::write(root.join("manifest/logo.png"), b"toen").unwrap();
+        git(&["init", "-q"]);
+        git(&["add", "-A"]);
+        git(&["commit", "-q", "-m", "eerste"]);
+        fs::write(root.join("manifest/logo.png"), b"nu").unwrap();
+        let snap = read_revision(root, "HEAD").unwrap();
+        assert_eq!(
+            snap.read_extra("manifest/logo.png").unwrap(),
+            Some(b"toen".to_vec())
+        );
+        assert_eq!(snap.read_extra("manifest/weg.png").unwrap(), None);
+        assert_eq!(snap.read_extra("../logo.png").unwrap(), None);
     }
 }

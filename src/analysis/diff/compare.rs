@@ -45,8 +45,19 @@ fn identity(old: &Manifest, new: &Manifest, d: &mut Delta) {
                 "reactietermijn_weken",
                 i.response_weeks.map(|w| w.to_string()).unwrap_or_default(),
             ),
+            ("adres", i.address.join(", ")),
+            ("email", i.email.clone().unwrap_or_default()),
+            ("website", i.website.clone().unwrap_or_default()),
+            ("lettertype", located(&i.house.font)),
+            ("kleur", located(&i.house.colour)),
+            ("logo", located(&i.house.logo)),
         ]
     };
+    fn located(v: &Option<Located<String>>) -> String {
+        v.as_ref()
+            .map(|v| v.value.trim().to_string())
+            .unwrap_or_default()
+    }
     for ((field, was), (_, is)) in fields(old).into_iter().zip(fields(new)) {
         if !same_words(&was, &is) {
             d.manifest.push(ManifestChange::Changed {
@@ -56,6 +67,23 @@ fn identity(old: &Manifest, new: &Manifest, d: &mut Delta) {
                 new: is,
             });
         }
+    }
+    // The same logo path with another picture behind it changes the letterhead too.
+    let (was, is) = (&old.identity.house, &new.identity.house);
+    if was.logo.as_ref().map(|l| &l.value) == is.logo.as_ref().map(|l| &l.value)
+        && was.logo_image.as_ref().map(|i| &i.bytes) != is.logo_image.as_ref().map(|i| &i.bytes)
+    {
+        let path = is
+            .logo
+            .as_ref()
+            .map(|l| l.value.clone())
+            .unwrap_or_default();
+        d.manifest.push(ManifestChange::Changed {
+            field: "logo_bestand".to_string(),
+            redline: Redline::between(&path, &path),
+            old: path.clone(),
+            new: path,
+        });
     }
 }
 

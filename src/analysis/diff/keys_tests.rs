@@ -42,6 +42,10 @@ fn fixture() -> Vec<(&'static str, &'static str, Value, &'static str)> {
                 "raad": "Adviesraad",
                 "raad_afkorting": "AR",
                 "gemeente": "Gemeente",
+                "adres": ["Postbus 1", "1300 AA Almere"],
+                "email": "raad@example.nl",
+                "website": "https://raad.example.nl",
+                "huisstijl": {"lettertype": "Noto Sans", "kleur": "#1f4e79", "logo": "manifest/logo.png"},
                 "partijen": [
                     {"id": "inwoners", "naam": "Inwoners", "omschrijving": "wie er woont"},
                     {"id": "gemeente", "naam": "Gemeente", "omschrijving": "het bestuur"}
@@ -89,6 +93,8 @@ fn fixture() -> Vec<(&'static str, &'static str, Value, &'static str)> {
                 "aanhef": "Geacht college,", "slot": "Met groet,",
                 "ondertekening": [{"naam": "K. Jong", "functie": "Voorzitter"}],
                 "geraadpleegd": ["het overleg"], "revisie": "abc123",
+                "kenmerk": "ASD-2015-01", "bijlagen": ["Notulen"],
+                "contactpersoon": {"naam": "A. Bakker", "telefoon": "036 123 4567", "email": "a@example.nl"},
                 "adviespunten": [{"id": "matrix", "tekst": "Voeg de matrix toe."}],
                 "reactie": {
                     "ontvangen": "2015-09-01",
@@ -170,6 +176,8 @@ fn manifest(files: &[(&str, &str, Value, &str)]) -> Manifest {
 /// A different value of the same type.
 fn changed(ty: Ty, v: &Value) -> Value {
     match (ty, v) {
+        // A colour must stay a colour (#RRGGBB, dark enough) to load.
+        (Ty::Text, Value::String(s)) if s.starts_with('#') => json!("#202020"),
         (Ty::Text, Value::String(s)) => json!(format!("{s}x")),
         (Ty::Integer, Value::Number(n)) => json!(n.as_i64().unwrap_or(0) + 2),
         (Ty::Date, _) => json!("2016-02-03"),

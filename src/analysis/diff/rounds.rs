@@ -20,9 +20,20 @@ fn signatories(r: &Round) -> String {
 }
 
 /// The fields of a letter by their key in the round file; `brief` is its text.
-fn letter_fields(r: &Round) -> [(&'static str, String); 8] {
+fn letter_fields(r: &Round) -> [(&'static str, String); 11] {
+    let contact = r.contact.as_ref().map_or(String::new(), |c| {
+        [Some(&c.name), c.phone.as_ref(), c.email.as_ref()]
+            .into_iter()
+            .flatten()
+            .cloned()
+            .collect::<Vec<_>>()
+            .join(", ")
+    });
     [
         ("datum", r.date.clone().unwrap_or_default()),
+        ("kenmerk", r.reference.clone().unwrap_or_default()),
+        ("contactpersoon", contact),
+        ("bijlagen", r.annexes.join(", ")),
         ("aan", r.to.join(", ")),
         ("betreft", r.subject.clone()),
         ("aanhef", r.salutation.clone().unwrap_or_default()),

@@ -266,3 +266,27 @@ fn counts_are_per_kind_and_action() {
     assert_eq!(counts.get(&(Item::Case, Action::Moved)), Some(&1));
     assert_eq!(counts.len(), 3, "{counts:?}");
 }
+
+#[test]
+fn another_picture_behind_the_same_logo_path_is_one_change() {
+    let png = |w: u8| {
+        let mut b = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0".to_vec();
+        b.extend([w, 0, 0, 0, 1]);
+        crate::model::image::Image::from_bytes(b).unwrap()
+    };
+    let with_logo = |w: u8| {
+        let mut m = manifest(vec![]);
+        m.identity.house.logo = Some(crate::model::Located {
+            value: "manifest/logo.png".into(),
+            pos: Default::default(),
+        });
+        m.identity.house.logo_image = Some(png(w));
+        m
+    };
+    assert!(diff(&with_logo(2), &with_logo(2)).is_empty());
+    let d = diff(&with_logo(2), &with_logo(3));
+    assert_eq!(d.len(), 1, "{d:#?}");
+    assert!(
+        matches!(&d.manifest[0], ManifestChange::Changed { field, .. } if field == "logo_bestand")
+    );
+}

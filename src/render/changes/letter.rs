@@ -75,6 +75,9 @@ pub fn changes(d: &Delta) -> Vec<String> {
             redline,
             ..
         } = c;
+        if super::sentences::LOOK_AND_SENDER.contains(&field.as_str()) {
+            continue;
+        }
         out.push(if new.split_whitespace().count() > 12 {
             format!("{} luidt nu: ‘{}’.", manifest_field(field), excerpt(new))
         } else {
@@ -272,6 +275,9 @@ mod tests {
                 })
                 .collect(),
             response,
+            reference: None,
+            annexes: vec![],
+            contact: None,
         }
     }
 

@@ -16,7 +16,14 @@ pub fn sentences_with_redlines(d: &Delta) -> Vec<(String, Option<&Redline>)> {
     let mut out = Vec::new();
     for c in &d.manifest {
         let ManifestChange::Changed { field, redline, .. } = c;
-        out.push(quoted(manifest_field(field), redline));
+        out.push(if field == "logo_bestand" {
+            (
+                "Het logo is vervangen door een ander bestand.".to_string(),
+                None,
+            )
+        } else {
+            quoted(manifest_field(field), redline)
+        });
     }
     for c in &d.kompas {
         out.push((kompas(c), None));
@@ -59,6 +66,18 @@ pub(super) fn end_once(sentence: &mut String) {
     }
 }
 
+/// Keys of manifest.yaml about the letterhead and the look, not the manifest's content:
+/// the diff names them, the letter to the college does not.
+pub(super) const LOOK_AND_SENDER: &[&str] = &[
+    "adres",
+    "email",
+    "website",
+    "lettertype",
+    "kleur",
+    "logo",
+    "logo_bestand",
+];
+
 /// What a key of manifest.yaml is, as the subject of a sentence.
 pub(super) fn manifest_field(field: &str) -> String {
     match field {
@@ -69,6 +88,12 @@ pub(super) fn manifest_field(field: &str) -> String {
         "raad_afkorting" => "De afkorting van de adviesraad",
         "gemeente" => "De naam van de gemeente",
         "reactietermijn_weken" => "De reactietermijn van het college (in weken)",
+        "adres" => "Het adres van de adviesraad",
+        "email" => "Het e-mailadres van de adviesraad",
+        "website" => "De website van de adviesraad",
+        "lettertype" => "Het lettertype van de huisstijl",
+        "kleur" => "De kleur van de huisstijl",
+        "logo" => "Het logo",
         other => return format!("‘{other}’ in manifest.yaml"),
     }
     .to_string()
@@ -342,6 +367,9 @@ fn letter_field(field: &str) -> &str {
         "slot" => "de afsluiting",
         "ondertekening" => "de ondertekening",
         "geraadpleegd" => "met wie is overlegd",
+        "kenmerk" => "het kenmerk",
+        "contactpersoon" => "de contactpersoon",
+        "bijlagen" => "de bijlagen",
         other => other,
     }
 }

@@ -30,6 +30,16 @@ pub fn created(date: Option<String>) -> String {
 /// A Word document in the house style: fonts, styles, A4 portrait margins,
 /// running header and "Pagina x van y" footer. Every Word file starts here.
 pub fn house(h: &House) -> Docx {
+    house_styled(h, &crate::render::HouseView::default())
+}
+
+/// The house with the council's own font and colour (`huisstijl`), where it sets them.
+pub fn house_styled(h: &House, own: &crate::render::HouseView) -> Docx {
+    let font = own.font.as_deref().unwrap_or(FONT);
+    let primary = own.colour.as_deref().map_or_else(
+        || PRIMARY.to_string(),
+        |c| c.trim_start_matches('#').to_uppercase(),
+    );
     let header = Header::new().add_paragraph(
         Paragraph::new()
             .style("Header")
@@ -45,7 +55,7 @@ pub fn house(h: &House) -> Docx {
             .add_num_pages(NumPages::new()),
     );
     let mut docx = Docx::new()
-        .default_fonts(fonts(FONT))
+        .default_fonts(fonts(font))
         .default_size(BODY_SIZE)
         .default_line_spacing(
             LineSpacing::new()
@@ -57,7 +67,7 @@ pub fn house(h: &House) -> Docx {
         .footer(footer)
         .page_size(A4_SHORT, A4_LONG)
         .page_margin(margins(MARGIN));
-    for style in styles() {
+    for style in styles(&primary) {
         docx = docx.add_style(style);
     }
     docx
@@ -99,12 +109,12 @@ pub fn pack(xml: XMLDocx) -> Result<Vec<u8>, RenderError> {
     Ok(out.into_inner())
 }
 
-pub(super) fn styles() -> Vec<Style> {
+pub(super) fn styles(primary: &str) -> Vec<Style> {
     // (size in half-points, space before in twips, colour)
     let looks = [
-        (36, 0, PRIMARY),
-        (32, 0, PRIMARY),
-        (26, 300, PRIMARY),
+        (36, 0, primary),
+        (32, 0, primary),
+        (26, 300, primary),
         (23, 240, "000000"),
         (21, 200, "000000"),
     ];
@@ -137,12 +147,12 @@ pub(super) fn styles() -> Vec<Style> {
             .color(color)
     };
     styles.extend([
-        plain("Title", "Title", 56, PRIMARY)
+        plain("Title", "Title", 56, primary)
             .bold()
             .line_spacing(LineSpacing::new().before(2400).after(360)),
         plain("Subtitle", "Subtitle", 28, "404040").line_spacing(LineSpacing::new().after(240)),
         // Not a heading: the contents do not list themselves.
-        plain("TOCHeading", "TOC Heading", 32, PRIMARY)
+        plain("TOCHeading", "TOC Heading", 32, primary)
             .bold()
             .line_spacing(LineSpacing::new().after(240)),
         // The parts are level 2, so "toc 1" and "toc 2" look alike.
@@ -159,6 +169,13 @@ pub(super) fn styles() -> Vec<Style> {
             .bold()
             .line_spacing(LineSpacing::new().before(120).after(60)),
         plain("Header", "header", SMALL_SIZE, "595959"),
+        // The letter: sender block, addressee, reference lines.
+        plain("Sender", "Afzender", SMALL_SIZE, "404040")
+            .line_spacing(LineSpacing::new().before(120).after(600)),
+        plain("Addressee", "Geadresseerde", BODY_SIZE, "000000")
+            .line_spacing(LineSpacing::new().after(480)),
+        plain("LetterMeta", "Kenmerken", SMALL_SIZE, "000000")
+            .line_spacing(LineSpacing::new().after(40)),
         plain("Footer", "footer", SMALL_SIZE, "595959"),
     ]);
     styles

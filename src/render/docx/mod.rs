@@ -6,11 +6,11 @@
 use std::io::Cursor;
 
 use docx_rs::{
-    AlignmentType, BreakType, DocumentChild, Docx, FieldCharType, Footer, Header, InstrText,
-    LineSpacing, LineSpacingType, NumPages, PageMargin, PageNum, PageOrientationType, PageSize,
-    Paragraph, Run, RunFonts, SectionProperty, Shading, ShdType, Style, StyleType, Table,
-    TableBorder, TableBorderPosition, TableBorders, TableCell, TableCellMargins, TableLayoutType,
-    TableRow, WidthType, XMLDocx,
+    AlignmentType, BreakType, DocumentChild, Docx, FieldCharType, Footer, Header, HeaderReference,
+    InstrText, LineSpacing, LineSpacingType, NumPages, PageMargin, PageNum, PageOrientationType,
+    PageSize, Paragraph, Pic, Run, RunFonts, SectionProperty, Shading, ShdType, Style, StyleType,
+    Tab, TabValueType, Table, TableBorder, TableBorderPosition, TableBorders, TableCell,
+    TableCellMargins, TableLayoutType, TableRow, WidthType, XMLDocx,
 };
 
 mod house;
@@ -18,7 +18,7 @@ mod matrix;
 mod tree;
 pub mod xml;
 
-pub use house::{House, created, finish, house, pack};
+pub use house::{House, created, finish, house, house_styled, pack};
 #[cfg(test)]
 use matrix::column_widths;
 use matrix::matrix_table;
@@ -36,8 +36,10 @@ pub(crate) const LANG: &str = "nl-NL";
 /// substitutes the metric-compatible Liberation Sans, so line breaks agree.
 pub(crate) const FONT: &str = "Arial";
 pub(crate) const MONO: &str = "Consolas";
-/// The house colour (templates/style.css `--primary`).
+/// The house colour (templates/style.css `--colour-primary`), unless the council sets its own.
 const PRIMARY: &str = "154273";
+/// Where the values of the letter's reference lines start (3.5 cm).
+const META_TAB: usize = 1985;
 /// Font sizes in half-points.
 const BODY_SIZE: usize = 21;
 const SMALL_SIZE: usize = 17;
@@ -57,7 +59,6 @@ const HEADER_FILL: &str = "D9D9D9";
 const BORDER_COLOR: &str = "7F7F7F";
 
 /// Fixed Dutch texts.
-const LETTER_HEADING: &str = "Adviesbrief";
 const ANNEX_HEADING: &str = "Bijlage: matrix";
 const PRINCIPLE_COLUMN: &str = "Uitgangspunt";
 const TOC_HEADING: &str = "Inhoud";
@@ -95,25 +96,70 @@ pub(super) fn build_parts(view: &View) -> Result<XMLDocx, RenderError> {
     let house = House::of(view);
     let mut xml = finish(document(view, &house), &house)?;
     xml.document = mark_header_row(&xml.document)?;
-    xml.document =
-        xml::describe_pictures(&xml.document, &xml.media, &tree::image_descriptions(view));
+    // The logo's alternative text first: it is what a screen reader says for it.
+    let descriptions: Vec<(Vec<u8>, String)> = view
+        .house
+        .logo
+        .iter()
+        .map(|logo| (logo.bytes.to_vec(), logo.alt.clone()))
+        .chain(tree::image_descriptions(view))
+        .collect();
+    xml.document = xml::describe_pictures(&xml.document, &xml.media, &descriptions);
+    // docx-rs names every picture `.png`; a JPEG is declared as what it is.
+    for (name, bytes) in &xml.media {
+        if crate::model::image::ImageKind::sniff(bytes)
+            == Some(crate::model::image::ImageKind::Jpeg)
+        {
+            xml.content_type = insert_before(
+                &xml.content_type,
+                "</Types>",
+                &format!(
+                    r#"<Override PartName="/word/media/{name}.png" ContentType="image/jpeg" />"#
+                ),
+            )?;
+        }
+    }
     Ok(xml)
 }
 
 fn document(view: &View, house_props: &House) -> Docx {
     // The document's own (last) section is the landscape annex; the header and
-    // footer of the house serve every section.
-    let mut docx = house(house_props)
+    // footer of the house serve every section but the letter's. The empty "first
+    // page" header and footer leave the cover bare (title page).
+    let empty_header = Header::new().add_paragraph(Paragraph::new().style("Header"));
+    let empty_footer = Footer::new().add_paragraph(Paragraph::new().style("Footer"));
+    let mut docx = house_styled(house_props, &view.house)
+        .first_header(empty_header)
+        .first_footer(empty_footer)
         .page_size(A4_LONG, A4_SHORT)
         .page_orient(PageOrientationType::Landscape)
         .page_margin(margins(ANNEX_MARGIN));
-    let mut portrait = SectionProperty::new()
+    // `first_header` makes the annex a title-page section too; it is not one.
+    docx.document.section_property.title_pg = false;
+    let own = docx.document.section_property.clone();
+    let page = SectionProperty::new()
         .page_size(PageSize::new().size(A4_SHORT, A4_LONG))
         .page_margin(margins(MARGIN));
-    portrait.header_reference = docx.document.section_property.header_reference.clone();
-    portrait.footer_reference = docx.document.section_property.footer_reference.clone();
+    // The manifest: cover without header and footer, then the running ones.
+    let mut portrait = page.clone().title_pg();
+    portrait.header_reference = own.header_reference.clone();
+    portrait.footer_reference = own.footer_reference.clone();
+    portrait.first_header_reference = own.first_header_reference.clone();
+    portrait.first_footer_reference = own.first_footer_reference.clone();
+    // The letter has its letterhead instead of the running header, and its page numbers.
+    let mut letter_section = page;
+    letter_section.header_reference = own
+        .first_header_reference
+        .clone()
+        .map(|r| HeaderReference::new("default", r.id));
+    letter_section.footer_reference = own.footer_reference.clone();
 
     let mut body = Body(&mut docx.document.children);
+    // The letter stands alone, first, in its own section.
+    if let Some(letter) = &view.letter {
+        letter_part(view, letter, &mut body);
+        body.push(Paragraph::new().section_property(letter_section));
+    }
     cover(view, &mut body);
     body.push(
         Paragraph::new()
@@ -122,10 +168,7 @@ fn document(view: &View, house_props: &House) -> Docx {
     );
     // The contents go here once all headings are known.
     let toc_at = body.0.len();
-    if let Some(letter) = &view.letter {
-        letter_part(letter, &mut body);
-    }
-    // A new advice says what changed since the previous one, right after its letter.
+    // A new advice says what changed since the previous one, right after the contents.
     if let Some(changes) = &view.changes {
         body.push(heading(2, &changes.title).page_break_before(true));
         let item = Ctx {
@@ -284,12 +327,36 @@ impl Body<'_> {
     }
 }
 
-fn letter_part(letter: &Letter, body: &mut Body) {
-    body.push(heading(2, LETTER_HEADING).page_break_before(true));
+/// The letter: letterhead (logo, sender), addressee, the reference lines (Datum before
+/// Betreft), salutation, body, closing and signatures kept with the last lines.
+fn letter_part(view: &View, letter: &Letter, body: &mut Body) {
+    if let Some(logo) = view.house.logo.as_ref().and_then(logo_picture) {
+        body.push(Paragraph::new().add_run(Run::new().add_image(logo)));
+    }
+    let mut sender = Paragraph::new().style("Sender").add_run(
+        Run::new()
+            .add_text(clean(&view.council))
+            .bold()
+            .color(primary(view)),
+    );
+    for line in view
+        .address
+        .iter()
+        .chain(view.email.iter())
+        .chain(view.website.iter())
+    {
+        sender = sender.add_run(
+            Run::new()
+                .add_break(BreakType::TextWrapping)
+                .add_text(clean(line)),
+        );
+    }
+    body.push(sender);
     if let Some((first, rest)) = letter.to.split_first() {
         // One paragraph with line breaks: an address block has no space between lines.
-        let mut address =
-            Paragraph::new().add_run(Run::new().add_text(clean(&format!("Aan {first}"))));
+        let mut address = Paragraph::new()
+            .style("Addressee")
+            .add_run(Run::new().add_text(clean(&format!("Aan {first}"))));
         for line in rest {
             address = address.add_run(
                 Run::new()
@@ -299,12 +366,26 @@ fn letter_part(letter: &Letter, body: &mut Body) {
         }
         body.push(address);
     }
-    body.push(text_paragraph(&format!("Betreft: {}", letter.subject)));
-    if let Some(date) = &letter.date {
-        body.push(text_paragraph(&format!("Datum: {date}")));
+    let rows = super::letter_rows(letter);
+    let last = rows.len().saturating_sub(1);
+    for (i, (label, value)) in rows.iter().enumerate() {
+        let mut p = Paragraph::new()
+            .style("LetterMeta")
+            .keep_next(i < last)
+            .add_tab(Tab::new().val(TabValueType::Left).pos(META_TAB))
+            .add_run(Run::new().add_text(clean(label)).bold())
+            .add_run(Run::new().add_tab());
+        for (n, line) in value.iter().enumerate() {
+            let mut run = Run::new();
+            if n > 0 {
+                run = run.add_break(BreakType::TextWrapping).add_tab();
+            }
+            p = p.add_run(run.add_text(clean(line)));
+        }
+        body.push(p);
     }
     if let Some(salutation) = &letter.salutation {
-        body.push(text_paragraph(salutation));
+        body.push(text_paragraph(salutation).line_spacing(LineSpacing::new().before(360)));
     }
     // The closing and signatures stay with the body's last lines (no page with
     // only a signature): each keeps with the next, the last one ends the chain.
@@ -321,6 +402,7 @@ fn letter_part(letter: &Letter, body: &mut Body) {
         let mut p = Paragraph::new()
             .keep_lines(true)
             .keep_next(i + 1 < letter.signatories.len())
+            .line_spacing(LineSpacing::new().before(if i == 0 { 600 } else { 240 }))
             .add_run(Run::new().add_text(clean(&s.name)));
         if let Some(role) = &s.role {
             p = p.add_run(
@@ -331,6 +413,23 @@ fn letter_part(letter: &Letter, body: &mut Body) {
         }
         body.push(p);
     }
+}
+
+/// The council's colour without `#`, or the house colour.
+fn primary(view: &View) -> String {
+    view.house.colour.as_deref().map_or_else(
+        || PRIMARY.to_string(),
+        |c| c.trim_start_matches('#').to_uppercase(),
+    )
+}
+
+/// The logo at most 4 cm wide and 2 cm high.
+fn logo_picture(logo: &super::LogoView) -> Option<Pic> {
+    let (w, h) = logo.size?;
+    const EMU_PER_CM: f64 = 360_000.0;
+    let scale = (4.0 * EMU_PER_CM / f64::from(w)).min(2.0 * EMU_PER_CM / f64::from(h));
+    let (w, h) = (f64::from(w) * scale, f64::from(h) * scale);
+    Some(Pic::new_with_dimensions(logo.bytes.to_vec(), 1, 1).size(w as u32, h as u32))
 }
 
 /// Cited laws as one line of links (empty when none), so they become hyperlinks.

@@ -13,6 +13,10 @@ pub(crate) fn sample() -> View {
         council: "Adviesraad Sociaal Domein Almere".into(),
         council_short: Some("ASD".into()),
         municipality: "Almere".into(),
+        address: vec![],
+        email: None,
+        website: None,
+        house: Default::default(),
         edition: Some(crate::render::Edition::from_date("2015-08-18")),
         letter: Some(Letter {
             to: vec![
@@ -21,6 +25,10 @@ pub(crate) fn sample() -> View {
             ],
             subject: "Ongevraagd advies".into(),
             date: Some("18 augustus 2015".into()),
+            reference: None,
+            annexes: vec![crate::render::MATRIX_ANNEX.into()],
+            contact: None,
+            meta: vec![],
             salutation: Some("Geacht college,".into()),
             body: "Hierbij bieden wij u het manifest aan.".into(),
             closing: Some("Met hartelijke groet,".into()),
@@ -29,7 +37,8 @@ pub(crate) fn sample() -> View {
                 role: Some("Voorzitter".into()),
             }],
             partners: vec![],
-        }),
+        }
+        .with_meta()),
         principles: vec![PrincipleView {
             id: "de-almeerder-centraal".into(),
             number: 1,
@@ -125,7 +134,6 @@ fn headings_carry_the_documents_structure() {
     let got = headings(&document);
     let want = [
         ("Title", "Kwaliteitsmanifest Sociaal Domein"),
-        ("Heading2", "Adviesbrief"),
         ("Heading2", "Kwaliteitsmanifest Sociaal Domein"),
         ("Heading3", "1. De Almeerder centraal"),
         ("Heading2", "Uitwerking Kwaliteitsmanifest"),
@@ -150,14 +158,20 @@ fn letter_and_texts_appear_in_order() {
             .position(|x| x == t)
             .unwrap_or_else(|| panic!("{t:?} ontbreekt in {texts:#?}"))
     };
-    assert!(pos("Adviesraad Sociaal Domein Almere") < pos("Adviesbrief"));
+    // The letter comes first: sender, addressee, Datum before Betreft, then the text.
+    assert_eq!(pos("Adviesraad Sociaal Domein Almere"), 0);
     assert!(
         pos("Aan college van Burgemeester en wethoudersGemeente Almere")
-            < pos("Betreft: Ongevraagd advies")
+            < pos("Datum18 augustus 2015")
     );
-    assert!(pos("Betreft: Ongevraagd advies") < pos("Datum: 18 augustus 2015"));
+    assert!(pos("Datum18 augustus 2015") < pos("BetreftOngevraagd advies"));
+    assert!(
+        pos("BetreftOngevraagd advies")
+            < pos("BijlageMatrix: uitgangspunten en verantwoordelijkheden per partij")
+    );
     assert!(pos("Geacht college,") < pos("Hierbij bieden wij u het manifest aan."));
     assert!(pos("Met hartelijke groet,") < pos("Klaas JongejanVoorzitter"));
+    assert!(pos("Klaas JongejanVoorzitter") < pos("Kwaliteitsmanifest Sociaal Domein"));
     // The short text is stored once and rendered in the manifest and in the elaboration.
     let short = "De inwoner is klant én opdrachtgever.";
     assert_eq!(texts.iter().filter(|t| *t == short).count(), 2);
@@ -186,13 +200,13 @@ fn a_new_advice_lists_its_changes_after_the_letter() {
     let (document, _) = parts(&view);
     let heads = headings(&document);
     assert_eq!(
-        heads[2],
+        heads[1],
         (
             "Heading2".into(),
             "Wat is er veranderd sinds 18 augustus 2015".into()
         )
     );
-    assert_eq!(heads[3].1, "Kwaliteitsmanifest Sociaal Domein");
+    assert_eq!(heads[2].1, "Kwaliteitsmanifest Sociaal Domein");
     let texts = texts(&document);
     assert!(texts.contains(&"•Uitgangspunt 2 is herschreven.".to_string()));
     assert!(texts.contains(&"•*Geen* Markdown.".to_string()));
@@ -201,10 +215,10 @@ fn a_new_advice_lists_its_changes_after_the_letter() {
 #[test]
 fn breaks_before_the_parts_and_a_landscape_annex() {
     let (document, _) = parts(&sample());
-    // The letter, the manifest and the elaboration; the annex by its section.
-    assert_eq!(document.matches("<w:pageBreakBefore />").count(), 3);
-    // Two sections: the portrait text, then the landscape annex as the document's last.
-    assert_eq!(document.matches("<w:sectPr>").count(), 2);
+    // The manifest and the elaboration; the letter and the annex by their sections.
+    assert_eq!(document.matches("<w:pageBreakBefore />").count(), 2);
+    // Three sections: the letter, the portrait manifest, the landscape annex as the last.
+    assert_eq!(document.matches("<w:sectPr>").count(), 3);
     let last = &document[document.rfind("<w:sectPr>").unwrap()..];
     assert!(last.contains(r#"w:orient="landscape""#), "{last}");
     // (The contents name the annex before the section break too: look at the heading.)
@@ -462,4 +476,141 @@ fn matrix_columns_fit_their_longest_word() {
     // 25 letters need more than a third of an equal share of the width.
     assert!(widths[2] > 25 * 75, "{widths:?}");
     assert!(widths[0] >= widths[1], "{widths:?}");
+}
+
+/// The `<w:sectPr>` elements, in order.
+fn sections(document: &str) -> Vec<String> {
+    document
+        .split("<w:sectPr>")
+        .skip(1)
+        .map(|c| c[..c.find("</w:sectPr>").unwrap()].to_string())
+        .collect()
+}
+
+fn reference(section: &str, kind: &str, which: &str) -> Option<String> {
+    let tag = format!(r#"<w:{kind}Reference w:type="{which}" r:id=""#);
+    let at = section.find(&tag)? + tag.len();
+    Some(section[at..at + section[at..].find('"')?].to_string())
+}
+
+#[test]
+fn the_letter_has_page_numbers_and_the_cover_no_header_or_footer() {
+    let (document, _) = parts(&sample());
+    let s = sections(&document);
+    let [letter, manifest, annex] = &s[..] else {
+        panic!("{s:?}")
+    };
+    // The letter: the page number footer of every page, a header that is empty.
+    let footer = reference(annex, "footer", "default").unwrap();
+    let running = reference(annex, "header", "default").unwrap();
+    let empty = reference(annex, "header", "first").unwrap();
+    assert_ne!(running, empty);
+    assert_eq!(reference(letter, "footer", "default"), Some(footer.clone()));
+    assert_eq!(reference(letter, "header", "default"), Some(empty.clone()));
+    assert!(!letter.contains("<w:titlePg"), "{letter}");
+    // The manifest's first page is the cover: a title page with the empty ones.
+    assert!(manifest.contains("<w:titlePg"), "{manifest}");
+    assert_eq!(reference(manifest, "header", "first"), Some(empty));
+    assert_eq!(reference(manifest, "header", "default"), Some(running));
+    assert_eq!(reference(manifest, "footer", "default"), Some(footer));
+    assert!(!annex.contains("<w:titlePg"), "{annex}");
+}
+
+#[test]
+fn optional_letter_fields_leave_no_empty_line_and_given_ones_show() {
+    let (document, _) = parts(&sample());
+    let plain = texts(&document);
+    assert!(!plain.iter().any(|t| t.starts_with("Ons kenmerk")));
+    assert!(!plain.iter().any(|t| t.starts_with("Contactpersoon")));
+
+    let mut view = sample();
+    let mut letter = view.letter.take().unwrap();
+    letter.reference = Some("ASD-2015-07".into());
+    letter.annexes.push("Verslag".into());
+    letter.contact = Some(crate::render::ContactView {
+        name: "J. de Vries".into(),
+        phone: Some("036 000 00 00".into()),
+        email: None,
+    });
+    view.letter = Some(letter.with_meta());
+    view.address = vec!["Stadhuisplein 1".into(), "1315 HR Almere".into()];
+    let (document, _) = parts(&view);
+    let texts = texts(&document);
+    let pos = |t: &str| {
+        texts
+            .iter()
+            .position(|x| x == t)
+            .unwrap_or_else(|| panic!("{t:?} in {texts:#?}"))
+    };
+    assert_eq!(
+        pos("Adviesraad Sociaal Domein AlmereStadhuisplein 11315 HR Almere"),
+        0
+    );
+    assert!(pos("Datum18 augustus 2015") < pos("Ons kenmerkASD-2015-07"));
+    assert!(pos("Ons kenmerkASD-2015-07") < pos("BetreftOngevraagd advies"));
+    assert!(
+        pos("BetreftOngevraagd advies")
+            < pos("BijlagenMatrix: uitgangspunten en verantwoordelijkheden per partijVerslag")
+    );
+    assert!(pos("ContactpersoonJ. de Vries, 036 000 00 00") < pos("Geacht college,"));
+}
+
+#[test]
+fn the_councils_font_and_colour_go_into_the_styles() {
+    let mut view = sample();
+    view.house.font = Some("Noto Sans".into());
+    view.house.colour = Some("#0b5d3b".into());
+    let (_, styles) = parts(&view);
+    assert!(styles.contains(r#"w:ascii="Noto Sans""#), "{styles}");
+    assert!(styles.contains(r#"<w:color w:val="0B5D3B" />"#));
+    assert!(!styles.contains(r#"<w:color w:val="154273" />"#));
+}
+
+#[test]
+fn a_png_logo_is_a_picture_at_the_top_of_the_letter() {
+    let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\xf0\0\0\0\x50".to_vec();
+    let mut view = sample();
+    view.house.logo = Some(crate::render::LogoView {
+        alt: "Logo Adviesraad Sociaal Domein Almere".into(),
+        mime: "image/png",
+        bytes: std::sync::Arc::new(png.clone()),
+        size: Some((240, 80)),
+    });
+    let xml = build_parts(&view).unwrap();
+    assert_eq!(xml.media.len(), 1);
+    assert_eq!(xml.media[0].1, png);
+    let document = String::from_utf8(xml.document).unwrap();
+    let picture = document.find("<wp:inline").expect("een plaatje");
+    assert!(picture < document.find("Adviesraad Sociaal Domein Almere").unwrap());
+    assert!(
+        document
+            .contains(r#"name="Afbeelding 1" descr="Logo Adviesraad Sociaal Domein Almere" />"#)
+    );
+    assert!(!document.contains(r#"name="Figure""#));
+    // 4 cm wide (the height follows the picture's own proportion, 1:3).
+    assert!(
+        document.contains(r#"<wp:extent cx="1440000" cy="480000" />"#),
+        "{document}"
+    );
+
+    let types = String::from_utf8(xml.content_type).unwrap();
+    assert!(!types.contains(r#"PartName="/word/media"#), "{types}");
+
+    // A JPEG keeps its bytes; the package says what it is, whatever docx-rs named it.
+    let jpeg = vec![0xFF, 0xD8, 0xFF, 0xE0, 0, 2];
+    let logo = view.house.logo.as_mut().unwrap();
+    logo.mime = "image/jpeg";
+    logo.bytes = std::sync::Arc::new(jpeg.clone());
+    let xml = build_parts(&view).unwrap();
+    assert_eq!(xml.media.len(), 1);
+    assert_eq!(xml.media[0].1, jpeg);
+    let types = String::from_utf8(xml.content_type).unwrap();
+    let part = format!(
+        r#"<Override PartName="/word/media/{}.png" ContentType="image/jpeg" />"#,
+        xml.media[0].0
+    );
+    assert!(types.contains(&part), "{types}");
+    // Without a size the file says, there is no picture rather than a wrong one.
+    view.house.logo.as_mut().unwrap().size = None;
+    assert!(build_parts(&view).unwrap().media.is_empty());
 }

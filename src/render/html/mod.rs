@@ -23,10 +23,51 @@ impl DocumentFormat for Html {
 }
 
 pub fn render(view: &View, templates: &Templates) -> Result<String, RenderError> {
+    let logo_src = view.house.logo.as_ref().map(|l| {
+        format!(
+            "data:{};base64,{}",
+            l.mime,
+            crate::model::image::base64(&l.bytes)
+        )
+    });
     templates.render(
         "document.html",
-        context! { view => Value::from(Serde(view.rendered_with(tree::to_html))), style => templates.style_html() },
+        context! {
+            view => Value::from(Serde(view.rendered_with(tree::to_html))),
+            style => templates.style_html(),
+            house_style => Value::from_safe_string(house_css(&view.house)),
+            logo_src => logo_src.map(Value::from_safe_string),
+        },
     )
+}
+
+/// The fallbacks behind a council's own font, as in templates/style.css.
+const FONT_FALLBACK: &str = r#""Noto Sans", "Liberation Sans", Arial, sans-serif"#;
+
+/// The council's font and colour as custom properties after the style sheet's own.
+/// Both were checked by the loader (a font name of letters, digits, spaces and
+/// hyphens; `#RRGGBB`); checked again here, because this text is not escaped.
+fn house_css(house: &super::HouseView) -> String {
+    let mut rules = String::new();
+    if let Some(font) = house.font.as_deref().filter(|f| {
+        f.chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == ' ' || c == '-')
+    }) {
+        rules.push_str(&format!(
+            "--font-family: \"{}\", {FONT_FALLBACK}; ",
+            font.trim()
+        ));
+    }
+    if let Some(colour) = house.colour.as_deref().filter(|c| {
+        c.len() == 7 && c.starts_with('#') && c[1..].chars().all(|d| d.is_ascii_hexdigit())
+    }) {
+        rules.push_str(&format!("--colour-primary: {colour}; "));
+    }
+    if rules.is_empty() {
+        String::new()
+    } else {
+        format!(":root {{ {rules}}}")
+    }
 }
 
 /// The matrix alone, as a page.
@@ -40,4 +81,88 @@ pub fn render_matrix(
         "matrix.html",
         context! { matrix => Value::from(Serde(matrix)), title => title, compact => compact, style => templates.style_html() },
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn html(view: &crate::render::View) -> String {
+        render(view, &Templates::load(&[]).unwrap()).unwrap()
+    }
+
+    #[test]
+    fn the_letter_comes_first_and_datum_before_betreft() {
+        let view = crate::render::docx::tests::sample();
+        let page = html(&view);
+        let at = |s: &str| page.find(s).unwrap_or_else(|| panic!("{s} ontbreekt"));
+        assert!(at(r#"<article class="letter" aria-label="Adviesbrief">"#) < at("<h1>"));
+        assert!(at("<h1>") < at(r#"<nav class="toc""#));
+        assert!(at("<dt>Datum</dt>") < at("<dt>Betreft</dt>"));
+        assert!(at("<dt>Betreft</dt>") < at("<dt>Bijlage</dt>"));
+        assert!(at("Klaas Jongejan") < at("<h1>"));
+        // Fields the round does not give leave no empty slot.
+        for absent in [
+            "Ons kenmerk",
+            "Contactpersoon",
+            "<br>\n    </p>",
+            "<dd></dd>",
+        ] {
+            assert!(!page.contains(absent), "{absent}");
+        }
+        // The letter is no part of the contents: it comes before them.
+        assert!(!page.contains("href=\"#brief\""));
+    }
+
+    #[test]
+    fn the_logo_is_embedded_with_its_alternative_text() {
+        let mut view = crate::render::docx::tests::sample();
+        view.house.logo = Some(crate::render::LogoView {
+            alt: "Logo Adviesraad Sociaal Domein Almere".into(),
+            mime: "image/png",
+            bytes: std::sync::Arc::new(b"\x89PNG\r\n\x1a\nabc".to_vec()),
+            size: Some((2, 1)),
+        });
+        let page = html(&view);
+        assert!(
+            page.contains(r#"<img class="logo" src="data:image/png;base64,iVBORw0KGgphYmM=" alt="Logo Adviesraad Sociaal Domein Almere">"#),
+            "{}",
+            &page[..page.find("</header>").unwrap()]
+        );
+    }
+
+    #[test]
+    fn the_councils_font_and_colour_follow_the_style_sheet_unescaped() {
+        let mut view = crate::render::docx::tests::sample();
+        view.house.font = Some("Noto Sans".into());
+        view.house.colour = Some("#0b5d3b".into());
+        let page = html(&view);
+        let style = &page[page.find("<style>").unwrap()..page.find("</style>").unwrap()];
+        let own = style
+            .find(r#":root { --font-family: "Noto Sans", "Noto Sans", "Liberation Sans""#)
+            .expect(style);
+        assert!(style.find("--font-family: \"Segoe UI\"").unwrap() < own);
+        assert!(style.contains("--colour-primary: #0b5d3b;"));
+        assert!(!style.contains("&quot;"));
+    }
+
+    #[test]
+    fn house_values_cannot_leave_their_css_value() {
+        let css = |font: &str, colour: &str| {
+            house_css(&crate::render::HouseView {
+                font: Some(font.into()),
+                colour: Some(colour.into()),
+                logo: None,
+            })
+        };
+        assert_eq!(
+            css("Noto Sans", "#1a2b3c"),
+            format!(
+                r#":root {{ --font-family: "Noto Sans", {FONT_FALLBACK}; --colour-primary: #1a2b3c; }}"#
+            )
+        );
+        // Anything the loader would have refused is left out, not escaped into the sheet.
+        assert_eq!(css("x\"; } body { display: none", "red; }"), "");
+        assert_eq!(css("</style>", "#12345g"), "");
+    }
 }

@@ -55,6 +55,9 @@ fn escaped(mut v: View) -> View {
         *s = md(s);
     }
     opt(&mut v.council_short);
+    all(&mut v.address);
+    opt(&mut v.email);
+    opt(&mut v.website);
     if let Some(e) = &mut v.edition {
         e.label = md(&e.label);
         opt(&mut e.date);
@@ -69,6 +72,17 @@ fn escaped(mut v: View) -> View {
         for s in &mut l.signatories {
             s.name = md(&s.name);
             opt(&mut s.role);
+        }
+        opt(&mut l.reference);
+        all(&mut l.annexes);
+        if let Some(c) = &mut l.contact {
+            c.name = md(&c.name);
+            opt(&mut c.phone);
+            opt(&mut c.email);
+        }
+        // The reference lines were made from the fields above before they were escaped.
+        for row in &mut l.meta {
+            all(&mut row.lines);
         }
     }
     for p in &mut v.principles {
