@@ -153,16 +153,18 @@ fn a_web_image_is_refused_and_becomes_a_link() {
     let root = dir.path();
     add_to_case(
         root,
-        "![logo](https://tracker.example/pixel.png?wie=raad)\n\n![oud][foto]\n\n[foto]: //cdn.example/foto.jpg",
+        "![logo](https://tracker.example/pixel.png?wie=raad)\n\n![oud][foto]\n\n[![insigne](https://badge.example/x.svg)](https://raad.example/)\n\n[foto]: //cdn.example/foto.jpg",
     );
     let check = kwaliteit(root).arg("check").assert().code(1);
     let out = String::from_utf8_lossy(&check.get_output().stdout).into_owned();
-    assert_eq!(out.matches("fout[remote-image]").count(), 2, "{out}");
+    assert_eq!(out.matches("fout[remote-image]").count(), 3, "{out}");
     kwaliteit(root).arg("render").assert().code(1);
     let html = String::from_utf8(rendered(root, &["--force"], "html")).unwrap();
     assert!(!html.contains("<img"), "een afbeelding van het web");
     assert!(html.contains(r#"<a href="https://tracker.example/pixel.png?wie=raad">logo</a>"#));
     assert!(html.contains(r#"<a href="//cdn.example/foto.jpg">oud</a>"#));
+    // An image in a link's text: the link stays, with the description as its text.
+    assert!(html.contains(r#"<a href="https://raad.example/">insigne</a>"#));
     let md = String::from_utf8(rendered(root, &["--force", "--format", "md"], "md")).unwrap();
     assert!(!md.contains("![logo]") && !md.contains("![oud]"), "{md}");
     assert!(md.contains("[logo](https://tracker.example/pixel.png?wie=raad)"));

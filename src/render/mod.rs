@@ -585,6 +585,19 @@ fn retarget_links(inlines: &mut Vec<Inline>, from: &str, targets: &Targets) {
                 ..
             } => {
                 retarget_links(children, from, targets);
+                // A web image in a link's text became a link; links do not nest.
+                if children
+                    .iter()
+                    .any(|c| matches!(c.kind, InlineKind::Link { .. }))
+                {
+                    *children = std::mem::take(children)
+                        .into_iter()
+                        .flat_map(|c| match c.kind {
+                            InlineKind::Link { inlines, .. } => inlines,
+                            _ => vec![c],
+                        })
+                        .collect();
+                }
                 if html::tree::is_dangerous_url(target) {
                     *target = "#".to_string();
                 } else if let Some((file, _anchor)) = split_link(target) {
