@@ -439,6 +439,7 @@ fn commands_escape_front_matter_fields() {
         (&["matrix", "--format", "md"][..], true),
         (&["status"][..], false),
         (&["matrix"][..], false),
+        (&["textconv", "manifest/manifest.yaml"][..], false),
     ] {
         let out = run(args);
         if markdown {

@@ -925,3 +925,36 @@ fn html_markdown_and_word_have_the_same_outline_captions_and_parties() {
         assert!(word_text.contains(text.as_str()), "Word: {text}");
     }
 }
+
+#[test]
+fn the_house_style_reaches_the_matrix_and_diff_pages_too() {
+    let dir = copy_of_manifest();
+    let root = dir.path();
+    let old = tempfile::tempdir().unwrap();
+    copy_dir(root, old.path());
+    let yaml = root.join("manifest/manifest.yaml");
+    let mut text = fs::read_to_string(&yaml).unwrap();
+    text.push_str("huisstijl:\n  lettertype: Noto Sans\n  kleur: \"#1f4e79\"\n");
+    fs::write(&yaml, text).unwrap();
+    let run = |args: &[&str]| {
+        let out = Command::cargo_bin("kwaliteit")
+            .unwrap()
+            .current_dir(root)
+            .args(args)
+            .output()
+            .unwrap();
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let old = old.path().to_str().unwrap();
+    let new = root.to_str().unwrap();
+    for (what, page) in [
+        ("matrix", run(&["matrix", "--format", "html"])),
+        ("diff", run(&["diff", "--format", "html", old, new])),
+    ] {
+        assert!(
+            page.contains("--colour-primary: #1f4e79")
+                && page.contains(r#"--font-family: "Noto Sans""#),
+            "{what}: geen huisstijl\n{page}"
+        );
+    }
+}

@@ -211,7 +211,10 @@ fn writing_aid(file: &File, out: &mut Vec<Finding>) {
     for s in
         plain_language::long_sentences_in(body, &file.page.doc, file.page.body_offset, MAX_WORDS)
     {
-        let first_line = body[s.start..s.end].split('\n').next().unwrap_or("");
+        let first_line = body[s.start..s.end]
+            .split(['\n', '\r'])
+            .next()
+            .unwrap_or("");
         out.push(
             Finding::new(
                 Rule::LongSentence,

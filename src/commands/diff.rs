@@ -103,7 +103,8 @@ pub fn run(start: &Path, args: &DiffArgs) -> Result<u8, Error> {
         DiffFormat::Md => write_stdout(changes::markdown(&delta, a, b).as_bytes()),
         DiffFormat::Json => write_stdout(changes::json(&delta, a, b).as_bytes()),
         DiffFormat::Html => {
-            let templates = Templates::load(&to.snapshot.templates)?;
+            let templates = Templates::load(&to.snapshot.templates)?
+                .with_house_style(crate::render::html::house_style_of(&to.loaded.manifest));
             write_stdout(changes::html_page(&delta, a, b, &templates)?.as_bytes())
         }
         DiffFormat::Docx => write_docx(&delta, a, b, &to, args.out.as_deref()),

@@ -29,7 +29,8 @@ pub fn run(start: &Path, args: &MatrixArgs) -> Result<u8, Error> {
         MatrixFormat::Md => render::matrix::markdown(&matrix, args.compact),
         MatrixFormat::Csv => render::matrix::csv(&matrix, args.compact),
         MatrixFormat::Html => {
-            let templates = Templates::load(&checked.snapshot.templates)?;
+            let templates = Templates::load(&checked.snapshot.templates)?
+                .with_house_style(render::html::house_style_of(manifest));
             render::html::render_matrix(
                 &matrix,
                 &manifest.identity.title,

@@ -22,7 +22,11 @@ pub fn run(start: &Path, args: &TextconvArgs) -> Result<u8, Error> {
     };
     let bytes = std::fs::read(&file).map_err(|source| SourceError::Io { path: file, source })?;
     match String::from_utf8(bytes) {
-        Ok(text) => write_stdout(convert(&args.file, &text).as_bytes())?,
+        // git shows this in a terminal (through a pager that passes escape sequences):
+        // control characters are shown, never executed.
+        Ok(text) => {
+            write_stdout(crate::text::terminal::visible(&convert(&args.file, &text)).as_bytes())?
+        }
         Err(not_text) => write_stdout(not_text.as_bytes())?,
     }
     Ok(exit::OK)

@@ -77,7 +77,7 @@ pub struct LogoView {
 }
 
 impl HouseView {
-    fn of(m: &Manifest) -> HouseView {
+    pub(crate) fn of(m: &Manifest) -> HouseView {
         let house = &m.identity.house;
         HouseView {
             font: house.font.as_ref().map(|f| f.value.trim().to_string()),

@@ -87,6 +87,17 @@ impl Templates {
     /// The style sheet for `{{ style }}` in an HTML template: marked safe, because
     /// escaping turns its quotes into `&quot;` and the browser drops the rule. It comes
     /// from `style.css` (built in or the council's), never from manifest text.
+    /// The council's font and colour (`huisstijl`) after the style sheet, for the pages
+    /// that are not the document itself (matrix, diff); `css` is made by
+    /// `render::html::house_style_of` from checked values.
+    pub fn with_house_style(mut self, css: String) -> Self {
+        if !css.is_empty() {
+            self.style.push('\n');
+            self.style.push_str(&css);
+        }
+        self
+    }
+
     pub fn style_html(&self) -> Value {
         Value::from_safe_string(self.style.clone())
     }

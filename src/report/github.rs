@@ -12,6 +12,8 @@ impl FindingsFormat for Github {
     fn format(&self, findings: &[Finding], summary: Summary) -> String {
         let mut out = String::new();
         for f in findings {
+            // The log is shown as a terminal shows it: control characters made visible.
+            let f = f.visible();
             let kind = match f.severity {
                 Severity::Error => "error",
                 Severity::Warning => "warning",

@@ -75,6 +75,12 @@ pub fn lines_inclusive(text: &str) -> impl Iterator<Item = &str> + '_ {
         })
 }
 
+/// The lines of `text` without their line endings (`\n`, `\r\n` or a lone `\r`); an
+/// empty text and a final line ending give no empty last line, as `str::lines` does.
+pub fn lines(text: &str) -> impl Iterator<Item = &str> + '_ {
+    lines_inclusive(text).map(|l| l.trim_end_matches(['\n', '\r']))
+}
+
 fn line_of<'a>(text: &'a str, starts: &[usize], line: usize) -> Option<&'a str> {
     let start = *starts.get(line.checked_sub(1)?)?;
     let end = starts.get(line).map_or(text.len(), |&e| e);
@@ -180,6 +186,16 @@ pub fn fold_diacritic(c: char) -> Option<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lines_end_at_lf_crlf_and_a_lone_cr() {
+        assert_eq!(
+            lines("a\nb\r\nc\rd").collect::<Vec<_>>(),
+            ["a", "b", "c", "d"]
+        );
+        assert_eq!(lines("a\n\nb\n").collect::<Vec<_>>(), ["a", "", "b"]);
+        assert_eq!(lines("").count(), 0);
+    }
 
     #[test]
     fn positions_count_characters_not_bytes() {

@@ -104,8 +104,11 @@ pub fn finish(docx: Docx, h: &House) -> Result<XMLDocx, RenderError> {
 
 pub fn pack(xml: XMLDocx) -> Result<Vec<u8>, RenderError> {
     let mut out = Cursor::new(Vec::new());
-    xml.pack(&mut out)
-        .map_err(|e| RenderError::Docx(e.to_string()))?;
+    // Packing into memory fails only in the zip writer itself; its English text says
+    // nothing a council can act on.
+    xml.pack(&mut out).map_err(|_| {
+        RenderError::Docx("de delen konden niet tot één bestand ingepakt worden".into())
+    })?;
     Ok(out.into_inner())
 }
 

@@ -41,6 +41,11 @@ pub fn render(view: &View, templates: &Templates) -> Result<String, RenderError>
     )
 }
 
+/// The council's font and colour as CSS custom properties, for every HTML page.
+pub fn house_style_of(m: &crate::model::Manifest) -> String {
+    house_css(&super::HouseView::of(m))
+}
+
 /// The fallbacks behind a council's own font, as in templates/style.css.
 const FONT_FALLBACK: &str = r#""Noto Sans", "Liberation Sans", Arial, sans-serif"#;
 

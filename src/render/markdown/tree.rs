@@ -81,7 +81,7 @@ fn block(b: &Block) -> String {
         // neither a tag nor a link or a block marker inside it comes alive.
         BlockKind::Html(text) => {
             let mut out = String::new();
-            for (i, line) in text.trim_end().lines().enumerate() {
+            for (i, line) in crate::text::lines(text.trim_end()).enumerate() {
                 if i > 0 {
                     out.push('\n');
                 }
@@ -100,7 +100,15 @@ fn block(b: &Block) -> String {
 /// where the prefix is only spaces).
 fn prefixed(text: &str, first: &str, rest: &str) -> String {
     let mut out = String::new();
-    for (i, line) in text.split('\n').enumerate() {
+    // Split as `split('\n')` would (a final empty line kept), with a lone CR a break too.
+    let lines = crate::text::lines_inclusive(text)
+        .map(|l| l.trim_end_matches(['\n', '\r']))
+        .chain(
+            text.ends_with(['\n', '\r'])
+                .then_some("")
+                .or(text.is_empty().then_some("")),
+        );
+    for (i, line) in lines.enumerate() {
         if i > 0 {
             out.push('\n');
         }
@@ -300,6 +308,13 @@ fn destination(target: &str, title: &str, out: &mut String) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_lone_cr_breaks_a_quoted_line_like_a_line_feed() {
+        assert_eq!(prefixed("a\rb", "> ", "> "), prefixed("a\nb", "> ", "> "));
+        assert_eq!(prefixed("a\n", "- ", "  "), "- a\n");
+        assert_eq!(prefixed("", "> ", "> "), ">");
+    }
 
     /// Written out and read back, a text means the same.
     #[test]
