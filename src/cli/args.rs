@@ -144,7 +144,7 @@ pub struct DiffArgs {
     #[arg(value_name = "NAAR", help_heading = "Argumenten")]
     pub to: Option<String>,
 
-    /// Vorm: terminal (standaard), md, html, json of docx
+    /// Vorm: terminal (standaard), md, html, json, docx of pdf
     #[arg(
         long,
         value_enum,
@@ -155,7 +155,7 @@ pub struct DiffArgs {
     )]
     pub format: DiffFormat,
 
-    /// Bij docx: het bestand om te schrijven (standaard: build/wijzigingen.docx)
+    /// Bij docx en pdf: het bestand om te schrijven (standaard: build/wijzigingen.docx of .pdf)
     #[arg(long, value_name = "BESTAND")]
     pub out: Option<PathBuf>,
 
@@ -171,6 +171,7 @@ pub enum DiffFormat {
     Html,
     Json,
     Docx,
+    Pdf,
 }
 
 #[derive(Debug, clap::Args)]
@@ -179,7 +180,7 @@ pub struct AdviesArgs {
     #[arg(long, value_name = "REVISIE")]
     pub since: Option<String>,
 
-    /// Vorm van het advies: html (standaard), md of docx
+    /// Vorm van het advies: html (standaard), md, docx of pdf
     #[arg(
         long,
         value_enum,
@@ -229,7 +230,7 @@ pub struct TextconvArgs {
 
 #[derive(Debug, clap::Args)]
 pub struct RenderArgs {
-    /// Vorm van het document: html (standaard), md of docx
+    /// Vorm van het document: html (standaard), md, docx of pdf
     #[arg(
         long,
         value_enum,

@@ -150,8 +150,8 @@ fn cell_sentence(c: &CellChange) -> String {
     }
 }
 
-/// Counts per kind, for the summary table.
-fn summary(d: &Delta) -> Vec<(&'static str, usize)> {
+/// Counts per kind, for the summary table (also the PDF's).
+pub(crate) fn summary(d: &Delta) -> Vec<(&'static str, usize)> {
     let count = |f: &dyn Fn(&PrincipleChange) -> bool| d.principles.iter().filter(|c| f(c)).count();
     vec![
         (
