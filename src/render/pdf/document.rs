@@ -270,6 +270,7 @@ impl Gen<'_> {
 #show figure.where(kind: table): set figure.caption(position: top)
 #show figure.caption: set text(weight: "bold")
 #show quote.where(block: true): set pad(left: 8mm)
+#show quote.where(block: true): set block(above: 0.7em, below: 0.9em)
 #set table(stroke: 0.5pt + luma(150), inset: (x: 4pt, y: 4pt), align: left + top)
 // Narrow matrix columns: long Dutch compounds would overflow the cell.
 #show table: set text(size: 8.5pt, hyphenate: true)
