@@ -657,3 +657,11 @@ fn the_redline_pdf_strikes_and_underlines_with_a_legend() {
         assert!(text.contains(s), "{s:?} not in:\n{text}");
     }
 }
+
+/// CLI transcripts of the PDF commands (the written file and the message; the PDF
+/// itself is binary), here and not in tests/cmd/, so that a build without the `pdf`
+/// feature runs the other transcripts unchanged.
+#[test]
+fn cli_transcripts() {
+    trycmd::TestCases::new().case("tests/cmd-pdf/*.toml");
+}
