@@ -135,13 +135,11 @@ pub(super) fn parse_iso(iso: &str) -> Option<Date> {
 }
 
 fn letter_part(view: &View, l: &crate::render::Letter) -> Letter {
-    // Hook: the sender block (address), "Ons kenmerk", "Bijlage(n)" and the contact
-    // person come from manifest.yaml once it has keys for them; until then the sender
-    // block is the council's name and municipality.
-    let sender = vec![
-        view.council.clone(),
-        format!("Gemeente {}", view.municipality),
-    ];
+    // Hook: the sender block (address lines), "Ons kenmerk" (`our_reference`),
+    // "Bijlage(n)" (`attachments`) and the contact person (`contact`) come from
+    // manifest.yaml once it has keys for them; until then the sender block is the
+    // council's name alone.
+    let sender = vec![view.council.clone()];
     let recipient =
         l.to.iter()
             .enumerate()
