@@ -113,5 +113,14 @@ measure "diff v1 (work tree): 10000 cases" 10000 - - --section diff --files "$bi
     --expect diff --changes "$lo:$hi" -- "$bin" -C "$big" diff v1 --format json
 rm -rf "$big"
 
+# PDF (issue 11): typst lays out every page, so its targets are its own: the real
+# manifest under 300 ms, 1,000 cases under 5 s, memory under 500 MB.
+echo "-- pdf" >&2
+measure_render "pdf: real manifest" - pdf 300 500 .
+pdf_repo="$tmp/repo-pdf-1000"
+python3 bench/generate.py "$pdf_repo" --principles 100 --cases 1000 --seed 1 2>/dev/null
+measure_render "pdf: 1000 cases / 100 principles" 1000 pdf 5000 500 "$pdf_repo"
+rm -rf "$pdf_repo"
+
 echo >&2
 python3 bench/measure.py report "$results"

@@ -148,7 +148,7 @@ pub struct DiffArgs {
     #[arg(value_name = "NAAR", help_heading = "Argumenten", value_parser = clap::builder::NonEmptyStringValueParser::new())]
     pub to: Option<String>,
 
-    /// Vorm: terminal (standaard), md, html, json of docx
+    /// Vorm: terminal (standaard), md, html, json, docx of pdf
     #[arg(
         long,
         value_enum,
@@ -159,7 +159,7 @@ pub struct DiffArgs {
     )]
     pub format: DiffFormat,
 
-    /// Bij docx: de map voor wijzigingen.docx (standaard: build/ in de map van het manifest)
+    /// Bij docx en pdf: de map voor wijzigingen.docx of wijzigingen.pdf (standaard: build/ in de map van het manifest)
     #[arg(long, value_name = "MAP")]
     pub out: Option<PathBuf>,
 
@@ -175,6 +175,7 @@ pub enum DiffFormat {
     Html,
     Json,
     Docx,
+    Pdf,
 }
 
 #[derive(Debug, clap::Args)]
@@ -183,7 +184,7 @@ pub struct AdviesArgs {
     #[arg(long, value_name = "REVISIE", value_parser = clap::builder::NonEmptyStringValueParser::new())]
     pub since: Option<String>,
 
-    /// Vorm van het advies: html (standaard), md of docx
+    /// Vorm van het advies: html (standaard), md, docx of pdf
     #[arg(
         long,
         value_enum,
@@ -237,7 +238,7 @@ pub struct TextconvArgs {
 
 #[derive(Debug, clap::Args)]
 pub struct RenderArgs {
-    /// Vorm van het document: html (standaard), md of docx
+    /// Vorm van het document: html (standaard), md, docx of pdf
     #[arg(
         long,
         value_enum,

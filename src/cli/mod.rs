@@ -66,7 +66,7 @@ pub enum Command {
     #[command(
         help_template = HELP_TEMPLATE,
         next_help_heading = "Opties",
-        override_usage = "kwaliteit render [--format html|md|docx] [--out MAP] [--force] [--rev REVISIE]"
+        override_usage = "kwaliteit render [--format html|md|docx|pdf] [--out MAP] [--force] [--rev REVISIE]"
     )]
     Render(RenderArgs),
 
@@ -82,7 +82,7 @@ pub enum Command {
     #[command(
         help_template = HELP_TEMPLATE,
         next_help_heading = "Opties",
-        override_usage = "kwaliteit diff [VAN] [NAAR] [--format terminal|md|html|json|docx] [--out MAP] [--exit-code]"
+        override_usage = "kwaliteit diff [VAN] [NAAR] [--format terminal|md|html|json|docx|pdf] [--out MAP] [--exit-code]"
     )]
     Diff(DiffArgs),
 
@@ -90,7 +90,7 @@ pub enum Command {
     #[command(
         help_template = HELP_TEMPLATE,
         next_help_heading = "Opties",
-        override_usage = "kwaliteit advies [--since REVISIE] [--format html|md|docx] [--out MAP] [--force]"
+        override_usage = "kwaliteit advies [--since REVISIE] [--format html|md|docx|pdf] [--out MAP] [--force]"
     )]
     Advies(AdviesArgs),
 

@@ -78,7 +78,7 @@ pub fn versions(
 
 pub fn run(start: &Path, args: &DiffArgs) -> Result<u8, Error> {
     // Refused before anything is read: the output would not go where asked.
-    if args.out.is_some() && args.format != DiffFormat::Docx {
+    if args.out.is_some() && !matches!(args.format, DiffFormat::Docx | DiffFormat::Pdf) {
         return Err(Error::OutNotForFormat {
             format: format!("{:?}", args.format).to_lowercase(),
         });
@@ -87,7 +87,7 @@ pub fn run(start: &Path, args: &DiffArgs) -> Result<u8, Error> {
     if let Some(out) = &args.out
         && out
             .extension()
-            .is_some_and(|e| e.eq_ignore_ascii_case("docx"))
+            .is_some_and(|e| e.eq_ignore_ascii_case("docx") || e.eq_ignore_ascii_case("pdf"))
     {
         return Err(Error::OutIsAFolder { path: out.clone() });
     }
@@ -108,6 +108,7 @@ pub fn run(start: &Path, args: &DiffArgs) -> Result<u8, Error> {
             write_stdout(changes::html_page(&delta, a, b, &templates)?.as_bytes())
         }
         DiffFormat::Docx => write_docx(&delta, a, b, &to, args.out.as_deref()),
+        DiffFormat::Pdf => write_pdf(&delta, a, b, &to, args.out.as_deref()),
     }?;
     let changed = !delta.is_empty();
     // The process ends next: the system takes the memory back at once, faster than
@@ -136,4 +137,44 @@ fn write_docx(
     let bytes = render::changes_docx::render(delta, from, to, &date, &author)?;
     crate::write::write_atomically(&path, &bytes)?;
     write_stdout(format!("Geschreven: {}\n", shown(&path)).as_bytes())
+}
+
+/// The redline as an accessible PDF (PDF/UA-1), written whole or not at all.
+fn write_pdf(
+    delta: &Delta,
+    from: &str,
+    to: &str,
+    side: &Checked,
+    out: Option<&Path>,
+) -> Result<(), Error> {
+    // `--out` is a folder, as for `render` and `advies`.
+    let dir = out.map_or_else(|| side.root.join("build"), PathBuf::from);
+    let path = dir.join("wijzigingen.pdf");
+    crate::write::refuse_sources(&side.root, &path)?;
+    let bytes = pdf_bytes(delta, from, to, side)?;
+    crate::write::write_atomically(&path, &bytes)?;
+    write_stdout(format!("Geschreven: {}\n", shown(&path)).as_bytes())
+}
+
+#[cfg(feature = "pdf")]
+fn pdf_bytes(
+    delta: &Delta,
+    from: &str,
+    to: &str,
+    side: &Checked,
+) -> Result<Vec<u8>, render::RenderError> {
+    let m = &side.loaded.manifest;
+    let date = render::pdf::changes::date_of(m);
+    render::pdf::changes::render(delta, from, to, &m.identity.council, date)
+        .map_err(render::RenderError::Pdf)
+}
+
+#[cfg(not(feature = "pdf"))]
+fn pdf_bytes(
+    _delta: &Delta,
+    _from: &str,
+    _to: &str,
+    _side: &Checked,
+) -> Result<Vec<u8>, render::RenderError> {
+    Err(render::RenderError::PdfNotBuilt)
 }

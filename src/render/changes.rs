@@ -38,7 +38,7 @@ fn item_label(item: Item) -> &'static str {
     }
 }
 
-fn action_label(action: Action) -> &'static str {
+pub(crate) fn action_label(action: Action) -> &'static str {
     match action {
         Action::Added => "toegevoegd",
         Action::Removed => "verwijderd",
@@ -48,14 +48,14 @@ fn action_label(action: Action) -> &'static str {
 }
 
 /// One row of the summary: a kind of thing and its counts per action.
-struct Row {
-    what: &'static str,
-    counts: [usize; 4],
+pub(crate) struct Row {
+    pub what: &'static str,
+    pub counts: [usize; 4],
 }
 
 /// Counts per kind of thing (rows, only those that changed) and per action (columns),
 /// with the totals as the last row.
-fn summary(d: &Delta) -> Vec<Row> {
+pub(crate) fn summary(d: &Delta) -> Vec<Row> {
     let counts = d.counts();
     let mut rows: Vec<Row> = Item::ALL
         .iter()

@@ -9,6 +9,8 @@ pub mod escape;
 pub mod html;
 pub mod markdown;
 pub mod matrix;
+#[cfg(feature = "pdf")]
+pub mod pdf;
 pub mod templates;
 
 #[cfg(test)]
@@ -679,6 +681,7 @@ pub enum Format {
     Html,
     Md,
     Docx,
+    Pdf,
 }
 
 impl Format {
@@ -687,6 +690,10 @@ impl Format {
             Format::Html => &html::Html,
             Format::Md => &markdown::Markdown,
             Format::Docx => &docx::Word,
+            #[cfg(feature = "pdf")]
+            Format::Pdf => &pdf::Pdf,
+            #[cfg(not(feature = "pdf"))]
+            Format::Pdf => &NoPdf,
         }
     }
 
@@ -711,6 +718,33 @@ pub enum RenderError {
         column: usize,
         message: String,
     },
+    #[cfg(feature = "pdf")]
+    #[error("kan de PDF niet maken: {0}")]
+    Pdf(pdf::PdfError),
+    #[error(
+        "deze kwaliteit is gebouwd zonder PDF; bouw hem met de standaardfeatures (zonder `--no-default-features`)"
+    )]
+    PdfNotBuilt,
+}
+
+/// `--format pdf` in a build without the `pdf` feature: the option stays, so help
+/// texts and scripts are the same; it says why there is no PDF.
+#[cfg(not(feature = "pdf"))]
+struct NoPdf;
+
+#[cfg(not(feature = "pdf"))]
+impl DocumentFormat for NoPdf {
+    fn extension(&self) -> &'static str {
+        "pdf"
+    }
+
+    fn uses_templates(&self) -> bool {
+        false
+    }
+
+    fn render(&self, _view: &View, _templates: &Templates) -> Result<Vec<u8>, RenderError> {
+        Err(RenderError::PdfNotBuilt)
+    }
 }
 
 #[cfg(test)]

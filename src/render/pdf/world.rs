@@ -17,12 +17,30 @@ use typst::{Library, LibraryExt, World};
 /// Sans is the fallback for symbols Open Sans lacks (a missing glyph is a
 /// PDF/UA error); DejaVu Sans Mono is typst's default face for `raw`.
 const FONT_FILES: &[&[u8]] = &[
-    include_bytes!("../fonts/OpenSans-Regular.ttf"),
-    include_bytes!("../fonts/OpenSans-Bold.ttf"),
-    include_bytes!("../fonts/OpenSans-Italic.ttf"),
-    include_bytes!("../fonts/OpenSans-BoldItalic.ttf"),
-    include_bytes!("../fonts/DejaVuSans.ttf"),
-    include_bytes!("../fonts/DejaVuSansMono.ttf"),
+    include_bytes!(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/assets/fonts/OpenSans-Regular.ttf"
+    )),
+    include_bytes!(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/assets/fonts/OpenSans-Bold.ttf"
+    )),
+    include_bytes!(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/assets/fonts/OpenSans-Italic.ttf"
+    )),
+    include_bytes!(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/assets/fonts/OpenSans-BoldItalic.ttf"
+    )),
+    include_bytes!(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/assets/fonts/DejaVuSans.ttf"
+    )),
+    include_bytes!(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/assets/fonts/DejaVuSansMono.ttf"
+    )),
 ];
 
 /// Fonts parsed once per process; parsing is cheap but not free and the

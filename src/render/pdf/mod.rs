@@ -1,11 +1,18 @@
 //! PDF/UA-1 output through the typst compiler, used as a library: offline,
-//! no external program, fonts compiled in.
+//! no external program, fonts compiled in (`assets/fonts/`).
+//!
+//! `view` maps the one `View` to a `PdfDocument` (`changes` does the same for the
+//! diff's redline); `document` turns that into typst markup, with every user text
+//! escaped by `markup`; `world` is the sealed in-memory world typst compiles in.
 
+pub mod changes;
 pub mod document;
 pub mod markup;
-#[doc(hidden)]
-pub mod sample;
+mod view;
 pub mod world;
+
+#[cfg(test)]
+mod tests;
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
@@ -18,27 +25,49 @@ pub use document::{
     Block, Cover, HouseStyle, Inline, Letter, LetterReferences, Logo, Part, PdfDocument, Signatory,
     Table, redline_legend,
 };
+pub use view::document as from_view;
 pub use world::{Date, font_families};
+
+/// The whole document as an accessible PDF (PDF/UA-1).
+pub struct Pdf;
+
+impl super::DocumentFormat for Pdf {
+    fn extension(&self) -> &'static str {
+        "pdf"
+    }
+
+    fn uses_templates(&self) -> bool {
+        false
+    }
+
+    fn render(
+        &self,
+        view: &super::View,
+        _templates: &super::templates::Templates,
+    ) -> Result<Vec<u8>, super::RenderError> {
+        compile(&from_view(view)).map_err(super::RenderError::Pdf)
+    }
+}
 
 /// Why no PDF was made; `Display` is the Dutch message for the user.
 #[derive(Debug, thiserror::Error, PartialEq)]
 pub enum PdfError {
-    #[error("Het lettertype `{requested}` is niet beschikbaar; beschikbaar zijn: {}.", available.join(", "))]
+    #[error("het lettertype `{requested}` is niet beschikbaar; beschikbaar zijn: {}", available.join(", "))]
     FontUnavailable {
         requested: String,
         available: Vec<String>,
     },
-    #[error("Het logo is geen afbeelding die in een PDF kan (PNG, JPEG, GIF, WebP of SVG).")]
+    #[error("het logo is geen afbeelding die in een PDF kan; gebruik PNG, JPEG, GIF, WebP of SVG")]
     LogoNotImage,
-    #[error("De kleur `{0}` is geen geldige kleur; gebruik de vorm #rrggbb, bijvoorbeeld #154273.")]
+    #[error("de kleur `{0}` is geen geldige kleur; gebruik de vorm #rrggbb, bijvoorbeeld #154273")]
     InvalidColour(String),
-    #[error("De datum {0} bestaat niet.")]
+    #[error("de datum {0} bestaat niet")]
     InvalidDate(String),
-    #[error("Typst kon het document niet opmaken:\n{}", .0.join("\n"))]
+    #[error("typst kon het document niet opmaken (een fout in kwaliteit, meld die):\n{}", .0.join("\n"))]
     Typeset(Vec<String>),
-    #[error("De PDF kon niet worden geschreven:\n{}", .0.join("\n"))]
+    #[error("de PDF-opmaak voldoet niet aan PDF/UA-1 (een fout in kwaliteit, meld die):\n{}", .0.join("\n"))]
     Export(Vec<String>),
-    #[error("Interne fout in de PDF-opmaak; meld dit als fout in kwaliteit.")]
+    #[error("interne fout in de PDF-opmaak; meld dit als fout in kwaliteit")]
     Internal,
 }
 

@@ -2,8 +2,8 @@
 //! typst markup. All user text goes through `markup::text` or
 //! `markup::str_lit`; the only raw markup written here is our own.
 
-use crate::markup::{self, str_lit};
-use crate::world::Date;
+use super::markup::{self, str_lit};
+use super::world::Date;
 
 /// Inline content.
 #[derive(Debug, Clone, PartialEq)]
@@ -37,11 +37,15 @@ pub enum Block {
     Paragraph(Vec<Inline>),
     List {
         ordered: bool,
+        /// The first number of an ordered list.
+        start: u64,
         items: Vec<Vec<Block>>,
     },
     Quote(Vec<Block>),
     Code(String),
     Table(Table),
+    /// A thematic break: a thin line across the text.
+    Rule,
     PageBreak,
     /// Pages turned to landscape, e.g. the matrix annex.
     Landscape(Vec<Block>),
@@ -55,6 +59,9 @@ pub struct Table {
     pub rows: Vec<Vec<Vec<Inline>>>,
     /// Relative column widths (any positive numbers); empty means equal.
     pub widths: Vec<f32>,
+    /// Keep a row on one page when none of its cells has more characters than this
+    /// (0: rows may break). Longer rows may break, so that none runs off a page.
+    pub keep_rows_up_to: usize,
 }
 
 /// One labelled reference in the letter's reference column; each optional.
@@ -263,12 +270,15 @@ impl Gen<'_> {
 #show figure.where(kind: table): set figure.caption(position: top)
 #show figure.caption: set text(weight: "bold")
 #show quote.where(block: true): set pad(left: 8mm)
+#show quote.where(block: true): set block(above: 0.7em, below: 0.9em)
 #set table(stroke: 0.5pt + luma(150), inset: (x: 4pt, y: 4pt), align: left + top)
 // Narrow matrix columns: long Dutch compounds would overflow the cell.
 #show table: set text(size: 8.5pt, hyphenate: true)
 #show table.cell.where(y: 0): set text(weight: "bold")
 #set table(fill: (_, y) => if y == 0 {{ primary.lighten(88%) }})
 #show outline.entry.where(level: 1): set text(weight: "bold")
+// PDF/UA: a bookmark for every heading, the table of contents' own title too.
+#show outline: set heading(bookmarked: true)
 
 "#
         ));
@@ -313,15 +323,15 @@ impl Gen<'_> {
             markup::text(&c.council),
             markup::text(&c.municipality)
         ));
+        // As Word and HTML show it: "Editie 2015, 18 augustus 2015".
         let edition = match (&c.edition, &c.edition_date) {
-            (Some(e), Some(d)) => Some(format!("{e} — {d}")),
+            (Some(e), Some(d)) => Some(format!("{e}, {d}")),
             (Some(e), None) => Some(e.clone()),
             (None, Some(d)) => Some(d.clone()),
             (None, None) => None,
         };
         if let Some(e) = edition {
-            self.out
-                .push_str(&format!("Editie: {}\n", markup::text(&e)));
+            self.out.push_str(&format!("{}\n", markup::text(&e)));
         }
         self.out.push_str("#v(10mm)\n");
     }
@@ -363,9 +373,18 @@ impl Gen<'_> {
             }
         }
         self.out.push_str("])\n#v(10mm)\n");
-        self.blocks(&l.body);
-        // Closing and signatures may not be separated by a page break.
+        // The body's last block, the closing and the signatures stay on one page: no
+        // page with only a greeting and a signature.
+        let (last, body) = match l.body.split_last() {
+            Some((last, body)) => (Some(last), body),
+            None => (None, &l.body[..]),
+        };
+        self.blocks(body);
         self.out.push_str("\n#block(breakable: false)[\n");
+        if let Some(last) = last {
+            self.block(last);
+            self.out.push_str("\n\n");
+        }
         if !l.closing.is_empty() {
             self.inlines(&l.closing, None);
             self.out.push_str("\n#v(14mm)\n");
@@ -415,9 +434,20 @@ impl Gen<'_> {
                 self.out.push(']');
             }
             Block::Paragraph(inlines) => self.inlines(inlines, None),
-            Block::List { ordered, items } => {
-                let f = if *ordered { "enum" } else { "list" };
-                self.out.push_str(&format!("#{f}(\n"));
+            Block::List {
+                ordered,
+                start,
+                items,
+            } => {
+                // Items of more than one block (a change and its redline) need the
+                // space between items that paragraphs have.
+                let tight = items.iter().all(|i| i.len() <= 1);
+                if *ordered {
+                    self.out
+                        .push_str(&format!("#enum(start: {start}, tight: {tight},\n"));
+                } else {
+                    self.out.push_str(&format!("#list(tight: {tight},\n"));
+                }
                 for item in items {
                     self.out.push('[');
                     self.blocks(item);
@@ -432,9 +462,15 @@ impl Gen<'_> {
             }
             Block::Code(code) => self.out.push_str(&markup::code_block(code)),
             Block::Table(t) => self.table(t),
+            Block::Rule => self
+                .out
+                .push_str("#line(length: 100%, stroke: 0.5pt + luma(150))"),
             Block::PageBreak => self.out.push_str("#pagebreak(weak: true)"),
             Block::Landscape(inner) => {
-                self.out.push_str("#page(flipped: true)[\n");
+                // Narrower margins than portrait: the matrix needs the room.
+                self.out.push_str(
+                    "#page(flipped: true, margin: (x: 15mm, top: 22mm, bottom: 18mm))[\n",
+                );
                 self.blocks(inner);
                 self.out.push(']');
             }
@@ -471,6 +507,11 @@ impl Gen<'_> {
             self.out.push_str("),\n");
         }
         for row in &t.rows {
+            let longest = row.iter().map(|c| plain_len(c)).max().unwrap_or(0);
+            if t.keep_rows_up_to > 0 && longest <= t.keep_rows_up_to {
+                // One unbreakable cell keeps its whole row together.
+                self.out.push_str("table.cell(breakable: false)");
+            }
             self.cells(row, ncols);
         }
         self.out.push(')');
@@ -480,6 +521,7 @@ impl Gen<'_> {
     }
 
     fn cells(&mut self, cells: &[Vec<Inline>], ncols: usize) {
+        // A `table.cell(...)` just written takes the first cell as its body.
         for i in 0..ncols {
             self.out.push('[');
             if let Some(c) = cells.get(i) {
@@ -562,4 +604,21 @@ impl Gen<'_> {
         self.inlines(v, deco);
         self.out.push_str("];");
     }
+}
+
+/// Characters of text in `inlines`, to judge a table row's height.
+fn plain_len(inlines: &[Inline]) -> usize {
+    inlines
+        .iter()
+        .map(|i| match i {
+            Inline::Text(s) | Inline::Code(s) => s.chars().count(),
+            Inline::Emph(v)
+            | Inline::Strong(v)
+            | Inline::Strike(v)
+            | Inline::Insert(v)
+            | Inline::Delete(v)
+            | Inline::Link { inlines: v, .. } => plain_len(v),
+            Inline::LineBreak => 0,
+        })
+        .sum()
 }
