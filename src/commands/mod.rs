@@ -52,6 +52,7 @@ pub fn check_snapshot_with(
     let cross_file = crate::check::check_with(&loaded.manifest, &exists, options);
     loaded.findings.extend(cross_file);
     finding::sort(&mut loaded.findings);
+    loaded.findings = crate::check::limit_repeats(std::mem::take(&mut loaded.findings));
     report::attach_source_lines(&mut loaded.findings, &loaded.manifest.texts);
     Checked {
         root,

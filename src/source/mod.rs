@@ -144,6 +144,21 @@ fn snapshot(all: Vec<SourceFile>, label: String, place: Place) -> Snapshot {
     }
 }
 
+/// A version held in memory, as tests and fuzz targets build one: these files, their
+/// folders, and nothing else.
+pub fn from_files(files: Vec<SourceFile>, label: &str) -> Snapshot {
+    let mut paths = HashSet::new();
+    for f in &files {
+        let mut path = f.path.as_str();
+        paths.insert(path.to_string());
+        while let Some((folder, _)) = path.rsplit_once('/') {
+            paths.insert(folder.to_string());
+            path = folder;
+        }
+    }
+    snapshot(files, label.to_string(), Place::Revision(paths))
+}
+
 /// Read the manifest's files from the folder `root` (the work tree, or any folder).
 /// Symbolic links are not followed and special files are not opened: each becomes a
 /// [`Refusal`], so nothing outside `root` is read.
