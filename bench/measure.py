@@ -61,8 +61,9 @@ def run_once(cmd, capture=False):
     stdout, stderr, user+system CPU seconds)."""
     err_file = tempfile.TemporaryFile() if capture else None
     start = time.perf_counter()
+    # Timed runs discard stderr too (render prints the errors that make it refuse).
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE if capture else subprocess.DEVNULL,
-                            stderr=err_file)
+                            stderr=err_file if capture else subprocess.DEVNULL)
     out = b""
     if capture:
         # Read before waiting, so a large output cannot block the child.
