@@ -6,8 +6,7 @@
 use kwaliteit::analysis::diff::diff;
 use kwaliteit::render::changes::{self, html_page};
 use kwaliteit::render::changes_docx::{self, Author};
-use kwaliteit::render::templates::Templates;
-use kwaliteit_fuzz::{SIDE_SEPARATOR, check, repository};
+use kwaliteit_fuzz::{SIDE_SEPARATOR, check, repository, templates};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
@@ -29,8 +28,8 @@ fuzz_target!(|data: &[u8]| {
         serde_json::from_str::<serde_json::Value>(&json).is_ok(),
         "{json}"
     );
-    let templates = Templates::load(&[]).expect("the built-in templates load");
-    let _ = html_page(&delta, "v1", "v2", &templates);
+    let templates = templates();
+    let _ = html_page(&delta, "v1", "v2", templates);
     let author = Author::of(&new.loaded.manifest);
     let _ = changes_docx::render(&delta, "v1", "v2", "2015-08-18T00:00:00Z", &author);
 });

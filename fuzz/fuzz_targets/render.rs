@@ -5,19 +5,19 @@
 #![no_main]
 
 use kwaliteit::analysis::matrix::Matrix;
-use kwaliteit::render::{self, Format, View, templates::Templates};
-use kwaliteit_fuzz::{check, repository};
+use kwaliteit::render::{self, Format, View};
+use kwaliteit_fuzz::{check, repository, templates};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     let checked = check(repository(data));
     let manifest = &checked.loaded.manifest;
-    let templates = Templates::load(&[]).expect("the built-in templates load");
+    let templates = templates();
     let view = View::from_manifest(manifest);
     let _ = view.file_stem();
     for format in [Format::Html, Format::Md, Format::Docx] {
         // An error is a message for the user; only a panic is a failure.
-        let _ = format.renderer().render(&view, &templates);
+        let _ = format.renderer().render(&view, templates);
     }
     for matrix in [Matrix::from_manifest(manifest), Matrix::by_kompas(manifest)] {
         for compact in [false, true] {
@@ -25,7 +25,7 @@ fuzz_target!(|data: &[u8]| {
             let _ = render::matrix::markdown(&matrix, compact);
             let _ = render::matrix::csv(&matrix, compact);
             let _ =
-                render::html::render_matrix(&matrix, &manifest.identity.title, compact, &templates);
+                render::html::render_matrix(&matrix, &manifest.identity.title, compact, templates);
         }
     }
 });

@@ -2,8 +2,10 @@
 //! the way the command line checks a version, and the invariants every run must keep.
 
 use std::path::PathBuf;
+use std::sync::OnceLock;
 
 use kwaliteit::commands::{Checked, check_snapshot};
+use kwaliteit::render::templates::Templates;
 use kwaliteit::report::{self, Format, Summary};
 use kwaliteit::source::{self, SourceFile};
 
@@ -38,6 +40,13 @@ pub fn repository(data: &[u8]) -> Vec<SourceFile> {
             bytes: bytes.to_vec(),
         })
         .collect()
+}
+
+/// The built-in templates, parsed once: the fuzz targets test the documents, not
+/// parsing the same templates again in every run.
+pub fn templates() -> &'static Templates {
+    static TEMPLATES: OnceLock<Templates> = OnceLock::new();
+    TEMPLATES.get_or_init(|| Templates::load(&[]).expect("the built-in templates load"))
 }
 
 /// Load and check the files as `kwaliteit check` does, and report the findings in
