@@ -4,7 +4,7 @@
     python3 bench/measure.py run --label L --results FILE [--runs 5] [--warmup 1] [--mem-runs 3]
                                  [--section S] [--cases M] [--files F]
                                  [--expect check | --expect render --out-dir D --ext E
-                                  | --expect diff --changes MIN:MAX]
+                                  | --expect diff --changes MIN:MAX | --expect findings]
                                  [--target-ms T] [--target-mb MB] -- CMD ARGS...
     python3 bench/measure.py report FILE
 
@@ -17,7 +17,12 @@
                    before (HTML: ends with </html>; DOCX: a zip with
                    word/document.xml);
   --expect diff    `kwaliteit diff --format json`: exit code 0, valid JSON and a
-                   `changes` count between MIN and MAX.
+                   `changes` count between MIN and MAX;
+  --expect findings  a manifest with very many findings (bench/hostile.py), for
+                   `check` in any format or a `render` that refuses: exit code 1
+                   and the finding that counts the findings not shown (`... en nog
+                   N dezelfde meldingen`) on stdout or stderr; with JSON, the
+                   file count and the number of findings listed.
 
 Then it does the warm-up runs and `--runs` measured runs with stdout to
 /dev/null, then --mem-runs runs for peak memory, and appends one JSON line to
@@ -56,8 +61,9 @@ def run_once(cmd, capture=False):
     stdout, stderr, user+system CPU seconds)."""
     err_file = tempfile.TemporaryFile() if capture else None
     start = time.perf_counter()
+    # Timed runs discard stderr too (render prints the errors that make it refuse).
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE if capture else subprocess.DEVNULL,
-                            stderr=err_file)
+                            stderr=err_file if capture else subprocess.DEVNULL)
     out = b""
     if capture:
         # Read before waiting, so a large output cannot block the child.
@@ -83,13 +89,13 @@ MEM_WRAPPER = (
 )
 
 
-def peak_rss(cmd):
+def peak_rss(cmd, expected_code=0):
     """Peak RSS in bytes of one run of cmd, measured through /bin/sh (see above)."""
     env = dict(os.environ, MEASURE_PY=sys.executable)
     out = subprocess.run(["/bin/sh", "-c", MEM_WRAPPER, "sh", *cmd], env=env,
                          stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, check=True).stdout
     maxrss, code = (int(x) for x in out.split())
-    if code != 0:
+    if code != expected_code:
         sys.exit(f"measure.py: exit code {code} during a memory run")
     return maxrss * (1 if sys.platform == "darwin" else 1024)
 
@@ -154,7 +160,24 @@ def verify_diff(args, code, out, err):
     return None, facts
 
 
-VERIFY = {"check": verify_check, "render": verify_render, "diff": verify_diff}
+def verify_findings(args, code, out, err):
+    """(problem or None, facts) for a run on a hostile manifest: exit 1, repeats counted."""
+    facts = {}
+    try:
+        report = json.loads(out)
+        facts = {"files": report.get("summary", {}).get("files"),
+                 "findings": len(report.get("findings", []))}
+    except ValueError:
+        pass  # a terminal report, or render's errors on stderr
+    if code != 1:
+        return f"exit code {code}, expected 1; stderr: {err.decode(errors='replace')[:500]}", facts
+    if "dezelfde meldingen".encode() not in out + err:
+        return "no finding counts the repeated findings (`... en nog N dezelfde meldingen`)", facts
+    return None, facts
+
+
+VERIFY = {"check": verify_check, "render": verify_render, "diff": verify_diff,
+          "findings": verify_findings}
 
 
 def cmd_run(args):
@@ -173,17 +196,19 @@ def cmd_run(args):
     if problem:
         sys.exit(f"measure.py: {args.label}: not a clean {args.expect}: {problem}")
     files = args.files if args.files is not None else facts.pop("files", None)
+    facts.pop("files", None)
+    expected_code = 1 if args.expect == "findings" else 0
 
     for _ in range(args.warmup):
         run_once(cmd)
     times, cpus = [], []
     for _ in range(args.runs):
         elapsed, _, code, _, _, cpu = run_once(cmd)
-        if code != 0:
+        if code != expected_code:
             sys.exit(f"measure.py: {args.label}: exit code {code} during a measured run")
         times.append(elapsed * 1000)
         cpus.append(cpu * 1000)
-    peaks = [peak_rss(cmd) / (1024 * 1024) for _ in range(args.mem_runs)]
+    peaks = [peak_rss(cmd, expected_code) / (1024 * 1024) for _ in range(args.mem_runs)]
     row = {
         "label": args.label,
         "section": args.section,
@@ -210,6 +235,7 @@ SECTIONS = {
     "render": "render --format html|docx --out DIR",
     "diff-loose": "diff --format json (loose objects, as after fresh commits)",
     "diff": "diff --format json (packed git repository)",
+    "hostile": "one case with very many findings (bench/hostile.py)",
 }
 
 
@@ -256,6 +282,9 @@ def cmd_report(args):
                for r in rows if r.get("output_bytes") is not None]
     if outputs:
         print("\nrendered documents: " + "; ".join(outputs))
+    for r in rows:
+        if r.get("findings") is not None:
+            print(f"{r['label']}: {r['findings']} findings listed in the JSON report")
     for r in rows:
         if r.get("changes") is not None:
             parts = ", ".join(f"{k} {v}" for k, v in r["changed"].items()) or "none"

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Benchmark `kwaliteit check`, `render` and `diff` on the real manifest and on generated
-# repositories.
+# Benchmark `kwaliteit check`, `render` and `diff` on the real manifest, on generated
+# repositories, and on hostile ones (one case with very many findings).
 # Run from anywhere: bash bench/run.sh   (RUNS=N for more or fewer measured runs;
 # KWALITEIT_BIN=path measures that binary instead of building target/release/kwaliteit)
 # Needs: cargo, python3, git. Exit code 1 when a target is missed.
@@ -121,6 +121,25 @@ pdf_repo="$tmp/repo-pdf-1000"
 python3 bench/generate.py "$pdf_repo" --principles 100 --cases 1000 --seed 1 2>/dev/null
 measure_render "pdf: 1000 cases / 100 principles" 1000 pdf 5000 500 "$pdf_repo"
 rm -rf "$pdf_repo"
+
+echo "-- hostile input: one case with very many findings" >&2
+# The whole story on one line: the worst case for anything that copies or scans the
+# line of each finding. `render` checks first and refuses, printing the errors.
+#      kind  count   target_ms target_mb
+for spec in "bsn 8000 500 100" "links 100000 5000 500"; do
+    read -r kind count ms mb <<<"$spec"
+    dir="$tmp/hostile-$kind"
+    python3 bench/hostile.py "$dir" --kind "$kind" --count "$count" 2>/dev/null
+    kb=$(($(wc -c <"$dir/cases/vijandig.md") / 1000))
+    files="$(find "$dir/manifest" "$dir/cases" -type f | wc -l)"
+    for format in json terminal; do
+        measure "$count x $kind, $kb KB: check $format" - "$ms" "$mb" --section hostile \
+            --files "$files" --expect findings -- "$bin" -C "$dir" check --format "$format"
+    done
+    measure "$count x $kind, $kb KB: render html" - "$ms" "$mb" --section hostile \
+        --files "$files" --expect findings -- "$bin" -C "$dir" render --out "$tmp/uit-$kind"
+    rm -rf "$dir" "$tmp/uit-$kind"
+done
 
 echo >&2
 python3 bench/measure.py report "$results"

@@ -300,6 +300,7 @@ fn run(files: &[SourceFile]) -> Result<(), TestCaseError> {
     let more = check(&loaded.manifest, &|_| false);
     loaded.findings.extend(more);
     kwaliteit::model::finding::sort(&mut loaded.findings);
+    loaded.findings = kwaliteit::check::limit_repeats(std::mem::take(&mut loaded.findings));
     attach_source_lines(&mut loaded.findings, &loaded.manifest.texts);
     for f in &loaded.findings {
         assert_points_into_its_file(f, &loaded.manifest.texts, files)?;
@@ -359,7 +360,8 @@ fn assert_points_into_its_file(
             text
         );
         if let Some(line) = &f.source_line {
-            let chars = line.chars().count();
+            // A long line is quoted from `source_column` on.
+            let chars = f.source_column - 1 + line.chars().count();
             prop_assert!(
                 f.pos.column <= chars + 1,
                 "column past the end of the line: {:?}",
@@ -492,4 +494,53 @@ fn deep_nesting_renders_in_every_format_without_overflowing() {
             String::from_utf8_lossy(&out.stderr)
         );
     }
+}
+
+/// Thousands of findings on one line of a large file (issue: 100,000 broken links took
+/// 8 GB): the report keeps the first 20 of a code and counts the rest in one finding,
+/// and quotes only the part of the line around each finding, at its true column.
+#[test]
+fn many_findings_on_one_long_line_give_a_short_report() {
+    let links: String = (0..5000)
+        .map(|i| format!("[zie](weg/d{i:05}.md) "))
+        .collect();
+    let case = format!("---\nid: x\nuitgangspunt: p\npartijen: [a]\n---\n{links}\n");
+    let files = vec![file(MANIFEST, IDENTITY), file(CASE, case)];
+    let checked = kwaliteit::commands::check_snapshot(
+        ".".into(),
+        kwaliteit::source::from_files(files, "test"),
+    );
+    let findings = &checked.loaded.findings;
+    let broken: Vec<&Finding> = findings
+        .iter()
+        .filter(|f| f.rule == kwaliteit::model::finding::Rule::BrokenLink)
+        .collect();
+    assert_eq!(broken.len(), 21, "{broken:#?}");
+    assert_eq!(
+        broken[20].message,
+        "… en nog 4.980 dezelfde meldingen in dit bestand"
+    );
+    for (i, f) in broken[..20].iter().enumerate() {
+        let line = f.source_line.as_deref().expect("a quoted line");
+        assert!(line.len() < 250, "{line}");
+        let at: String = line
+            .chars()
+            .skip(f.pos.column - f.source_column)
+            .take(20)
+            .collect();
+        assert_eq!(at, format!("[zie](weg/d{i:05}.md)"), "{f:?}");
+    }
+    let summary = Summary::of(findings, checked.loaded.file_count);
+    let human = render(Format::Human, findings, summary, false);
+    assert!(human.len() < 20_000, "{} bytes", human.len());
+    let last = broken[19];
+    assert!(
+        human.contains(&format!(
+            " --> {CASE}:{}:{}\n",
+            last.pos.line, last.pos.column
+        )),
+        "{human}"
+    );
+    let json = render(Format::Json, findings, summary, false);
+    assert!(json.len() < 20_000 && json.contains("4.980 dezelfde meldingen"));
 }

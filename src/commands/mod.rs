@@ -59,6 +59,7 @@ pub fn check_snapshot_with(
         .findings
         .extend(crate::render::templates::findings(&snapshot.templates));
     finding::sort(&mut loaded.findings);
+    loaded.findings = crate::check::limit_repeats(std::mem::take(&mut loaded.findings));
     report::attach_source_lines(&mut loaded.findings, &loaded.manifest.texts);
     Checked {
         root,

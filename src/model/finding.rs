@@ -112,8 +112,11 @@ pub struct Finding {
     pub width: usize,
     pub message: String,
     pub help: Option<String>,
-    /// The text of the line at `pos`, to show the source in the human report.
+    /// The text of the line at `pos`, to show the source in the human report; of a long
+    /// line only the part around `pos`, with `...` where it was cut.
     pub source_line: Option<String>,
+    /// The column of the file where `source_line` begins: 1 unless it was cut.
+    pub source_column: usize,
 }
 
 impl Finding {
@@ -127,6 +130,7 @@ impl Finding {
             message: message.into(),
             help: None,
             source_line: None,
+            source_column: 1,
         }
     }
 

@@ -28,21 +28,26 @@ impl FindingsFormat for Human {
                 Severity::Warning => Level::WARNING.with_name("waarschuwing"),
             };
             let title = level.primary_title(f.message.as_str()).id(f.rule.code());
-            let snippet = match &f.source_line {
+            // A cut line: annotate-snippets counts the place's column in the excerpt;
+            // the header is given the file's column below.
+            let mut excerpt_place = None;
+            let mut group = match &f.source_line {
                 Some(line) => {
-                    let start = byte_at_column(line, f.pos.column);
-                    let end = byte_at_column(line, f.pos.column + f.width).max(start);
-                    Some(
+                    // Columns of the quoted part, which begins at `source_column`.
+                    let column = f.pos.column.saturating_sub(f.source_column) + 1;
+                    let start = byte_at_column(line, column);
+                    let end = byte_at_column(line, column + f.width).max(start);
+                    if f.source_column > 1 {
+                        let shown = line[..start].chars().count() + 1;
+                        excerpt_place = Some(format!("{}:{}:{shown}", f.path, f.pos.line));
+                    }
+                    title.element(
                         Snippet::source(line.as_str())
                             .line_start(f.pos.line)
                             .path(f.path.as_str())
                             .annotation(AnnotationKind::Primary.span(start..end)),
                     )
                 }
-                None => None,
-            };
-            let mut group = match snippet {
-                Some(s) => title.element(s),
                 None => title.element(
                     Level::NOTE
                         .with_name("plaats")
@@ -52,7 +57,17 @@ impl FindingsFormat for Human {
             if let Some(help) = &f.help {
                 group = group.element(Level::HELP.with_name("hulp").message(help.as_str()));
             }
-            let _ = writeln!(out, "{}\n", renderer.render(&[group]));
+            let mut text = renderer.render(&[group]);
+            // The header follows the title's line (coloured, `-->` and the place are
+            // styled apart, so the place alone is replaced).
+            let header = text.find('\n').unwrap_or(0);
+            if let Some(place) = excerpt_place
+                && let Some(at) = text[header..].find(&place)
+            {
+                let true_place = format!("{}:{}:{}", f.path, f.pos.line, f.pos.column);
+                text.replace_range(header + at..header + at + place.len(), &true_place);
+            }
+            let _ = writeln!(out, "{text}\n");
         }
         out.push_str(&summary_line(summary));
         out.push('\n');

@@ -7,10 +7,10 @@ mod json;
 mod sarif;
 
 use serde::Serialize;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use crate::model::finding::{Finding, Severity};
-use crate::text::line_text;
+use crate::text::LineIndex;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
@@ -47,15 +47,67 @@ impl Summary {
     }
 }
 
-/// Fill in the quoted source line of each finding from the files' texts.
+/// Lines up to this many bytes are quoted whole; of a longer one only the part around
+/// the finding, so that quoting costs the same on a line of megabytes.
+const WHOLE_LINE: usize = 512;
+/// Characters kept on each side of the marked text when a line is cut.
+const CONTEXT: usize = 40;
+/// Characters of the marked text kept when a line is cut.
+const MARKED: usize = 80;
+
+/// Fill in the quoted source line of each finding from the files' texts: one line
+/// index per file, and a long line cut to the part around the finding.
 pub fn attach_source_lines(findings: &mut [Finding], texts: &BTreeMap<String, String>) {
+    let mut indexes: HashMap<&str, LineIndex> = HashMap::new();
     for f in findings {
-        if f.source_line.is_none() {
-            f.source_line = texts
-                .get(&f.path)
-                .and_then(|t| line_text(t, f.pos.line))
-                .map(str::to_string);
+        if f.source_line.is_some() {
+            continue;
         }
+        let Some((path, text)) = texts.get_key_value(&f.path) else {
+            continue;
+        };
+        let index = indexes
+            .entry(path.as_str())
+            .or_insert_with(|| LineIndex::new(text));
+        let Some(line) = index.line(f.pos.line) else {
+            continue;
+        };
+        if line.len() <= WHOLE_LINE {
+            f.source_line = Some(line.to_string());
+            continue;
+        }
+        let (Some(start), Some(end), Some(line_start)) = (
+            index.offset(f.pos.line, first_shown(f.pos.column)),
+            index.offset(f.pos.line, f.pos.column + f.width.min(MARKED) + CONTEXT),
+            index.offset(f.pos.line, 1),
+        ) else {
+            continue;
+        };
+        let (start, end) = (start - line_start, end - line_start);
+        let mut excerpt = String::with_capacity(end - start);
+        let mut kept = line[start..end].chars();
+        if start > 0 {
+            // `...` stands in the place of the first three characters, so the columns
+            // of the excerpt stay those of the line.
+            excerpt.push_str("...");
+            kept.by_ref().take(3).for_each(drop);
+        }
+        excerpt.extend(kept);
+        if end < line.len() {
+            excerpt.truncate(excerpt.char_indices().rev().nth(2).map_or(0, |(i, _)| i));
+            excerpt.push_str("...");
+        }
+        f.source_line = Some(excerpt);
+        f.source_column = first_shown(f.pos.column);
+    }
+}
+
+/// The first column shown of a cut line: `CONTEXT` characters before the finding, and
+/// at least 4 more than the start (room for `...`), else the start of the line.
+fn first_shown(column: usize) -> usize {
+    match column.saturating_sub(CONTEXT) {
+        first if first > 4 => first,
+        _ => 1,
     }
 }
 
@@ -137,6 +189,62 @@ mod tests {
             out.ends_with("1 fout en 0 waarschuwingen in 2 bestanden.\n"),
             "{out}"
         );
+    }
+
+    #[test]
+    fn a_long_line_is_quoted_around_the_finding_at_its_true_column() {
+        // 2,000 characters, non-ASCII among them, and the finding near the middle.
+        let line = format!("{}TITTEL{}", "é ".repeat(500), "ab".repeat(497));
+        let texts = BTreeMap::from([("cases/a.md".to_string(), format!("kop\n{line}\nstaart\n"))]);
+        let mut f = Finding::new(Rule::UnknownKey, "cases/a.md", Pos::new(2, 1001), "x").width(6);
+        let mut short = Finding::new(Rule::UnknownKey, "cases/a.md", Pos::new(1, 2), "y");
+        let mut start = Finding::new(Rule::UnknownKey, "cases/a.md", Pos::new(2, 3), "z");
+        let mut all = [f.clone(), short.clone(), start.clone()];
+        attach_source_lines(&mut all, &texts);
+        [f, short, start] = all;
+        let quoted = f.source_line.clone().unwrap();
+        assert_eq!(f.source_column, 1001 - CONTEXT);
+        assert!(
+            quoted.starts_with("...") && quoted.ends_with("..."),
+            "{quoted}"
+        );
+        assert_eq!(quoted.chars().count(), CONTEXT + 6 + CONTEXT);
+        let marked: String = quoted
+            .chars()
+            .skip(1001 - f.source_column)
+            .take(6)
+            .collect();
+        assert_eq!(marked, "TITTEL");
+        assert_eq!(
+            (short.source_line.as_deref(), short.source_column),
+            (Some("kop"), 1)
+        );
+        assert_eq!(start.source_column, 1);
+        assert!(start.source_line.as_deref().unwrap().starts_with("é é "));
+
+        let out = render(
+            Format::Human,
+            std::slice::from_ref(&f),
+            Summary::of(&[], 1),
+            false,
+        );
+        assert!(out.contains(" --> cases/a.md:2:1001\n"), "{out}");
+        assert!(!out.contains(":::"), "{out}");
+        let colored = render(
+            Format::Human,
+            std::slice::from_ref(&f),
+            Summary::of(&[], 1),
+            true,
+        );
+        assert!(colored.contains("cases/a.md:2:1001"), "{colored}");
+        let quoted_row = out.lines().find(|l| l.starts_with("2 | ")).unwrap();
+        let marker_row = out.lines().find(|l| l.contains('^')).unwrap();
+        let column_of = |row: &str, what: &str| row[..row.find(what).unwrap()].chars().count();
+        assert_eq!(
+            column_of(quoted_row, "TITTEL"),
+            column_of(marker_row, "^^^^^^")
+        );
+        assert!(!marker_row.contains("^^^^^^^"), "{out}");
     }
 
     #[test]

@@ -63,7 +63,6 @@ enum Place {
         /// Plain files' object ids, by path, and the repository to read them from.
         blobs: std::collections::HashMap<String, String>,
         root: PathBuf,
-        commit: String,
     },
 }
 
@@ -131,6 +130,29 @@ fn snapshot(all: Vec<SourceFile>, label: String, place: Place) -> Snapshot {
         refused: Vec::new(),
         place,
     }
+}
+
+/// A version held in memory, as tests and fuzz targets build one: these files, their
+/// folders, and nothing else.
+pub fn from_files(files: Vec<SourceFile>, label: &str) -> Snapshot {
+    let mut paths = HashSet::new();
+    for f in &files {
+        let mut path = f.path.as_str();
+        paths.insert(path.to_string());
+        while let Some((folder, _)) = path.rsplit_once('/') {
+            paths.insert(folder.to_string());
+            path = folder;
+        }
+    }
+    snapshot(
+        files,
+        label.to_string(),
+        Place::Revision {
+            paths,
+            blobs: std::collections::HashMap::new(),
+            root: PathBuf::new(),
+        },
+    )
 }
 
 /// Read the manifest's files from the folder `root` (the work tree, or any folder).
@@ -323,7 +345,6 @@ pub fn read_revision(root: &Path, rev: &str) -> Result<Snapshot, SourceError> {
         paths: found.paths,
         blobs: found.blobs,
         root: root.to_path_buf(),
-        commit: found.commit,
     };
     let mut snapshot = snapshot(files, rev.to_string(), place);
     snapshot.refused = refused;
@@ -352,45 +373,9 @@ impl Snapshot {
         if !plain {
             return Ok(None);
         }
-        match &self.place {
-            Place::Folder(root) => {
-                let mut path = root.clone();
-                for (i, part) in parts.iter().enumerate() {
-                    path.push(part);
-                    let Ok(meta) = fs::symlink_metadata(&path) else {
-                        return Ok(None);
-                    };
-                    let last = i + 1 == parts.len();
-                    let fits = if last {
-                        meta.file_type().is_file()
-                    } else {
-                        meta.is_dir()
-                    };
-                    if !fits {
-                        return Ok(None);
-                    }
-                }
-                fs::read(&path)
-                    .map(Some)
-                    .map_err(|source| SourceError::Io { path, source })
-            }
-            Place::Revision {
-                paths,
-                root,
-                commit,
-                ..
-            } => {
-                if !paths.contains(rel) {
-                    return Ok(None);
-                }
-                let found = crate::source::git::read_revision(root, commit, &[rel])?;
-                Ok(found
-                    .files
-                    .into_iter()
-                    .find(|(path, _)| path == rel)
-                    .map(|(_, bytes)| bytes))
-            }
-        }
+        // Read as the texts' images are: plain files through plain folders, from the
+        // work tree or from the revision's own objects.
+        Ok(self.read_other_files(&[rel.to_string()]).pop().flatten())
     }
 
     /// The bytes of other files of the repository (images), by repository-relative

@@ -21,33 +21,71 @@ impl Pos {
     }
 }
 
-/// Line starts of one text, so many offsets can be turned into positions cheaply.
+/// Line starts of one text, so many offsets can be turned into positions cheaply:
+/// a position costs two binary searches, never a scan of its line (a file may be
+/// one line of megabytes with thousands of findings on it).
 pub struct LineIndex<'a> {
     text: &'a str,
     starts: Vec<usize>,
+    /// Offsets of UTF-8 continuation bytes: characters between two offsets are the
+    /// bytes minus the continuation bytes among them.
+    continuation: Vec<usize>,
 }
 
 impl<'a> LineIndex<'a> {
     pub fn new(text: &'a str) -> Self {
         let mut starts = vec![0];
         starts.extend(line_breaks(text));
-        LineIndex { text, starts }
+        let continuation = text
+            .bytes()
+            .enumerate()
+            .filter_map(|(i, b)| (b & 0xC0 == 0x80).then_some(i))
+            .collect();
+        LineIndex {
+            text,
+            starts,
+            continuation,
+        }
     }
 
     /// 1-based line and character column of a byte offset.
     pub fn pos(&self, offset: usize) -> Pos {
-        let offset = offset.min(self.text.len());
+        let offset = floor_char_boundary(self.text, offset.min(self.text.len()));
         let line = self.starts.partition_point(|&s| s <= offset) - 1;
-        let start = self.starts[line];
-        let column = self.text[start..floor_char_boundary(self.text, offset)]
-            .chars()
-            .count();
+        let column = self.chars_between(self.starts[line], offset);
         Pos::new(line + 1, column + 1)
     }
 
     /// The text of a 1-based line, without its line ending.
     pub fn line(&self, line: usize) -> Option<&'a str> {
         line_of(self.text, &self.starts, line)
+    }
+
+    /// Byte offset of a 1-based character column of a 1-based line (`pos`'s inverse);
+    /// a column past the end gives the end of the line, without its line ending.
+    pub fn offset(&self, line: usize, column: usize) -> Option<usize> {
+        let text = self.line(line)?;
+        let start = self.starts[line - 1];
+        let end = start + text.len();
+        // The first byte of character `column - 1` (0-based) is the smallest offset
+        // `b` after which `column` characters have begun, minus one.
+        let wanted = column.max(1);
+        let (mut lo, mut hi) = (start, end + 1);
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            if self.chars_between(start, mid) < wanted {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        Some(if lo > end { end } else { lo - 1 })
+    }
+
+    /// Number of characters that begin in `from..to` (byte offsets).
+    fn chars_between(&self, from: usize, to: usize) -> usize {
+        let cont = |at: usize| self.continuation.partition_point(|&c| c < at);
+        (to - from) - (cont(to) - cont(from))
     }
 }
 
@@ -205,6 +243,29 @@ mod tests {
         assert_eq!(idx.pos("één\nbéta ".len()), Pos::new(2, 6));
         assert_eq!(idx.line(2), Some("béta gamma"));
         assert_eq!(idx.line(4), None);
+    }
+
+    #[test]
+    fn offset_is_the_inverse_of_pos() {
+        let text = "één\nbéta gamma\r\nx\n\nz€";
+        let idx = LineIndex::new(text);
+        for (offset, _) in text.char_indices() {
+            let pos = idx.pos(offset);
+            if text[offset..].starts_with(['\n', '\r']) {
+                continue;
+            }
+            assert_eq!(idx.offset(pos.line, pos.column), Some(offset), "{pos:?}");
+        }
+        assert_eq!(idx.offset(2, 99), Some("één\nbéta gamma".len()));
+        assert_eq!(idx.offset(4, 1), Some("één\nbéta gamma\r\nx\n".len()));
+        assert_eq!(idx.offset(6, 1), None);
+    }
+
+    #[test]
+    fn an_offset_inside_a_character_counts_from_its_start() {
+        let idx = LineIndex::new("aé b");
+        assert_eq!(idx.pos(2), Pos::new(1, 2));
+        assert_eq!(idx.pos(3), Pos::new(1, 3));
     }
 
     #[test]

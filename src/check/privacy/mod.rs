@@ -71,7 +71,9 @@ impl Hit {
 /// When two candidates overlap, the more specific one wins (IBAN, then e-mail, then BSN,
 /// then telephone number), so the digits inside an IBAN are not also reported as a phone.
 pub fn scan(text: &str) -> Vec<Hit> {
-    let mut spans: Vec<(Kind, usize, usize)> = Vec::new();
+    // Kept spans by start; they never overlap, so the one starting last before a new
+    // span's end is the only one that can overlap it (linear in hits, not quadratic).
+    let mut kept: std::collections::BTreeMap<usize, (usize, Kind)> = Default::default();
     for (kind, found) in [
         (Kind::Iban, ibans(text)),
         (Kind::Email, emails(text)),
@@ -79,15 +81,17 @@ pub fn scan(text: &str) -> Vec<Hit> {
         (Kind::Phone, phones(text)),
     ] {
         for (start, end) in found {
-            if spans.iter().all(|&(_, s, e)| end <= s || e <= start) {
-                spans.push((kind, start, end));
+            let overlaps = kept
+                .range(..end)
+                .next_back()
+                .is_some_and(|(&s, &(e, _))| !(end <= s || e <= start));
+            if !overlaps && !kept.contains_key(&start) {
+                kept.insert(start, (end, kind));
             }
         }
     }
-    spans.sort_by_key(|&(kind, start, _)| (start, kind));
-    spans
-        .into_iter()
-        .map(|(kind, start, end)| Hit {
+    kept.into_iter()
+        .map(|(start, (end, kind))| Hit {
             kind,
             start,
             end,
