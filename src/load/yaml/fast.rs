@@ -326,6 +326,16 @@ mod tests {
     }
 
     #[test]
+    fn words_that_look_like_numbers_or_null_agree() {
+        for word in [
+            "nan", "NaN", "inf", "Inf", "infinity", "Infinity", "e5", "E", "x1", "None", "nil",
+            "TRUE", "False", "ON", "Off", "Y", "yEs", "o", "null_x", "true-ish",
+        ] {
+            same(&format!("a: {word}\nb: [{word}]\n"));
+        }
+    }
+
+    #[test]
     fn every_front_matter_in_this_repository_agrees() {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
         let (mut read, mut total) = (0, 0);
