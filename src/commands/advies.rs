@@ -66,7 +66,7 @@ pub fn run(start: &Path, args: &AdviesArgs) -> Result<u8, Error> {
     {
         let points = Document::parse(&letter::advice_points_markdown(&round.advice_points), 0);
         let mut body = (*text.body.doc).clone();
-        body.blocks.extend(points.blocks);
+        body.blocks.extend(points.blocks.iter().cloned());
         text.body.doc = Arc::new(body);
     }
     let year = manifest

@@ -4,6 +4,8 @@
 
 use std::fmt;
 
+mod fast;
+
 use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_saphyr::Spanned;
 
@@ -212,6 +214,14 @@ pub fn parse(source: &str, first_line: usize) -> Result<Yaml, SyntaxError> {
 /// Parse `source` and report every problem: a syntax error stops the parser, so that is
 /// one; repeated keys are all reported, each at its own line. Never an empty list.
 pub fn parse_all(source: &str, first_line: usize) -> Result<Yaml, Vec<SyntaxError>> {
+    match fast::parse(source, first_line) {
+        Some(tree) => checked(tree),
+        None => parse_general(source, first_line),
+    }
+}
+
+/// `parse_all` by serde-saphyr alone, for every shape of YAML.
+fn parse_general(source: &str, first_line: usize) -> Result<Yaml, Vec<SyntaxError>> {
     let shift = |line: u64, column: u64| {
         Pos::new(
             first_line + (line.max(1) as usize) - 1,
@@ -229,17 +239,7 @@ pub fn parse_all(source: &str, first_line: usize) -> Result<Yaml, Vec<SyntaxErro
     budget.max_depth = MAX_DEPTH;
     options.budget = Some(budget);
     match serde_saphyr::from_str_with_options::<Spanned<RawNode>>(source, options) {
-        Ok(node) => {
-            let tree = convert(node, source, &shift);
-            let mut errors = Vec::new();
-            duplicates(&tree, &mut errors);
-            if errors.is_empty() {
-                Ok(tree)
-            } else {
-                errors.sort_by_key(|e| e.pos);
-                Err(errors)
-            }
-        }
+        Ok(node) => checked(convert(node, source, &shift)),
         Err(err) => {
             let pos = err
                 .location()
@@ -255,13 +255,36 @@ pub fn parse_all(source: &str, first_line: usize) -> Result<Yaml, Vec<SyntaxErro
     }
 }
 
+/// The tree, or every repeated key in it.
+fn checked(tree: Yaml) -> Result<Yaml, Vec<SyntaxError>> {
+    let mut errors = Vec::new();
+    duplicates(&tree, &mut errors);
+    if errors.is_empty() {
+        Ok(tree)
+    } else {
+        errors.sort_by_key(|e| e.pos);
+        Err(errors)
+    }
+}
+
 /// Every key that a mapping already had, at its own place, in the whole tree.
 fn duplicates(tree: &Yaml, errors: &mut Vec<SyntaxError>) {
     match &tree.kind {
         Kind::Map(entries) => {
+            // A front matter has a handful of keys: a linear search beats hashing them;
+            // a large mapping (hostile input) gets the hash map, so this stays linear.
             let mut first: std::collections::HashMap<&str, Pos> = Default::default();
-            for e in entries {
-                match first.get(e.key.as_str()) {
+            let small = entries.len() <= 16;
+            for (i, e) in entries.iter().enumerate() {
+                let earlier = if small {
+                    entries[..i]
+                        .iter()
+                        .find(|f| f.key == e.key)
+                        .map(|f| f.key_pos)
+                } else {
+                    first.get(e.key.as_str()).copied()
+                };
+                match earlier {
                     Some(earlier) => errors.push(SyntaxError {
                         pos: e.key_pos,
                         message: format!(
@@ -271,9 +294,10 @@ fn duplicates(tree: &Yaml, errors: &mut Vec<SyntaxError>) {
                         problem: Problem::DuplicateKey,
                         duplicate_key: Some(e.key.clone()),
                     }),
-                    None => {
+                    None if !small => {
                         first.insert(&e.key, e.key_pos);
                     }
+                    None => {}
                 }
                 duplicates(&e.value, errors);
             }

@@ -5,7 +5,8 @@
 //! the tree builder finds them in text). Raw HTML is kept as inert text (`Html`), never
 //! emitted as HTML. Every node carries its byte range in the file it came from.
 
-use std::ops::Range;
+use std::ops::{Deref, DerefMut, Range};
+use std::sync::Arc;
 
 mod parse;
 
@@ -20,10 +21,56 @@ pub fn options() -> Options {
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Document {
-    pub blocks: Vec<Block>,
+    pub blocks: Blocks,
     /// Where the text first nests deeper than the tree keeps (byte offset in the file);
     /// what lies deeper is kept, flattened into its parent.
     pub too_deep: Option<usize>,
+}
+
+/// The blocks of a tree, shared by its copies: the model keeps a body's tree more than
+/// once (a case's story and its page), so a copy costs a pointer, not the tree again.
+/// Changing a shared tree copies it first (`Arc::make_mut`), so copies stay independent.
+#[derive(Clone, Default, PartialEq, Eq)]
+pub struct Blocks(Arc<Vec<Block>>);
+
+impl Deref for Blocks {
+    type Target = Vec<Block>;
+    fn deref(&self) -> &Vec<Block> {
+        &self.0
+    }
+}
+
+impl DerefMut for Blocks {
+    fn deref_mut(&mut self) -> &mut Vec<Block> {
+        Arc::make_mut(&mut self.0)
+    }
+}
+
+impl From<Vec<Block>> for Blocks {
+    fn from(blocks: Vec<Block>) -> Blocks {
+        Blocks(Arc::new(blocks))
+    }
+}
+
+impl FromIterator<Block> for Blocks {
+    fn from_iter<I: IntoIterator<Item = Block>>(iter: I) -> Blocks {
+        Blocks::from(iter.into_iter().collect::<Vec<_>>())
+    }
+}
+
+impl<'a> IntoIterator for &'a Blocks {
+    type Item = &'a Block;
+    type IntoIter = std::slice::Iter<'a, Block>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.iter()
+    }
+}
+
+/// Printed as the list it is, as before the blocks were shared.
+impl std::fmt::Debug for Blocks {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.0.fmt(f)
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -116,7 +163,10 @@ impl Document {
                 *anchor = unique_anchor(&plain_text(inlines), &mut seen);
             }
         });
-        Document { blocks, too_deep }
+        Document {
+            blocks: blocks.into(),
+            too_deep,
+        }
     }
 
     pub fn is_empty(&self) -> bool {

@@ -173,6 +173,7 @@ impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> Builder<'a, I> {
             out.push(Block { kind, span });
         }
         self.depth -= 1;
+        out.shrink_to_fit();
         (out, loose)
     }
 
@@ -334,7 +335,10 @@ impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> Builder<'a, I> {
             out.push(Inline { kind, span });
         }
         self.depth -= 1;
-        if in_link { out } else { autolink(out) }
+        let mut out = if in_link { out } else { autolink(out) };
+        // The model keeps every tree: no room left over from growing.
+        out.shrink_to_fit();
+        out
     }
 }
 
