@@ -4,14 +4,13 @@ use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
 use super::{Checked, check_snapshot, color_for, print_errors, shown, write_stdout};
-use crate::analysis::diff::{Delta, diff};
+use crate::analysis::diff::diff;
 use crate::cli::{DiffArgs, DiffFormat};
 use crate::error::Error;
 use crate::exit;
 use crate::model::MANIFEST_FILE;
 use crate::render::{self, changes, templates::Templates};
 use crate::source::{self, SourceError};
-use crate::text::date as today;
 
 /// Read one side of a comparison: a folder holding a manifest, or a git revision.
 pub fn version(root: &Path, spec: &str) -> Result<Checked, SourceError> {
@@ -106,7 +105,7 @@ pub fn run(start: &Path, args: &DiffArgs) -> Result<u8, Error> {
             let templates = Templates::load(&to.snapshot.templates)?;
             write_stdout(changes::html_page(&delta, a, b, &templates)?.as_bytes())
         }
-        DiffFormat::Docx => write_docx(&delta, a, b, &to, args.out.as_deref()),
+        DiffFormat::Docx => write_docx(&from, &to, args.out.as_deref()),
     }?;
     let changed = !delta.is_empty();
     // The process ends next: the system takes the memory back at once, faster than
@@ -119,20 +118,20 @@ pub fn run(start: &Path, args: &DiffArgs) -> Result<u8, Error> {
     })
 }
 
-fn write_docx(
-    delta: &Delta,
-    from: &str,
-    to: &str,
-    side: &Checked,
-    out: Option<&Path>,
-) -> Result<(), Error> {
+fn write_docx(from: &Checked, side: &Checked, out: Option<&Path>) -> Result<(), Error> {
     // `--out` is a folder, as for `render` and `advies`.
     let dir = out.map_or_else(|| side.root.join("build"), PathBuf::from);
     let path = dir.join("wijzigingen.docx");
     crate::write::refuse_sources(&side.root, &path)?;
-    let date = format!("{}T00:00:00Z", today::iso_today());
+    // The council made the changes, on the date of its newest round (else today).
     let author = render::changes_docx::Author::of(&side.loaded.manifest);
-    let bytes = render::changes_docx::render(delta, from, to, &date, &author)?;
+    let revision = render::docx::redline::Revision {
+        author: author.short,
+        date: format!("{}T00:00:00Z", author.created),
+    };
+    let old = render::View::from_manifest(&from.loaded.manifest);
+    let new = render::View::from_manifest(&side.loaded.manifest);
+    let bytes = render::docx::redline::render(&old, &new, &revision)?;
     crate::write::write_atomically(&path, &bytes)?;
     write_stdout(format!("Geschreven: {}\n", shown(&path)).as_bytes())
 }
