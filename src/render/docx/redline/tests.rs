@@ -272,3 +272,47 @@ fn the_word_file_is_valid_and_in_schema_order() {
     }
     assert!(render(&old, &new, &rev()).is_ok());
 }
+
+/// The repository's own manifest, and a later version: a text reworded, two
+/// principles swapped (moves), a case removed and one added, a cell changed.
+#[test]
+fn the_real_manifest_after_a_round_of_edits_accepts_and_rejects() {
+    use crate::source::SourceFile;
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let files = crate::source::read_worktree(root).unwrap().files;
+    let edit = |path: &str, from: &str, to: &str, f: &mut SourceFile| {
+        if f.path.ends_with(path) {
+            let text = String::from_utf8(f.bytes.clone()).unwrap();
+            assert!(text.contains(from), "{path}: {from}");
+            f.bytes = text.replacen(from, to, 1).into_bytes();
+        }
+    };
+    let mut later: Vec<SourceFile> = files
+        .iter()
+        .filter(|f| !f.path.ends_with("monitor-kwaliteit.md"))
+        .cloned()
+        .collect();
+    for f in &mut later {
+        let p = "02-leren-en-verbeteren.md";
+        edit(p, "volgorde: 2", "volgorde: 3", f);
+        edit(p, "Sociaal Domein is volop", "sociaal domein is steeds", f);
+        edit(
+            p,
+            "het toezicht vooral uitvoeren",
+            "het toezicht altijd uitvoeren",
+            f,
+        );
+        edit("03-de-basis-op-orde.md", "volgorde: 3", "volgorde: 2", f);
+    }
+    later.push(SourceFile {
+        path: "cases/een-nieuw-verhaal.md".into(),
+        bytes: b"---\nid: een-nieuw-verhaal\ntitel: Een nieuw verhaal\nuitgangspunt: leren-en-verbeteren\npartijen: [professionals]\nsinds: 2026\n---\nEen consulent leert van een klacht & past de werkwijze aan.\n".to_vec(),
+    });
+    let old = View::from_manifest(&crate::load::load(&files).manifest);
+    let new = View::from_manifest(&crate::load::load(&later).manifest);
+    assert_ne!(old.principles[1].id, new.principles[1].id, "swapped");
+    let doc = document_of(parts(&old, &new, &rev()).unwrap());
+    assert_eq!(resolve(&doc, true), rendered(&new));
+    assert_eq!(resolve(&doc, false), rendered(&old));
+    assert!(doc.contains("Een consulent leert van een klacht &amp; past"));
+}
