@@ -103,7 +103,11 @@ pub fn run(start: &Path, args: &DiffArgs) -> Result<u8, Error> {
         DiffFormat::Json => write_stdout(changes::json(&delta, a, b).as_bytes()),
         DiffFormat::Html => {
             let templates = Templates::load(&to.snapshot.templates)?;
-            write_stdout(changes::html_page(&delta, a, b, &templates)?.as_bytes())
+            // The whole document, its changes marked, after a summary of them.
+            let old = render::View::from_manifest(&from.loaded.manifest);
+            let new = render::View::from_manifest(&to.loaded.manifest);
+            let page = render::html_redline::render(&old, &new, &delta, a, b, &templates)?;
+            write_stdout(page.as_bytes())
         }
         DiffFormat::Docx => write_docx(&from, &to, args.out.as_deref()),
     }?;

@@ -650,4 +650,4 @@ fn changed_row(a: TableRow, b: TableRow, rev: &Marks) -> Vec<TableRow> {
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

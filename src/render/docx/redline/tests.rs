@@ -111,7 +111,7 @@ fn row(number: usize, id: &str, title: &str, cells: &[Option<&str>]) -> Row {
 
 /// Old: principle 1 and a principle "oud"; new: principle 1 edited, "oud" removed,
 /// a principle "nieuw" added with a case, a case story edited, a cell changed.
-fn versions() -> (View, View) {
+pub(crate) fn versions() -> (View, View) {
     let mut old = sample();
     old.principles.push(principle(
         2,
