@@ -316,3 +316,33 @@ fn the_real_manifest_after_a_round_of_edits_accepts_and_rejects() {
     assert_eq!(resolve(&doc, false), rendered(&old));
     assert!(doc.contains("Een consulent leert van een klacht &amp; past"));
 }
+
+/// A picture only the old version had is in a deleted paragraph: the file still
+/// holds it, so Word can show it and reject the deletion.
+#[test]
+fn a_removed_picture_stays_in_the_file() {
+    const PNG: &[u8] = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x06\0\0\0\x1f\x15\xc4\x89\0\0\0\rIDATx\x9cc\xf8\x0f\0\0\x01\x01\0\x05\x18\xd8N\0\0\0\0IEND\xaeB`\x82";
+    let url = crate::model::image::Image::from_bytes(PNG.to_vec())
+        .unwrap()
+        .data_url();
+    let mut old = sample();
+    old.principles[0].elaboration =
+        format!("Iedereen heeft iets te geven.\n\n![Een tuin]({url})\n")
+            .as_str()
+            .into();
+    let new = sample();
+    let xml = parts(&old, &new, &rev()).unwrap();
+    let doc = String::from_utf8(xml.document.clone()).unwrap();
+    let rels = String::from_utf8(xml.document_rels.clone()).unwrap();
+    let embeds: Vec<&str> = doc
+        .split(r#"r:embed=""#)
+        .skip(1)
+        .map(|s| &s[..s.find('"').unwrap()])
+        .collect();
+    assert_eq!(embeds.len(), 1, "{doc}");
+    for id in embeds {
+        assert!(rels.contains(&format!(r#"Id="{id}""#)), "{id} {rels}");
+    }
+    assert_eq!(xml.media.len(), 1);
+    assert_eq!(resolve(&doc, true), rendered(&new));
+}
