@@ -373,8 +373,11 @@ proptest! {
         assert_terminal_safe(&changes::terminal(&d, &field, &field, false), "diff");
         assert_inert_markdown(&changes::markdown(&d, &field, &field), "diff --format md");
         assert_inert_html(&changes::html_page(&d, &field, &field, templates()).unwrap(), "diff --format html");
+        let whole = kwaliteit::render::html_redline::render(&View::from_manifest(old), &View::from_manifest(&new), &d, &field, &field, templates()).unwrap();
+        assert_inert_html(&whole, "diff --format html (document)");
         let author = changes_docx::Author::of(&new);
-        let word = changes_docx::render(&d, &field, &field, "2026-01-01T00:00:00Z", &author).unwrap();
+        let revision = docx::redline::Revision { author: author.short, date: "2026-01-01T00:00:00Z".into() };
+        let word = docx::redline::render(&View::from_manifest(old), &View::from_manifest(&new), &revision).unwrap();
         assert_valid_word(&word, "diff --format docx");
     }
 

@@ -11,7 +11,6 @@ use crate::exit;
 use crate::model::MANIFEST_FILE;
 use crate::render::{self, changes, templates::Templates};
 use crate::source::{self, SourceError};
-use crate::text::date as today;
 
 /// Read one side of a comparison: a folder holding a manifest, or a git revision.
 pub fn version(root: &Path, spec: &str) -> Result<Checked, SourceError> {
@@ -103,11 +102,14 @@ pub fn run(start: &Path, args: &DiffArgs) -> Result<u8, Error> {
         DiffFormat::Md => write_stdout(changes::markdown(&delta, a, b).as_bytes()),
         DiffFormat::Json => write_stdout(changes::json(&delta, a, b).as_bytes()),
         DiffFormat::Html => {
-            let templates = Templates::load(&to.snapshot.templates)?
-                .with_house_style(crate::render::html::house_style_of(&to.loaded.manifest));
-            write_stdout(changes::html_page(&delta, a, b, &templates)?.as_bytes())
+            let templates = Templates::load(&to.snapshot.templates)?;
+            // The whole document, its changes marked, after a summary of them.
+            let old = render::View::from_manifest(&from.loaded.manifest);
+            let new = render::View::from_manifest(&to.loaded.manifest);
+            let page = render::html_redline::render(&old, &new, &delta, a, b, &templates)?;
+            write_stdout(page.as_bytes())
         }
-        DiffFormat::Docx => write_docx(&delta, a, b, &to, args.out.as_deref()),
+        DiffFormat::Docx => write_docx(&from, &to, args.out.as_deref()),
         DiffFormat::Pdf => write_pdf(&delta, a, b, &to, args.out.as_deref()),
     }?;
     let changed = !delta.is_empty();
@@ -121,20 +123,20 @@ pub fn run(start: &Path, args: &DiffArgs) -> Result<u8, Error> {
     })
 }
 
-fn write_docx(
-    delta: &Delta,
-    from: &str,
-    to: &str,
-    side: &Checked,
-    out: Option<&Path>,
-) -> Result<(), Error> {
+fn write_docx(from: &Checked, side: &Checked, out: Option<&Path>) -> Result<(), Error> {
     // `--out` is a folder, as for `render` and `advies`.
     let dir = out.map_or_else(|| side.root.join("build"), PathBuf::from);
     let path = dir.join("wijzigingen.docx");
     crate::write::refuse_sources(&side.root, &path)?;
-    let date = format!("{}T00:00:00Z", today::iso_today());
+    // The council made the changes, on the date of its newest round (else today).
     let author = render::changes_docx::Author::of(&side.loaded.manifest);
-    let bytes = render::changes_docx::render(delta, from, to, &date, &author)?;
+    let revision = render::docx::redline::Revision {
+        author: author.short,
+        date: format!("{}T00:00:00Z", author.created),
+    };
+    let old = render::View::from_manifest(&from.loaded.manifest);
+    let new = render::View::from_manifest(&side.loaded.manifest);
+    let bytes = render::docx::redline::render(&old, &new, &revision)?;
     crate::write::write_atomically(&path, &bytes)?;
     write_stdout(format!("Geschreven: {}\n", shown(&path)).as_bytes())
 }

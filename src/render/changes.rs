@@ -79,7 +79,7 @@ pub(crate) fn summary(d: &Delta) -> Vec<Row> {
 }
 
 /// "2 toegevoegd, 1 verplaatst, 5 gewijzigd"
-fn totals_line(d: &Delta) -> String {
+pub(crate) fn totals_line(d: &Delta) -> String {
     let total = summary(d).pop().map_or([0; 4], |r| r.counts);
     Action::ALL
         .iter()
@@ -91,7 +91,7 @@ fn totals_line(d: &Delta) -> String {
 }
 
 /// Said above the review hints, in every format.
-const REVIEW_TITLE: &str = "Mogelijk te herzien";
+pub(crate) const REVIEW_TITLE: &str = "Mogelijk te herzien";
 const REVIEW_INTRO: &str = "De tekst van deze uitgangspunten is aangepast, maar deze casussen en verantwoordelijkheden niet. Passen ze nog bij de nieuwe tekst?";
 
 const CONTEXT_WORDS: usize = 8;

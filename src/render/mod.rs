@@ -7,6 +7,7 @@ pub mod changes_docx;
 pub mod docx;
 pub mod escape;
 pub mod html;
+pub mod html_redline;
 pub mod markdown;
 pub mod matrix;
 #[cfg(feature = "pdf")]

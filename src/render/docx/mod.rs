@@ -15,6 +15,7 @@ use docx_rs::{
 
 mod house;
 mod matrix;
+pub mod redline;
 mod tree;
 pub mod xml;
 
@@ -94,7 +95,12 @@ pub fn render(view: &View) -> Result<Vec<u8>, RenderError> {
 /// The package parts before zipping.
 pub(super) fn build_parts(view: &View) -> Result<XMLDocx, RenderError> {
     let house = House::of(view);
-    let mut xml = finish(document(view, &house), &house)?;
+    parts_of(view, &house, document(view, &house))
+}
+
+/// The package parts of a built document (the view's or a redline made of two).
+fn parts_of(view: &View, house: &House, docx: Docx) -> Result<XMLDocx, RenderError> {
+    let mut xml = finish(docx, house)?;
     xml.document = mark_header_row(&xml.document)?;
     // The logo's alternative text first: it is what a screen reader says for it.
     let descriptions: Vec<(Vec<u8>, String)> = view

@@ -174,6 +174,9 @@ const ORDERS: &[(&str, &[&str])] = &[
     (
         "w:rPr",
         &[
+            // A paragraph mark's revision comes first (CT_ParaRPr); runs have none.
+            "w:ins",
+            "w:del",
             "w:rStyle",
             "w:rFonts",
             "w:b",
@@ -199,8 +202,6 @@ const ORDERS: &[(&str, &[&str])] = &[
             "w:shd",
             "w:vertAlign",
             "w:lang",
-            "w:ins",
-            "w:del",
             "w:rPrChange",
         ],
     ),
@@ -238,6 +239,21 @@ const ORDERS: &[(&str, &[&str])] = &[
             "w:tblPr",
             "w:trPr",
             "w:tcPr",
+        ],
+    ),
+    (
+        "w:trPr",
+        &[
+            "w:cnfStyle",
+            "w:gridBefore",
+            "w:gridAfter",
+            "w:cantSplit",
+            "w:trHeight",
+            "w:tblHeader",
+            "w:jc",
+            "w:hidden",
+            "w:ins",
+            "w:del",
         ],
     ),
     (
@@ -291,11 +307,12 @@ fn schema_order(container: &str) -> Option<&'static [&'static str]> {
 /// that style readers see one on every paragraph. One pass over the bytes; only
 /// the start tags of containers are looked at closely.
 pub fn schema_order_fix(xml: &[u8]) -> Vec<u8> {
-    const CONTAINERS: [&[u8]; 6] = [
+    const CONTAINERS: [&[u8]; 7] = [
         b"w:pPr>",
         b"w:rPr>",
         b"w:sectPr>",
         b"w:style ",
+        b"w:trPr>",
         b"w:tblPr>",
         b"w:tcPr>",
     ];

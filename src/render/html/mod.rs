@@ -23,6 +23,11 @@ impl DocumentFormat for Html {
 }
 
 pub fn render(view: &View, templates: &Templates) -> Result<String, RenderError> {
+    render_prepared(&view.rendered_with(tree::to_html), templates)
+}
+
+/// A view whose texts are rendered already (the diff's redline marks them itself).
+pub fn render_prepared(view: &View, templates: &Templates) -> Result<String, RenderError> {
     let logo_src = view.house.logo.as_ref().map(|l| {
         format!(
             "data:{};base64,{}",
@@ -33,7 +38,7 @@ pub fn render(view: &View, templates: &Templates) -> Result<String, RenderError>
     templates.render(
         "document.html",
         context! {
-            view => Value::from(Serde(view.rendered_with(tree::to_html))),
+            view => Value::from(Serde(view)),
             style => templates.style_html(),
             house_style => Value::from_safe_string(house_css(&view.house)),
             logo_src => logo_src.map(Value::from_safe_string),

@@ -1,0 +1,348 @@
+use roxmltree::{Document, Node};
+
+use super::*;
+use crate::analysis::matrix::{Column, Row};
+use crate::render::docx::build_parts;
+use crate::render::docx::tests::sample;
+use crate::render::{CaseView, Edition, PrincipleView};
+
+const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+
+fn rev() -> Revision {
+    Revision {
+        author: "ASD".into(),
+        date: "2026-03-01T00:00:00Z".into(),
+    }
+}
+
+fn is(n: &Node, name: &str) -> bool {
+    n.is_element() && n.tag_name().namespace() == Some(W) && n.tag_name().name() == name
+}
+
+fn child<'a>(n: Node<'a, 'a>, name: &str) -> Option<Node<'a, 'a>> {
+    n.children().find(|c| is(c, name))
+}
+
+/// "Accept all" (or "reject all") applied to document.xml, then (style, text) of
+/// every paragraph left: a row or a paragraph whose mark is deleted (inserted when
+/// rejecting) goes; the text deleted (inserted) goes; the rest stays. The table of
+/// contents is left out: Word recomputes it, and the redline shows the new one.
+fn resolve(document: &str, accept: bool) -> Vec<(String, String)> {
+    let doc = Document::parse(document).unwrap();
+    let (gone, kept) = if accept {
+        ("del", "ins")
+    } else {
+        ("ins", "del")
+    };
+    let mut out = Vec::new();
+    for p in doc.descendants().filter(|n| is(n, "p")) {
+        let row_gone = p
+            .ancestors()
+            .filter(|a| is(a, "tr"))
+            .any(|tr| child(tr, "trPr").is_some_and(|pr| child(pr, gone).is_some()));
+        let ppr = child(p, "pPr");
+        let mark = ppr.and_then(|pr| child(pr, "rPr"));
+        let mark_gone = mark.is_some_and(|r| child(r, gone).is_some());
+        // A revision only ever has the other kind's mark beside it, never both.
+        assert!(!(mark_gone && mark.is_some_and(|r| child(r, kept).is_some())));
+        let mut text = String::new();
+        for n in p.descendants() {
+            let inside = |name: &str| n.ancestors().any(|a| is(&a, name));
+            if inside(gone) && !is(&n, "rPr") && !n.ancestors().any(|a| is(&a, "rPr")) {
+                continue;
+            }
+            if (is(&n, "t") || is(&n, "delText")) && !(is(&n, "delText") && accept) {
+                text.push_str(n.text().unwrap_or(""));
+            } else if n.parent().is_some_and(|r| is(&r, "r")) && is(&n, "tab") {
+                text.push('\t');
+            } else if n.parent().is_some_and(|r| is(&r, "r")) && is(&n, "br") {
+                text.push('\n');
+            }
+        }
+        if row_gone || mark_gone {
+            // A paragraph that goes takes all its text along: nothing merges.
+            assert_eq!(text, "", "a paragraph whose mark goes keeps text");
+            continue;
+        }
+        let style = ppr
+            .and_then(|pr| child(pr, "pStyle"))
+            .and_then(|s| s.attribute((W, "val")))
+            .unwrap_or("")
+            .to_string();
+        if style.starts_with("TOC") && style != "TOCHeading" {
+            continue;
+        }
+        out.push((style, text));
+    }
+    out
+}
+
+fn document_of(xml: XMLDocx) -> String {
+    String::from_utf8(xml.document).unwrap()
+}
+
+fn rendered(view: &View) -> Vec<(String, String)> {
+    let doc = document_of(build_parts(view).unwrap());
+    assert!(!doc.contains("<w:ins ") && !doc.contains("<w:del "));
+    resolve(&doc, true)
+}
+
+fn principle(number: usize, id: &str, title: &str, short: &str) -> PrincipleView {
+    PrincipleView {
+        id: id.into(),
+        number,
+        title: title.into(),
+        heading: format!("{number}. {title}"),
+        short_text: short.into(),
+        elaboration: "Een uitwerking met **nadruk** en een [link](https://example.org/a).".into(),
+        cases: vec![],
+        laws: vec![],
+    }
+}
+
+fn row(number: usize, id: &str, title: &str, cells: &[Option<&str>]) -> Row {
+    Row {
+        id: id.into(),
+        number,
+        title: title.into(),
+        cells: cells.iter().map(|c| c.map(String::from)).collect(),
+    }
+}
+
+/// Old: principle 1 and a principle "oud"; new: principle 1 edited, "oud" removed,
+/// a principle "nieuw" added with a case, a case story edited, a cell changed.
+pub(crate) fn versions() -> (View, View) {
+    let mut old = sample();
+    old.principles.push(principle(
+        2,
+        "oud",
+        "Oud uitgangspunt",
+        "Dit verdwijnt straks.",
+    ));
+    old.matrix
+        .rows
+        .push(row(2, "oud", "Oud uitgangspunt", &[Some("weg"), None]));
+    let mut new = sample();
+    new.edition = Some(Edition::from_date("2026-03-01"));
+    let p = &mut new.principles[0];
+    p.short_text = "De inwoner is klant, en ook opdrachtgever.".into();
+    p.cases[0].story = "Mevrouw Jansen tuiniert elke dag.\n\nEen nieuwe alinea.\n".into();
+    let mut added = principle(2, "nieuw", "Nieuw uitgangspunt", "Dit is nieuw.");
+    added.cases.push(CaseView {
+        id: "nieuw-verhaal".into(),
+        title: "Een nieuw verhaal".into(),
+        heading: "Uit de praktijk: Een nieuw verhaal".into(),
+        actors: vec!["Inwoners".into()],
+        story: "Meneer De Vries belt de gemeente.".into(),
+        laws: vec![],
+    });
+    new.principles.push(added);
+    new.matrix.rows[0].cells[0] = Some("actief meedenken en meedoen".into());
+    new.matrix.rows[0].cells[1] = Some("luisteren".into());
+    new.matrix.rows.push(row(
+        2,
+        "nieuw",
+        "Nieuw uitgangspunt",
+        &[None, Some("nieuw werk")],
+    ));
+    (old, new)
+}
+
+#[test]
+fn accept_all_gives_the_new_document_and_reject_all_the_old_one() {
+    let (old, new) = versions();
+    let doc = document_of(parts(&old, &new, &rev()).unwrap());
+    let accepted = resolve(&doc, true);
+    let rejected = resolve(&doc, false);
+    assert_eq!(accepted, rendered(&new));
+    assert_eq!(rejected, rendered(&old));
+    assert_ne!(accepted, rejected);
+    // Revisions of every kind, by the council.
+    for needle in [
+        "<w:ins ",
+        "<w:del ",
+        "<w:delText",
+        r#"w:author="ASD""#,
+        r#"w:date="2026-03-01T00:00:00Z""#,
+    ] {
+        assert!(doc.contains(needle), "{needle} ontbreekt");
+    }
+    let tree = Document::parse(&doc).unwrap();
+    let marked = |kind: &str| {
+        tree.descendants()
+            .filter(|n| is(n, "pPr"))
+            .filter(|pr| child(*pr, "rPr").is_some_and(|r| child(r, kind).is_some()))
+            .count()
+    };
+    assert!(
+        marked("ins") >= 7,
+        "new principle and case as inserted paragraphs"
+    );
+    assert!(
+        marked("del") >= 5,
+        "removed principle as deleted paragraphs"
+    );
+    let mark_of = |words: &str| {
+        let p = tree
+            .descendants()
+            .filter(|n| is(n, "p"))
+            .find(|p| {
+                p.descendants()
+                    .any(|t| (is(&t, "t") || is(&t, "delText")) && t.text() == Some(words))
+            })
+            .unwrap_or_else(|| panic!("{words} ontbreekt"));
+        let mark = child(child(p, "pPr").unwrap(), "rPr");
+        ["ins", "del"]
+            .into_iter()
+            .find(|k| mark.is_some_and(|r| child(r, k).is_some()))
+    };
+    assert_eq!(mark_of("Meneer De Vries belt de gemeente."), Some("ins"));
+    assert_eq!(mark_of("Uit de praktijk: Een nieuw verhaal"), Some("ins"));
+    assert_eq!(mark_of("Dit verdwijnt straks."), Some("del"));
+    assert_eq!(mark_of("Dit is nieuw."), Some("ins"));
+    let rows = |kind: &str| {
+        tree.descendants()
+            .filter(|n| is(n, "trPr"))
+            .filter(|pr| child(*pr, kind).is_some())
+            .count()
+    };
+    assert_eq!(
+        (rows("ins"), rows("del")),
+        (1, 1),
+        "a matrix row in, one out"
+    );
+    // A word-level change keeps the unchanged words as they are.
+    let short = tree
+        .descendants()
+        .filter(|n| is(n, "p"))
+        .find(|p| {
+            p.descendants()
+                .any(|t| is(&t, "t") && t.text() == Some("De inwoner is klant"))
+        })
+        .expect("the edited short text keeps its unchanged start");
+    assert!(short.descendants().any(|n| is(&n, "ins")));
+    assert!(short.descendants().any(|n| is(&n, "delText")));
+}
+
+#[test]
+fn the_same_version_gives_no_revision_and_the_rendered_document() {
+    let view = sample();
+    let doc = document_of(parts(&view, &view, &rev()).unwrap());
+    assert!(!doc.contains("<w:ins ") && !doc.contains("<w:del "));
+    assert_eq!(resolve(&doc, true), rendered(&view));
+}
+
+#[test]
+fn a_new_party_replaces_the_matrix_table_as_a_whole() {
+    let old = sample();
+    let mut new = sample();
+    new.matrix.columns.push(Column {
+        id: "zorg".into(),
+        name: "Zorgaanbieders".into(),
+        description: Some("Wie zorg geeft".into()),
+    });
+    new.matrix.rows[0].cells.push(Some("samenwerken".into()));
+    let doc = document_of(parts(&old, &new, &rev()).unwrap());
+    assert_eq!(resolve(&doc, true), rendered(&new));
+    assert_eq!(resolve(&doc, false), rendered(&old));
+}
+
+#[test]
+fn the_word_file_is_valid_and_in_schema_order() {
+    let (old, new) = versions();
+    let doc = document_of(parts(&old, &new, &rev()).unwrap());
+    // The paragraph mark's revision first in its run properties (CT_ParaRPr).
+    assert!(!doc.contains("<w:rPr><w:pStyle"));
+    for chunk in doc.split("<w:rPr>").skip(1) {
+        let end = chunk.find("</w:rPr>").unwrap_or(chunk.len());
+        let inner = &chunk[..end];
+        if let Some(at) = inner.find("<w:ins ").or_else(|| inner.find("<w:del ")) {
+            assert_eq!(at, 0, "revision not first in <w:rPr>{inner}");
+        }
+    }
+    // A row's revision after cantSplit and tblHeader (CT_TrPr).
+    for chunk in doc.split("<w:trPr>").skip(1) {
+        let inner = &chunk[..chunk.find("</w:trPr>").unwrap()];
+        if let Some(at) = inner.find("<w:ins ").or_else(|| inner.find("<w:del ")) {
+            assert!(
+                inner.find("<w:cantSplit").is_some_and(|c| c < at),
+                "{inner}"
+            );
+        }
+    }
+    assert!(render(&old, &new, &rev()).is_ok());
+}
+
+/// The repository's own manifest, and a later version: a text reworded, two
+/// principles swapped (moves), a case removed and one added, a cell changed.
+#[test]
+fn the_real_manifest_after_a_round_of_edits_accepts_and_rejects() {
+    use crate::source::SourceFile;
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let files = crate::source::read_worktree(root).unwrap().files;
+    let edit = |path: &str, from: &str, to: &str, f: &mut SourceFile| {
+        if f.path.ends_with(path) {
+            let text = String::from_utf8(f.bytes.clone()).unwrap();
+            assert!(text.contains(from), "{path}: {from}");
+            f.bytes = text.replacen(from, to, 1).into_bytes();
+        }
+    };
+    let mut later: Vec<SourceFile> = files
+        .iter()
+        .filter(|f| !f.path.ends_with("monitor-kwaliteit.md"))
+        .cloned()
+        .collect();
+    for f in &mut later {
+        let p = "02-leren-en-verbeteren.md";
+        edit(p, "volgorde: 2", "volgorde: 3", f);
+        edit(p, "Sociaal Domein is volop", "sociaal domein is steeds", f);
+        edit(
+            p,
+            "het toezicht vooral uitvoeren",
+            "het toezicht altijd uitvoeren",
+            f,
+        );
+        edit("03-de-basis-op-orde.md", "volgorde: 3", "volgorde: 2", f);
+    }
+    later.push(SourceFile {
+        path: "cases/een-nieuw-verhaal.md".into(),
+        bytes: b"---\nid: een-nieuw-verhaal\ntitel: Een nieuw verhaal\nuitgangspunt: leren-en-verbeteren\npartijen: [professionals]\nsinds: 2026\n---\nEen consulent leert van een klacht & past de werkwijze aan.\n".to_vec(),
+    });
+    let old = View::from_manifest(&crate::load::load(&files).manifest);
+    let new = View::from_manifest(&crate::load::load(&later).manifest);
+    assert_ne!(old.principles[1].id, new.principles[1].id, "swapped");
+    let doc = document_of(parts(&old, &new, &rev()).unwrap());
+    assert_eq!(resolve(&doc, true), rendered(&new));
+    assert_eq!(resolve(&doc, false), rendered(&old));
+    assert!(doc.contains("Een consulent leert van een klacht &amp; past"));
+}
+
+/// A picture only the old version had is in a deleted paragraph: the file still
+/// holds it, so Word can show it and reject the deletion.
+#[test]
+fn a_removed_picture_stays_in_the_file() {
+    const PNG: &[u8] = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x06\0\0\0\x1f\x15\xc4\x89\0\0\0\rIDATx\x9cc\xf8\x0f\0\0\x01\x01\0\x05\x18\xd8N\0\0\0\0IEND\xaeB`\x82";
+    let url = crate::model::image::Image::from_bytes(PNG.to_vec())
+        .unwrap()
+        .data_url();
+    let mut old = sample();
+    old.principles[0].elaboration =
+        format!("Iedereen heeft iets te geven.\n\n![Een tuin]({url})\n")
+            .as_str()
+            .into();
+    let new = sample();
+    let xml = parts(&old, &new, &rev()).unwrap();
+    let doc = String::from_utf8(xml.document.clone()).unwrap();
+    let rels = String::from_utf8(xml.document_rels.clone()).unwrap();
+    let embeds: Vec<&str> = doc
+        .split(r#"r:embed=""#)
+        .skip(1)
+        .map(|s| &s[..s.find('"').unwrap()])
+        .collect();
+    assert_eq!(embeds.len(), 1, "{doc}");
+    for id in embeds {
+        assert!(rels.contains(&format!(r#"Id="{id}""#)), "{id} {rels}");
+    }
+    assert_eq!(xml.media.len(), 1);
+    assert_eq!(resolve(&doc, true), rendered(&new));
+}
