@@ -665,3 +665,64 @@ fn the_redline_pdf_strikes_and_underlines_with_a_legend() {
 fn cli_transcripts() {
     trycmd::TestCases::new().case("tests/cmd-pdf/*.toml");
 }
+
+/// The letter's sender block, reference lines and house style come from manifest.yaml
+/// and the round, as in HTML and Word; a font the PDF does not carry is refused.
+#[test]
+fn the_pdf_letter_has_the_sender_reference_lines_and_house_style() {
+    let dir = copy_of_manifest();
+    let root = dir.path();
+    let yaml = root.join("manifest/manifest.yaml");
+    let mut text = fs::read_to_string(&yaml).unwrap();
+    text.push_str(
+        "adres:\n  - Postbus 200\n  - 1300 AE Almere\nemail: asd@example.nl\nhuisstijl:\n  lettertype: Open Sans\n  kleur: \"#1f4e79\"\n",
+    );
+    fs::write(&yaml, &text).unwrap();
+    let round = root.join("manifest/rounds/2015.md");
+    let r = fs::read_to_string(&round).unwrap();
+    let r = r.replacen(
+        "---\n",
+        "---\nkenmerk: ASD-2015-07\ncontactpersoon:\n  naam: J. de Vries\n  telefoon: \"036 000 00 00\"\n",
+        1,
+    );
+    fs::write(&round, r).unwrap();
+    let pdf = fs::read(render_pdf(root, &[])).unwrap();
+    let drawn: String = {
+        let doc = load(&pdf);
+        doc.page_iter()
+            .flat_map(|p| doc.get_page_content(p).unwrap_or_default())
+            .map(char::from)
+            .collect()
+    };
+    // #1f4e79 as typst writes an RGB fill.
+    assert!(
+        drawn.contains("0.12156863 0.30588236 0.4745098"),
+        "kleur niet gebruikt"
+    );
+    if let Some(text) = text_or_skip(&pdf) {
+        let text = normalise(&text);
+        for s in [
+            "Postbus 200",
+            "1300 AE Almere",
+            "asd@example.nl",
+            "Ons kenmerk",
+            "ASD-2015-07",
+            "J. de Vries, 036 000 00 00",
+            "Bijlage",
+        ] {
+            assert!(text.contains(s), "{s:?} niet in de brief:\n{text}");
+        }
+    }
+    fs::write(&yaml, text.replace("Open Sans", "Noto Sans")).unwrap();
+    let out = kwaliteit()
+        .arg("-C")
+        .arg(root)
+        .args(["render", "--format", "pdf", "--out"])
+        .arg(root.join("uit2"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("Noto Sans"), "{stderr}");
+    assert!(!root.join("uit2").exists() || fs::read_dir(root.join("uit2")).unwrap().count() == 0);
+}

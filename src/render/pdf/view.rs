@@ -107,8 +107,18 @@ pub fn document(view: &View) -> PdfDocument {
 /// the logo (with its alternative text), the `View` carries them and they are set here;
 /// a font that is not embedded, a bad colour or a logo that is not an image is then
 /// refused by `compile` with a Dutch message (exit 2, nothing written).
-fn house_style(_view: &View) -> HouseStyle {
-    HouseStyle::default()
+/// The council's font, colour and logo from manifest.yaml (`huisstijl`), else the
+/// defaults. A font the PDF does not carry is refused by `compile` with a Dutch message.
+fn house_style(view: &View) -> HouseStyle {
+    let default = HouseStyle::default();
+    HouseStyle {
+        font: view.house.font.clone().unwrap_or(default.font),
+        primary: view.house.colour.clone().unwrap_or(default.primary),
+        logo: view.house.logo.as_ref().map(|l| super::document::Logo {
+            bytes: l.bytes.to_vec(),
+            alt: Some(l.alt.clone()),
+        }),
+    }
 }
 
 /// The document's date: that of the newest round (reproducible output), else today.
@@ -135,11 +145,12 @@ pub(super) fn parse_iso(iso: &str) -> Option<Date> {
 }
 
 fn letter_part(view: &View, l: &crate::render::Letter) -> Letter {
-    // Hook: the sender block (address lines), "Ons kenmerk" (`our_reference`),
-    // "Bijlage(n)" (`attachments`) and the contact person (`contact`) come from
-    // manifest.yaml once it has keys for them; until then the sender block is the
-    // council's name alone.
-    let sender = vec![view.council.clone()];
+    // The sender block: the council, then what manifest.yaml gives of its address.
+    let sender = std::iter::once(view.council.clone())
+        .chain(view.address.iter().cloned())
+        .chain(view.email.iter().cloned())
+        .chain(view.website.iter().cloned())
+        .collect();
     let recipient =
         l.to.iter()
             .enumerate()
@@ -161,8 +172,10 @@ fn letter_part(view: &View, l: &crate::render::Letter) -> Letter {
         recipient,
         references: LetterReferences {
             date: l.date.clone(),
+            our_reference: l.reference.clone(),
             subject: Some(l.subject.clone()),
-            ..LetterReferences::default()
+            attachments: (!l.annexes.is_empty()).then(|| l.annexes.join(", ")),
+            contact: l.contact.as_ref().map(crate::render::ContactView::line),
         },
         body,
         closing: l.closing.iter().map(|c| text(c)).collect(),
