@@ -295,49 +295,6 @@ fn the_matrix_header_cells_are_th_and_repeat_on_each_page() {
     assert!(pages >= 2, "the header row repeats: {pages} page(s)");
 }
 
-/// The seed's lines (one paragraph each) with the PDF page breaks repaired; the same
-/// as tests/render.rs, for the Markdown.
-fn seed_sentences() -> Vec<String> {
-    let seed = fs::read_to_string(repo_root().join("tests/seed/almere-2015.txt")).unwrap();
-    let mut paragraphs: Vec<String> = Vec::new();
-    let mut open = false;
-    for p in seed.lines().map(normalise).filter(|p| !p.is_empty()) {
-        if open {
-            let last = paragraphs.last_mut().unwrap();
-            last.push(' ');
-            last.push_str(&p);
-        } else {
-            paragraphs.push(p);
-        }
-        let continues = paragraphs
-            .last()
-            .unwrap()
-            .ends_with(|c: char| c.is_alphabetic());
-        open = continues && paragraphs.last().unwrap().split(' ').count() > 12;
-    }
-    let mut sentences = Vec::new();
-    for p in paragraphs {
-        let mut current = String::new();
-        for word in p.split(' ') {
-            if !current.is_empty() {
-                current.push(' ');
-            }
-            current.push_str(word);
-            if word.ends_with(['.', '?', '!']) && !word.ends_with("o.a.") {
-                sentences.push(std::mem::take(&mut current));
-            }
-        }
-        if !current.is_empty() {
-            sentences.push(current);
-        }
-    }
-    sentences
-}
-
-fn normalise(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
 /// The PDF's text without running headers and footers: the lines of the title and
 /// council at the top of a page, and "Pagina x van y".
 fn body_text(text: &str) -> String {

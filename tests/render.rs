@@ -27,49 +27,6 @@ fn render(repo: &Path, format: &str) -> (String, PathBuf) {
     (stdout, path)
 }
 
-fn normalise(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-/// The seed's lines (one paragraph each) with the PDF page breaks repaired: a long
-/// paragraph that stops mid-sentence continues in the next one.
-fn seed_sentences() -> Vec<String> {
-    let seed = fs::read_to_string(repo_root().join("tests/seed/almere-2015.txt")).unwrap();
-    let mut paragraphs: Vec<String> = Vec::new();
-    let mut open = false;
-    for p in seed.lines().map(normalise).filter(|p| !p.is_empty()) {
-        if open {
-            let last = paragraphs.last_mut().unwrap();
-            last.push(' ');
-            last.push_str(&p);
-        } else {
-            paragraphs.push(p);
-        }
-        let continues = paragraphs
-            .last()
-            .unwrap()
-            .ends_with(|c: char| c.is_alphabetic());
-        open = continues && paragraphs.last().unwrap().split(' ').count() > 12;
-    }
-    let mut sentences = Vec::new();
-    for p in paragraphs {
-        let mut current = String::new();
-        for word in p.split(' ') {
-            if !current.is_empty() {
-                current.push(' ');
-            }
-            current.push_str(word);
-            if word.ends_with(['.', '?', '!']) && !word.ends_with("o.a.") {
-                sentences.push(std::mem::take(&mut current));
-            }
-        }
-        if !current.is_empty() {
-            sentences.push(current);
-        }
-    }
-    sentences
-}
-
 #[test]
 fn every_sentence_of_the_seed_is_in_the_rendered_markdown() {
     let dir = copy_of_manifest();
