@@ -7,10 +7,14 @@ Seeds: the real manifest (`manifest/`, `cases/`) and every repository under
 `tests/cmd/*.in/` (two levels deep too, as `diff-folders.in/oud`). The layout of an
 input is the one the targets read (fuzz/src/lib.rs):
 
-  load    one byte for the kind (0 manifest.yaml, 1 principle, 2 case, 3 round),
-          then the file;
-  render  the files of PATHS joined with 0xFF (an empty piece: the file is absent);
-  diff    two such repositories joined with 0xFE.
+  load    one byte: the kind (modulo 4: 0 manifest.yaml, 1 principle, 2 case,
+          3 round) and the findings format (divided by 4, modulo 5), then the file;
+  render  one byte for the output (0 HTML, 1 Markdown, 2 Word, 3 the matrix), then
+          the files of PATHS joined with 0xFF (an empty piece: the file is absent);
+  diff    one byte for the output (0 terminal, 1 Markdown, 2 JSON, 3 HTML, 4 Word),
+          then two such repositories joined with 0xFE.
+
+Every seed is written once per output, so the corpus reaches every format.
 
 Standard library only. Existing seeds are overwritten, other corpus files kept.
 """
@@ -21,6 +25,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "fuzz" / "corpus"
 MAX_LOAD, MAX_REPO = 4096, 16384
+# How many outputs the first byte of a render and a diff input chooses from.
+RENDER_OUTPUTS, DIFF_OUTPUTS = 4, 5
 
 
 def repositories():
@@ -64,18 +70,22 @@ def main():
     for repo in repos:
         for kind, files in enumerate(files_of(repo)):
             for data in files:
-                write("load", bytes([kind]) + data[:MAX_LOAD - 1])
+                # The findings formats in turn, so the seeds reach each of them.
+                report = counts["load"] % 5
+                write("load", bytes([kind + 4 * report]) + data[:MAX_LOAD - 1])
                 counts["load"] += 1
         data = packed(repo)
-        if len(data) <= MAX_REPO:
-            write("render", data)
-            counts["render"] += 1
-    sides = [packed(r) for r in repos if len(packed(r)) <= MAX_REPO // 2]
+        if len(data) < MAX_REPO:
+            for output in range(RENDER_OUTPUTS):
+                write("render", bytes([output]) + data)
+                counts["render"] += 1
+    sides = [packed(r) for r in repos if len(packed(r)) < MAX_REPO // 2]
     # Each fixture against the next one, and against itself changed a little.
     for a, b in zip(sides, sides[1:] + sides[:1]):
-        write("diff", a + b"\xfe" + b)
-        write("diff", a + b"\xfe" + a.replace(b"e", b"a", 3))
-        counts["diff"] += 2
+        for output in range(DIFF_OUTPUTS):
+            write("diff", bytes([output]) + a + b"\xfe" + b)
+            write("diff", bytes([output]) + a + b"\xfe" + a.replace(b"e", b"a", 3))
+            counts["diff"] += 2
     print(", ".join(f"{k}: {v} seeds" for k, v in counts.items()), "in", CORPUS.relative_to(ROOT))
 
 

@@ -1,10 +1,11 @@
 //! Loading one file: the first byte picks its kind (manifest.yaml, principle, case,
-//! round), the rest is the file. Beside it a valid manifest.yaml, so the other kinds
-//! meet known parties. Then every check and every findings format.
+//! round; the byte modulo 4) and the findings format it is reported in (the byte divided
+//! by 4, modulo 5), the rest is the file. Beside it a valid manifest.yaml, so the other
+//! kinds meet known parties. Then every check, and the findings in that format.
 #![no_main]
 
 use kwaliteit::source::SourceFile;
-use kwaliteit_fuzz::{IDENTITY, PATHS, check};
+use kwaliteit_fuzz::{IDENTITY, PATHS, assert_report_prints, check};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
@@ -22,5 +23,5 @@ fuzz_target!(|data: &[u8]| {
             bytes: IDENTITY.as_bytes().to_vec(),
         });
     }
-    check(files);
+    assert_report_prints(&check(files), kind / 4);
 });

@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use std::sync::OnceLock;
 
 use kwaliteit::commands::{Checked, check_snapshot};
+use kwaliteit::model::Manifest;
 use kwaliteit::render::templates::Templates;
 use kwaliteit::report::{self, Format, Summary};
 use kwaliteit::source::{self, SourceFile};
@@ -49,17 +50,28 @@ pub fn templates() -> &'static Templates {
     TEMPLATES.get_or_init(|| Templates::load(&[]).expect("the built-in templates load"))
 }
 
-/// Load and check the files as `kwaliteit check` does, and report the findings in
-/// every format.
+/// Load the files as every command does before it checks them (the pictures included),
+/// without the checks: the render and diff targets fuzz what comes after loading, the
+/// load target the checks.
+pub fn load(files: Vec<SourceFile>) -> Manifest {
+    let snapshot = source::from_files(files, "fuzz");
+    let mut loaded = kwaliteit::load::load(&snapshot.files);
+    let exists = |p: &str| snapshot.has_path(p);
+    let read = |rels: &[String]| snapshot.read_other_files(rels);
+    kwaliteit::load::images::load(&mut loaded.manifest, &read, &exists, &mut loaded.findings);
+    loaded.manifest
+}
+
+/// Load and check the files as `kwaliteit check` does; every finding must point into
+/// its file.
 pub fn check(files: Vec<SourceFile>) -> Checked {
     let checked = check_snapshot(PathBuf::from("."), source::from_files(files, "fuzz"));
-    assert_findings_hold(&checked);
+    assert_positions_hold(&checked);
     checked
 }
 
-/// Every finding points into its file (a line that exists, or the line after the last),
-/// and every findings format prints; the JSON ones parse.
-pub fn assert_findings_hold(checked: &Checked) {
+/// Every finding points into its file: a line that exists, or the line after the last.
+pub fn assert_positions_hold(checked: &Checked) {
     let loaded = &checked.loaded;
     for f in &loaded.findings {
         assert!(f.pos.line >= 1 && f.pos.column >= 1, "{f:?}");
@@ -68,15 +80,23 @@ pub fn assert_findings_hold(checked: &Checked) {
             assert!(f.pos.line <= lines + 1, "{f:?} in a file of {lines} lines");
         }
     }
+}
+
+/// The findings in one of the findings formats (`choice` picks it): every one prints,
+/// and JSON parses back (SARIF is built as a JSON value, so printing it is the test).
+pub fn assert_report_prints(checked: &Checked, choice: u8) {
+    let loaded = &checked.loaded;
     let summary = Summary::of(&loaded.findings, loaded.file_count);
-    // Colour matters to the human report only; JSON is parsed back once (SARIF is
-    // built as a JSON value, so it always parses: printing it is the test).
-    for color in [false, true] {
-        report::render(Format::Human, &loaded.findings, summary, color);
+    let (format, color) = match choice % 5 {
+        0 => (Format::Human, false),
+        1 => (Format::Human, true),
+        2 => (Format::Github, false),
+        3 => (Format::Sarif, false),
+        _ => (Format::Json, false),
+    };
+    let printed = report::render(format, &loaded.findings, summary, color);
+    if format == Format::Json {
+        let parsed: Result<serde_json::Value, _> = serde_json::from_str(&printed);
+        assert!(parsed.is_ok(), "invalid JSON: {printed}");
     }
-    report::render(Format::Github, &loaded.findings, summary, false);
-    report::render(Format::Sarif, &loaded.findings, summary, false);
-    let json = report::render(Format::Json, &loaded.findings, summary, false);
-    let parsed: Result<serde_json::Value, _> = serde_json::from_str(&json);
-    assert!(parsed.is_ok(), "invalid JSON: {json}");
 }
