@@ -541,6 +541,9 @@ fn many_findings_on_one_long_line_give_a_short_report() {
         )),
         "{human}"
     );
+    // The totals count every finding, not the 21 shown: 5,000 links and the unknown
+    // principle.
+    assert!(human.contains("\n5.001 fouten en"), "{human}");
     let json = render(Format::Json, findings, summary, false);
     assert!(json.len() < 20_000 && json.contains("4.980 dezelfde meldingen"));
 }

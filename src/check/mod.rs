@@ -86,37 +86,26 @@ pub fn limit_repeats(findings: Vec<Finding>) -> Vec<Finding> {
         .filter_map(|(f, (nth, total))| match nth {
             _ if total <= REPEATS_SHOWN + 1 => Some(f),
             n if n <= REPEATS_SHOWN => Some(f),
-            n if n == REPEATS_SHOWN + 1 => Some(
-                Finding::new(
+            n if n == REPEATS_SHOWN + 1 => {
+                let mut summary = Finding::new(
                     f.rule,
                     &f.path,
                     f.pos,
                     format!(
                         "… en nog {} dezelfde meldingen in dit bestand",
-                        thousands(total - REPEATS_SHOWN)
+                        crate::text::thousands(total - REPEATS_SHOWN)
                     ),
                 )
                 .help(format!(
                     "hierboven staan de eerste {REPEATS_SHOWN} meldingen `{}`; los ze op en controleer opnieuw",
                     f.rule.code()
-                )),
-            ),
+                ));
+                summary.stands_for = total - REPEATS_SHOWN;
+                Some(summary)
+            }
             _ => None,
         })
         .collect()
-}
-
-/// `7980` as `7.980`, as Dutch writes numbers.
-fn thousands(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push('.');
-        }
-        out.push(c);
-    }
-    out
 }
 
 /// Every kompas tag must be one of the blocks listed in manifest.yaml.
@@ -570,6 +559,9 @@ mod tests {
         );
         assert_eq!(links[20].pos, Pos::new(21, 1));
         assert_eq!(links[20].severity, Rule::BrokenLink.severity());
+        // The totals count every finding, the summed-up ones too.
+        assert_eq!(links.iter().map(|f| f.stands_for).sum::<usize>(), 25);
+        assert!(links[..20].iter().all(|f| f.stands_for == 1));
         assert_eq!(of(Rule::BrokenLink, "b.md").len(), 3);
         // One more than twenty is shown as it is; a summary stands for two or more.
         let personal = of(Rule::PersonalData, "a.md");
@@ -587,14 +579,5 @@ mod tests {
     fn twenty_one_repeats_stay_as_they_are() {
         let all: Vec<Finding> = (1..=21).map(|l| at(Rule::Jargon, "a.md", l)).collect();
         assert_eq!(limit_repeats(all.clone()), all);
-    }
-
-    #[test]
-    fn large_counts_are_written_the_dutch_way() {
-        assert_eq!(thousands(7), "7");
-        assert_eq!(thousands(980), "980");
-        assert_eq!(thousands(7980), "7.980");
-        assert_eq!(thousands(99_980), "99.980");
-        assert_eq!(thousands(1_234_567), "1.234.567");
     }
 }

@@ -117,6 +117,9 @@ pub struct Finding {
     pub source_line: Option<String>,
     /// The column of the file where `source_line` begins: 1 unless it was cut.
     pub source_column: usize,
+    /// How many findings this one stands for: 1, or all the repeats it sums up after
+    /// the first ones of its kind in its file, so the totals count every one.
+    pub stands_for: usize,
 }
 
 impl Finding {
@@ -131,6 +134,7 @@ impl Finding {
             help: None,
             source_line: None,
             source_column: 1,
+            stands_for: 1,
         }
     }
 

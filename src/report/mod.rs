@@ -35,13 +35,17 @@ pub struct Summary {
 
 impl Summary {
     pub fn of(findings: &[Finding], files: usize) -> Self {
-        let errors = findings
-            .iter()
-            .filter(|f| f.severity == Severity::Error)
-            .count();
+        // A summary of repeats counts as all the findings it stands for.
+        let count = |severity: Severity| {
+            findings
+                .iter()
+                .filter(|f| f.severity == severity)
+                .map(|f| f.stands_for)
+                .sum()
+        };
         Summary {
-            errors,
-            warnings: findings.len() - errors,
+            errors: count(Severity::Error),
+            warnings: count(Severity::Warning),
             files,
         }
     }
@@ -141,7 +145,8 @@ fn is_folder(path: &str) -> bool {
 }
 
 fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
+    let noun = if n == 1 { one } else { many };
+    format!("{} {noun}", crate::text::thousands(n))
 }
 
 pub(crate) fn summary_line(s: Summary) -> String {

@@ -89,6 +89,19 @@ impl<'a> LineIndex<'a> {
     }
 }
 
+/// `7980` as `7.980`, as Dutch writes numbers.
+pub fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push('.');
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// Offsets where a new line starts: after `\n`, `\r\n`, or a lone `\r` (a line break
 /// for YAML and CommonMark too, so positions agree with the parsers).
 pub fn line_breaks(text: &str) -> impl Iterator<Item = usize> + '_ {
@@ -224,6 +237,15 @@ pub fn fold_diacritic(c: char) -> Option<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn large_counts_are_written_the_dutch_way() {
+        assert_eq!(thousands(7), "7");
+        assert_eq!(thousands(980), "980");
+        assert_eq!(thousands(7980), "7.980");
+        assert_eq!(thousands(99_980), "99.980");
+        assert_eq!(thousands(1_234_567), "1.234.567");
+    }
 
     #[test]
     fn lines_end_at_lf_crlf_and_a_lone_cr() {
