@@ -597,11 +597,18 @@ fn advies_reads_like_a_letter_with_its_points_and_the_colleges_response() {
         );
     }
     let md = fs::read_to_string(root.join("uit/advies-2026.md")).unwrap();
+    // The whole letter as the council gets it, for a reviewer to read.
+    assert_transcript("advies-twee-rondes.md", &md);
     let letter_end = md.find("Met hartelijke groet").unwrap();
     let point = md
         .find("1. Maak de monitor openbaar. (monitor)")
         .unwrap_or_else(|| panic!("{md}"));
     assert!(point < letter_end, "het adviespunt staat in de brief\n{md}");
+    // The letter names the annex it carries: the response to the earlier advice.
+    assert!(
+        md[..letter_end].contains("Reactie van het college op het advies van 18 augustus 2015"),
+        "{md}"
+    );
     for sentence in [
         "## Wat is er veranderd sinds ons advies van 18 augustus 2015",
         "Het college reageerde op 20 september 2015 op ons advies van 18 augustus 2015.",

@@ -59,7 +59,7 @@ pub fn run(start: &Path, args: &AdviesArgs) -> Result<u8, Error> {
         rounds: rounds[..rounds.len().saturating_sub(1)].to_vec(),
         ..Manifest::default()
     };
-    view.response = View::from_manifest(&answered).response;
+    view.replace_response(View::from_manifest(&answered).response);
     // The new advice points close the letter, numbered, each with its id.
     if let (Some(text), Some(round)) = (view.letter.as_mut(), manifest.latest_round())
         && !round.advice_points.is_empty()

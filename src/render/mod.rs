@@ -440,6 +440,24 @@ impl View {
         }
     }
 
+    /// Show another response annex (`advies` shows the college's response to the
+    /// earlier advice), and name it in the letter's "Bijlagen" line in its place.
+    pub fn replace_response(&mut self, response: Option<ResponseView>) {
+        if let Some(letter) = self.letter.as_mut() {
+            // The response annex, when there is one, follows the matrix annex.
+            if self.response.is_some() && letter.annexes.len() > 1 {
+                letter.annexes.remove(1);
+            }
+            if let Some(r) = &response {
+                letter
+                    .annexes
+                    .insert(1.min(letter.annexes.len()), r.title.clone());
+            }
+            *letter = letter.clone().with_meta();
+        }
+        self.response = response;
+    }
+
     /// File name for the output: the manifest's title as an id.
     pub fn file_stem(&self) -> String {
         let stem = crate::text::slug::slugify(&self.title);
@@ -809,5 +827,24 @@ mod letter_tests {
             ]
         );
         assert_eq!(rows[4].1, ["J. de Vries, 036 000 00 00"]);
+        // Another response annex takes the place of this one in the line.
+        let mut other = full.clone();
+        let earlier = ResponseView {
+            title: "Reactie van het college op het advies van 18 augustus 2015".to_string(),
+            received: None,
+            rows: Vec::new(),
+        };
+        other.replace_response(Some(earlier));
+        let rows = labels(&other);
+        assert_eq!(
+            rows[3].1,
+            [
+                MATRIX_ANNEX,
+                "Reactie van het college op het advies van 18 augustus 2015",
+                "Verslag"
+            ]
+        );
+        other.replace_response(None);
+        assert_eq!(labels(&other)[3].1, [MATRIX_ANNEX, "Verslag"]);
     }
 }

@@ -74,3 +74,36 @@ pub fn seed_sentences() -> Vec<String> {
     }
     sentences
 }
+
+/// Compare what a command wrote with its transcript in `tests/transcripts/`, whole:
+/// a transcript shows a reviewer exactly what users get. `TRANSCRIPTS=overwrite`
+/// writes the transcripts anew (then read their diff).
+#[allow(dead_code)] // not every test file compares transcripts
+pub fn assert_transcript(name: &str, actual: &str) {
+    let path = repo_root().join("tests/transcripts").join(name);
+    if std::env::var_os("TRANSCRIPTS").is_some_and(|v| v == "overwrite") {
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        fs::write(&path, actual).unwrap();
+        return;
+    }
+    let expected = fs::read_to_string(&path).unwrap_or_else(|e| {
+        panic!(
+            "{}: {e}; write it with TRANSCRIPTS=overwrite",
+            path.display()
+        )
+    });
+    if expected != actual {
+        let (line, (want, got)) = expected
+            .lines()
+            .chain(std::iter::repeat(""))
+            .zip(actual.lines().chain(std::iter::repeat("")))
+            .enumerate()
+            .find(|(_, (a, b))| a != b)
+            .unwrap_or((0, ("", "")));
+        panic!(
+            "{} differs from line {}:\n- {want}\n+ {got}\n(TRANSCRIPTS=overwrite writes it anew)\n\n{actual}",
+            path.display(),
+            line + 1
+        );
+    }
+}
