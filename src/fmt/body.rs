@@ -349,14 +349,17 @@ mod tests {
         let lf = "---\nid: a\ntitel:   T\nuitgangspunt: p\n---\nEen zin\nover twee regels.\n\n\n# Kop\nTekst.\n";
         let cr = lf.replace('\n', "\r");
         let crlf = lf.replace('\n', "\r\n");
-        let formatted = crate::fmt::format_file("cases/a.md", lf).map(|(out, _)| out);
+        let formatted = crate::fmt::format_file("cases/a.md", lf, crate::fmt::Readable::Unknown)
+            .map(|(out, _)| out);
         assert!(formatted.is_some());
         assert_eq!(
-            crate::fmt::format_file("cases/a.md", &cr).map(|(o, _)| o),
+            crate::fmt::format_file("cases/a.md", &cr, crate::fmt::Readable::Unknown)
+                .map(|(o, _)| o),
             formatted
         );
         assert_eq!(
-            crate::fmt::format_file("cases/a.md", &crlf).map(|(o, _)| o),
+            crate::fmt::format_file("cases/a.md", &crlf, crate::fmt::Readable::Unknown)
+                .map(|(o, _)| o),
             formatted
         );
         assert_eq!(verbatim_body("\r\r  \rTekst\r"), "Tekst\n");

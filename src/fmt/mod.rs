@@ -35,7 +35,20 @@ use reading::Reading;
 /// mapping, and (not seen in practice) when formatting does not settle within a few
 /// passes. Formatting the result again gives the result.
 pub fn canonical(path: &str, text: &str) -> Option<String> {
-    format_file(path, text).map(|(text, _)| text)
+    format_file(path, text, Readable::Unknown).map(|(text, _)| text)
+}
+
+/// [`canonical`] of a file its caller loaded and found without errors (as `fmt` does
+/// before it formats): a file already in canonical form then costs no second load.
+pub fn canonical_of_readable(path: &str, text: &str) -> Option<String> {
+    format_file(path, text, Readable::Known).map(|(text, _)| text)
+}
+
+/// Whether the caller knows the file has no syntax problems.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Readable {
+    Known,
+    Unknown,
 }
 
 /// Which candidate was lossless: tests use it to see that the full form was reached.
@@ -58,9 +71,20 @@ const UNREADABLE: &[Rule] = &[
     Rule::DuplicateKey,
 ];
 
-fn format_file(path: &str, text: &str) -> Option<(String, Mode)> {
+fn format_file(path: &str, text: &str, readable: Readable) -> Option<(String, Mode)> {
     let kind = file_kind(path)?;
-    let before = Reading::of(path, text)?;
+    // What the file means is read when a candidate differs from it, or at once to
+    // see that it has no syntax problems: a load costs more than formatting.
+    let before = Before {
+        text,
+        reading: std::cell::OnceCell::new(),
+    };
+    if readable == Readable::Unknown {
+        before
+            .reading
+            .get_or_init(|| Reading::of(path, text))
+            .as_ref()?;
+    }
     // Formatting again must change nothing. One pass does not always get there (a
     // blank line put in can change how the next lines parse), so repeat to a fixed
     // point, every pass checked against the file as it was.
@@ -75,8 +99,25 @@ fn format_file(path: &str, text: &str) -> Option<(String, Mode)> {
     None
 }
 
+/// The file as it was, and what it means, read once when first needed (None: it has
+/// syntax problems).
+struct Before<'a> {
+    text: &'a str,
+    reading: std::cell::OnceCell<Option<Reading>>,
+}
+
+impl Before<'_> {
+    /// Whether `out` means what the file meant.
+    fn reads_as(&self, path: &str, out: &str) -> bool {
+        let Some(before) = self.reading.get_or_init(|| Reading::of(path, self.text)) else {
+            return false;
+        };
+        Reading::of(path, out).is_some_and(|after| after == *before)
+    }
+}
+
 /// One pass: the most formatted candidate that reads the same as `before`.
-fn format_once(path: &str, kind: FileKind, text: &str, before: &Reading) -> Option<(String, Mode)> {
+fn format_once(path: &str, kind: FileKind, text: &str, before: &Before) -> Option<(String, Mode)> {
     let unified = unify_line_endings(text.strip_prefix('\u{feff}').unwrap_or(text));
     let (yaml_src, body) = match kind {
         FileKind::Identity => (unified.as_str(), None),
@@ -106,7 +147,7 @@ fn format_once(path: &str, kind: FileKind, text: &str, before: &Reading) -> Opti
         };
         for (out, full_body) in candidates {
             // The text itself was checked already (or is the original).
-            if out == text || Reading::of(path, &out).is_some_and(|after| after == *before) {
+            if out == text || out == before.text || before.reads_as(path, &out) {
                 let mode = if y == 0 && full_body {
                     Mode::Full
                 } else {

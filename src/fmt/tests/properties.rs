@@ -382,8 +382,11 @@ proptest! {
             !before.findings.iter().any(|f| UNREADABLE.contains(&f.rule)),
             "{:?}\n{}", before.findings, text
         );
-        let (out, mode) = format_file(&path, &text).expect("formattable");
+        let (out, mode) = format_file(&path, &text, Readable::Unknown).expect("formattable");
         prop_assert_eq!(mode, Mode::Full, "{}\n=>\n{}", text, out);
+        // What `fmt` uses for a file it loaded without errors gives the same.
+        prop_assert_eq!(canonical_of_readable(&path, &text), Some(out.clone()));
+        prop_assert_eq!(canonical_of_readable(&path, &out), Some(out.clone()));
         prop_assert_eq!(canonical(&path, &out), Some(out.clone()));
         let after = load_all(&[(path.clone(), out.clone())]);
         prop_assert_eq!(by_words(&before.manifest), by_words(&after.manifest));
