@@ -1,7 +1,15 @@
 //! The diff as HTML: the whole document as `render` writes it for the new version,
 //! from the same template, with the summary of changes first and every changed text
 //! marked with `<del>` and `<ins>`. A principle or case that was removed stays at its
-//! old place, its texts deleted and its heading saying so.
+//! old place, its texts deleted and its heading saying so; one that moved says so in
+//! its heading, and a case that went to another principle leaves a heading behind
+//! saying where it went. A changed paragraph keeps its links and emphasis
+//! (`inline`); the matrix annex is marked cell by cell (`matrix`).
+
+mod inline;
+mod matrix;
+
+use std::collections::HashMap;
 
 use similar::{Algorithm, DiffTag, capture_diff_slices};
 
@@ -9,10 +17,9 @@ use super::changes::{REVIEW_TITLE, review_sentence, sentences_with_redlines, tot
 use super::escape;
 use super::html::{render_prepared, tree::to_html};
 use super::templates::Templates;
-use super::{ChangesView, RenderError, Text, View};
-use crate::analysis::diff::Delta;
-use crate::analysis::redline::{Redline, Segment};
-use crate::model::document::{BlockKind, Document, Inline, InlineKind};
+use super::{CaseView, ChangesView, PrincipleView, RenderError, Text, View};
+use crate::analysis::diff::{CaseChange, Delta, PrincipleChange};
+use crate::model::document::{BlockKind, Document};
 
 /// Said before the heading of a principle or case that is no longer there.
 const REMOVED: &str = "Vervallen";
@@ -52,71 +59,204 @@ pub fn render(
         },
         sentences,
     });
+    let places = Places::new(&old_r, new, d);
     let mut principles = Vec::with_capacity(view.principles.len());
-    let new_ids: Vec<&str> = new.principles.iter().map(|p| p.id.as_str()).collect();
-    // Removed principles at their old place: before the first principle that followed them.
-    let mut removed = old_r
-        .principles
-        .iter()
-        .filter(|p| !new_ids.contains(&p.id.as_str()))
-        .peekable();
-    for mut p in std::mem::take(&mut view.principles) {
-        while let Some(r) = removed.next_if(|r| {
-            old.principles.iter().position(|o| o.id == r.id)
-                < old.principles.iter().position(|o| o.id == p.id)
-        }) {
-            principles.push(whole(r.clone(), false));
-        }
-        match old_r.principles.iter().find(|o| o.id == p.id) {
-            None => p = whole(p, true),
-            Some(o) => {
-                mark(&mut p.short_text, &o.short_text);
-                mark(&mut p.elaboration, &o.elaboration);
-                let case_ids: Vec<String> = p.cases.iter().map(|c| c.id.clone()).collect();
-                for c in &mut p.cases {
-                    match o.cases.iter().find(|oc| oc.id == c.id) {
-                        Some(oc) => mark(&mut c.story, &oc.story),
-                        None => {
-                            c.heading = format!("{ADDED}: {}", c.heading);
-                            c.story.rendered = ins(&c.story.rendered);
-                        }
-                    }
-                }
-                for oc in o.cases.iter().filter(|oc| !case_ids.contains(&oc.id)) {
-                    let mut oc = oc.clone();
-                    oc.heading = format!("{REMOVED}: {}", oc.heading);
-                    // A moved case is also at its new place: its anchor must stay unique.
-                    oc.id = format!("{}-vervallen", oc.id);
-                    oc.story.rendered = del(&oc.story.rendered);
-                    p.cases.push(oc);
+    let new_principles = std::mem::take(&mut view.principles);
+    for (o, n) in merged(&old_r.principles, &new_principles, |p| &p.id) {
+        let Some(n) = n else {
+            // Removed: at its old place.
+            principles.extend(o.map(|o| gone(o.clone(), &places)));
+            continue;
+        };
+        let mut p = n.clone();
+        match o {
+            None => {
+                p.heading = format!("{ADDED}: {}", p.heading);
+                for t in [&mut p.short_text, &mut p.elaboration] {
+                    t.rendered = ins(&t.rendered);
                 }
             }
+            Some(o) => {
+                if let Some((was, is)) = places.principles.get(p.id.as_str()) {
+                    p.heading = format!("Verplaatst van plaats {was} naar {is}: {}", p.heading);
+                }
+                mark(&mut p.short_text, &o.short_text);
+                mark(&mut p.elaboration, &o.elaboration);
+            }
+        }
+        let case_ids: Vec<String> = p.cases.iter().map(|c| c.id.clone()).collect();
+        for c in &mut p.cases {
+            places.arrived(c, &p.id);
+        }
+        for oc in o
+            .iter()
+            .flat_map(|o| &o.cases)
+            .filter(|oc| !case_ids.contains(&oc.id))
+        {
+            p.cases.push(places.left(oc.clone()));
         }
         principles.push(p);
     }
-    principles.extend(removed.map(|r| whole(r.clone(), false)));
     view.principles = principles;
-    render_prepared(&view, templates)
+    let (marked, marks) = matrix::marked(&old.matrix, &new.matrix);
+    view.matrix = marked;
+    Ok(matrix::fill(render_prepared(&view, templates)?, &marks))
 }
 
-/// A principle that is all new (or all gone).
-fn whole(mut p: super::PrincipleView, added: bool) -> super::PrincipleView {
-    let (label, wrap): (&str, fn(&str) -> String) =
-        if added { (ADDED, ins) } else { (REMOVED, del) };
-    p.heading = format!("{label}: {}", p.heading);
-    if !added {
-        p.id = format!("{}-vervallen", p.id);
+/// The new version's items in order, each with its old self, and the removed ones at
+/// their old place: after the item that preceded them in the old version, before
+/// what was added there.
+fn merged<'a, T>(
+    old: &'a [T],
+    new: &'a [T],
+    id: impl Fn(&T) -> &String,
+) -> Vec<(Option<&'a T>, Option<&'a T>)> {
+    let place = |x: &T| old.iter().position(|o| id(o) == id(x));
+    // For each new item, the old place of the first kept item from it on.
+    let mut next_kept = vec![usize::MAX; new.len()];
+    let mut next = usize::MAX;
+    for (i, n) in new.iter().enumerate().rev() {
+        next = place(n).unwrap_or(next);
+        next_kept[i] = next;
     }
-    for t in [&mut p.short_text, &mut p.elaboration] {
-        t.rendered = wrap(&t.rendered);
-    }
-    for c in &mut p.cases {
-        c.heading = format!("{label}: {}", c.heading);
-        if !added {
-            c.id = format!("{}-vervallen", c.id);
+    let mut out = Vec::with_capacity(new.len());
+    let mut removed = old
+        .iter()
+        .enumerate()
+        .filter(|(_, o)| !new.iter().any(|n| id(n) == id(o)))
+        .peekable();
+    for (n, &before) in new.iter().zip(&next_kept) {
+        while let Some((_, r)) = removed.next_if(|(i, _)| *i < before) {
+            out.push((Some(r), None));
         }
-        c.story.rendered = wrap(&c.story.rendered);
+        out.push((place(n).map(|p| &old[p]), Some(n)));
     }
+    out.extend(removed.map(|(_, r)| (Some(r), None)));
+    out
+}
+
+/// Where principles and cases were and are.
+struct Places<'a> {
+    /// Principles moved among the others: old and new place (from 1).
+    principles: HashMap<&'a str, (usize, usize)>,
+    /// Cases reordered within their principle: old and new place (from 1).
+    reordered: HashMap<&'a str, (usize, usize)>,
+    /// Every old case by its id, with its principle's id and title.
+    old_cases: HashMap<&'a str, (&'a str, &'a str, &'a CaseView)>,
+    /// Every new case's principle's id and title.
+    new_cases: HashMap<&'a str, (&'a str, &'a str)>,
+}
+
+impl<'a> Places<'a> {
+    fn new(old: &'a View, new: &'a View, d: &'a Delta) -> Self {
+        let principles = d
+            .principles
+            .iter()
+            .filter_map(|c| match c {
+                PrincipleChange::Moved {
+                    id,
+                    old_position,
+                    new_position,
+                    ..
+                } => Some((id.as_str(), (*old_position, *new_position))),
+                _ => None,
+            })
+            .collect();
+        let reordered = d
+            .cases
+            .iter()
+            .filter_map(|c| match c {
+                CaseChange::Reordered {
+                    id,
+                    old_position,
+                    new_position,
+                    ..
+                } => Some((id.as_str(), (*old_position, *new_position))),
+                _ => None,
+            })
+            .collect();
+        let old_cases = old
+            .principles
+            .iter()
+            .flat_map(|p| {
+                p.cases
+                    .iter()
+                    .map(move |c| (c.id.as_str(), (p.id.as_str(), p.title.as_str(), c)))
+            })
+            .collect();
+        let new_cases = new
+            .principles
+            .iter()
+            .flat_map(|p| {
+                p.cases
+                    .iter()
+                    .map(move |c| (c.id.as_str(), (p.id.as_str(), p.title.as_str())))
+            })
+            .collect();
+        Places {
+            principles,
+            reordered,
+            old_cases,
+            new_cases,
+        }
+    }
+
+    /// A case of the new version at its place in `principle`: new, moved here, or
+    /// at home, its story marked against the old one.
+    fn arrived(&self, c: &mut CaseView, principle: &str) {
+        match self.old_cases.get(c.id.as_str()) {
+            None => {
+                c.heading = format!("{ADDED}: {}", c.heading);
+                c.story.rendered = ins(&c.story.rendered);
+            }
+            Some((from, from_title, oc)) => {
+                if *from != principle {
+                    c.heading = format!("Verplaatst van ‘{from_title}’: {}", c.heading);
+                } else if let Some((was, is)) = self.reordered.get(c.id.as_str()) {
+                    c.heading = format!("Verplaatst van plaats {was} naar {is}: {}", c.heading);
+                }
+                mark(&mut c.story, &oc.story);
+            }
+        }
+    }
+
+    /// A case of the old version that is not at its place any more: removed, its
+    /// story deleted, or moved to another principle, its heading saying where to.
+    fn left(&self, mut c: CaseView) -> CaseView {
+        match self.new_cases.get(c.id.as_str()) {
+            Some((_, to_title)) => {
+                c.heading = format!("Verplaatst naar ‘{to_title}’: {}", c.heading);
+                // The text is at the new place only; a link leads there.
+                c.story.rendered = format!(
+                    "<p><a href=\"#casus-{}\">Lees de casus bij ‘{}’.</a></p>\n",
+                    escape::html(&c.id),
+                    escape::html(to_title)
+                );
+                // The case is also at its new place: its anchor must stay unique.
+                c.id = format!("{}-verplaatst", c.id);
+                c.laws.clear();
+            }
+            None => {
+                c.heading = format!("{REMOVED}: {}", c.heading);
+                c.id = format!("{}-vervallen", c.id);
+                c.story.rendered = del(&c.story.rendered);
+            }
+        }
+        c
+    }
+}
+
+/// A principle that is gone, with its cases (those that moved say where to).
+fn gone(mut p: PrincipleView, places: &Places) -> PrincipleView {
+    p.heading = format!("{REMOVED}: {}", p.heading);
+    p.id = format!("{}-vervallen", p.id);
+    for t in [&mut p.short_text, &mut p.elaboration] {
+        t.rendered = del(&t.rendered);
+    }
+    p.cases = std::mem::take(&mut p.cases)
+        .into_iter()
+        .map(|c| places.left(c))
+        .collect();
     p
 }
 
@@ -159,8 +299,7 @@ fn mark(new: &mut Text, old: &Text) {
                 for (i, (a, b)) in olds.iter().zip(news).enumerate() {
                     match (&a.kind, &b.kind) {
                         (BlockKind::Paragraph(x), BlockKind::Paragraph(y)) => {
-                            let red = Redline::between(&text(x), &text(y));
-                            out.push_str(&format!("<p>{}</p>\n", words(&red)));
+                            out.push_str(&format!("<p>{}</p>\n", inline::paragraph(x, y)));
                         }
                         _ => {
                             out.push_str(&del(&old_html[o.start + i]));
@@ -178,44 +317,6 @@ fn mark(new: &mut Text, old: &Text) {
         }
     }
     new.rendered = out;
-}
-
-/// A paragraph's words as the document shows them (raw HTML as typed).
-fn text(inlines: &[Inline]) -> String {
-    fn walk(inlines: &[Inline], out: &mut String) {
-        for i in inlines {
-            match &i.kind {
-                InlineKind::Text(t) | InlineKind::Code(t) | InlineKind::Html(t) => out.push_str(t),
-                InlineKind::SoftBreak | InlineKind::HardBreak => out.push(' '),
-                InlineKind::Emph(c) | InlineKind::Strong(c) | InlineKind::Strike(c) => walk(c, out),
-                InlineKind::Link { inlines, .. } => walk(inlines, out),
-                InlineKind::Image { alt, .. } => walk(alt, out),
-            }
-        }
-    }
-    let mut out = String::new();
-    walk(inlines, &mut out);
-    out
-}
-
-/// A paragraph's redline; each mark takes the space before its words along, so that
-/// without the deleted (or inserted) words the text is spaced as it was.
-fn words(r: &Redline) -> String {
-    r.0.iter()
-        .map(|s| {
-            let t = escape::html(s.text());
-            match s {
-                Segment::Same(_) => t.to_string(),
-                // Screen readers do not announce <del>/<ins>: say it in hidden text.
-                Segment::Deleted(_) => format!(
-                    "<del><span class=\"visually-hidden\">[verwijderd: </span>{t}<span class=\"visually-hidden\">]</span></del>"
-                ),
-                Segment::Inserted(_) => format!(
-                    "<ins><span class=\"visually-hidden\">[toegevoegd: </span>{t}<span class=\"visually-hidden\">]</span></ins>"
-                ),
-            }
-        })
-        .collect()
 }
 
 #[cfg(test)]
