@@ -8,7 +8,7 @@ use docx_rs::{
 };
 use similar::{Algorithm, DiffTag, capture_diff_slices};
 
-use super::revisions::{changed_paragraph, deleted, inserted, row_marked, table_marked};
+use super::revisions::{Kind, changed_paragraph, row_marked, table_marked, whole};
 use super::{Marks, unescape, xml};
 use crate::analysis::redline::{Redline, Segment};
 use crate::render::docx::PRINCIPLE_COLUMN;
@@ -112,15 +112,15 @@ fn changed_block(
             i += 1;
             j += 1;
         } else if olen - i >= nlen - j {
-            out.extend(old.next().and_then(|c| deleted(c, rev)));
+            out.extend(old.next().and_then(|c| whole(c, Kind::Deleted, rev)));
             i += 1;
         } else {
-            out.extend(new.next().map(|c| inserted(c, rev)));
+            out.extend(new.next().and_then(|c| whole(c, Kind::Inserted, rev)));
             j += 1;
         }
     }
-    out.extend(old.filter_map(|c| deleted(c, rev)));
-    out.extend(new.map(|c| inserted(c, rev)));
+    out.extend(old.filter_map(|c| whole(c, Kind::Deleted, rev)));
+    out.extend(new.filter_map(|c| whole(c, Kind::Inserted, rev)));
 }
 
 /// Paragraphs are one edited paragraph when at least a third of their text stayed.
@@ -249,8 +249,8 @@ fn changed_table(a: Table, b: Table, rev: &Marks) -> Vec<DocumentChild> {
     };
     if a.grid.len() != b.grid.len() || width(&a) != width(&b) {
         return vec![
-            DocumentChild::Table(Box::new(table_marked(a, rev, false))),
-            DocumentChild::Table(Box::new(table_marked(b, rev, true))),
+            DocumentChild::Table(Box::new(table_marked(a, Kind::Deleted, rev))),
+            DocumentChild::Table(Box::new(table_marked(b, Kind::Inserted, rev))),
         ];
     }
     let rows = |t: Table| -> Vec<TableRow> {
@@ -290,8 +290,8 @@ fn changed_table(a: Table, b: Table, rev: &Marks) -> Vec<DocumentChild> {
                 out.extend(changed_row(ra, rb, rev));
             }
         } else {
-            out.extend(olds.into_iter().map(|r| row_marked(r, rev, false)));
-            out.extend(news.into_iter().map(|r| row_marked(r, rev, true)));
+            out.extend(olds.into_iter().map(|r| row_marked(r, Kind::Deleted, rev)));
+            out.extend(news.into_iter().map(|r| row_marked(r, Kind::Inserted, rev)));
         }
     }
     b.rows = out.into_iter().map(TableChild::TableRow).collect();
@@ -308,7 +308,10 @@ fn changed_row(a: TableRow, b: TableRow, rev: &Marks) -> Vec<TableRow> {
         })
     };
     if a.cells.len() != b.cells.len() || !only_paragraphs(&a) || !only_paragraphs(&b) {
-        return vec![row_marked(a, rev, false), row_marked(b, rev, true)];
+        return vec![
+            row_marked(a, Kind::Deleted, rev),
+            row_marked(b, Kind::Inserted, rev),
+        ];
     }
     let mut b = b;
     let new_cells = std::mem::take(&mut b.cells);

@@ -15,10 +15,13 @@ pub(super) fn changed_paragraph(a: Paragraph, b: Paragraph, rev: &Marks) -> Vec<
     if let Some(p) = word_level(&a, &b, rev) {
         return vec![DocumentChild::Paragraph(Box::new(p))];
     }
-    [deleted_paragraph(a, rev), inserted_paragraph(b, rev)]
-        .into_iter()
-        .map(|p| DocumentChild::Paragraph(Box::new(p)))
-        .collect()
+    [
+        paragraph_marked(a, Kind::Deleted, rev),
+        paragraph_marked(b, Kind::Inserted, rev),
+    ]
+    .into_iter()
+    .map(|p| DocumentChild::Paragraph(Box::new(p)))
+    .collect()
 }
 
 /// The text of runs and where each run ends in it, with its formatting.
@@ -126,36 +129,38 @@ fn word_level(a: &Paragraph, b: &Paragraph, rev: &Marks) -> Option<Paragraph> {
     Some(p)
 }
 
-pub(super) fn deleted(c: DocumentChild, rev: &Marks) -> Option<DocumentChild> {
+/// Whether a whole paragraph, row or table is tracked as inserted or as deleted.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(super) enum Kind {
+    Inserted,
+    Deleted,
+}
+
+/// A paragraph or table of one version only, marked whole. Anything else (nothing
+/// else is in a rendered document) stays when inserted and goes when deleted.
+pub(super) fn whole(c: DocumentChild, kind: Kind, rev: &Marks) -> Option<DocumentChild> {
     match c {
-        DocumentChild::Paragraph(p) => Some(DocumentChild::Paragraph(Box::new(deleted_paragraph(
-            *p, rev,
+        DocumentChild::Paragraph(p) => Some(DocumentChild::Paragraph(Box::new(paragraph_marked(
+            *p, kind, rev,
         )))),
         DocumentChild::Table(t) => {
-            Some(DocumentChild::Table(Box::new(table_marked(*t, rev, false))))
+            Some(DocumentChild::Table(Box::new(table_marked(*t, kind, rev))))
         }
-        // Nothing else is in a rendered document.
-        _ => None,
+        other => (kind == Kind::Inserted).then_some(other),
     }
 }
 
-pub(super) fn inserted(c: DocumentChild, rev: &Marks) -> DocumentChild {
-    match c {
-        DocumentChild::Paragraph(p) => {
-            DocumentChild::Paragraph(Box::new(inserted_paragraph(*p, rev)))
-        }
-        DocumentChild::Table(t) => DocumentChild::Table(Box::new(table_marked(*t, rev, true))),
-        other => other,
-    }
-}
-
-/// Every run deleted, and the paragraph mark too.
-fn deleted_paragraph(p: Paragraph, rev: &Marks) -> Paragraph {
-    fn walk(children: Vec<ParagraphChild>, rev: &Marks) -> Vec<ParagraphChild> {
+/// Every run inserted or deleted, and the paragraph mark too.
+fn paragraph_marked(p: Paragraph, kind: Kind, rev: &Marks) -> Paragraph {
+    fn walk(children: Vec<ParagraphChild>, kind: Kind, rev: &Marks) -> Vec<ParagraphChild> {
         children
             .into_iter()
             .map(|c| match c {
+                ParagraphChild::Run(r) if kind == Kind::Inserted => {
+                    ParagraphChild::Insert(Insert::new(*r).author(&rev.author).date(&rev.date))
+                }
                 ParagraphChild::Run(r) => {
+                    // A deleted run's text is `w:delText`, not `w:t`.
                     let mut run = run_with(r.run_property.clone());
                     for child in r.children {
                         run = match child {
@@ -174,7 +179,7 @@ fn deleted_paragraph(p: Paragraph, rev: &Marks) -> Paragraph {
                     )
                 }
                 ParagraphChild::Hyperlink(mut h) => {
-                    h.children = walk(std::mem::take(&mut h.children), rev);
+                    h.children = walk(std::mem::take(&mut h.children), kind, rev);
                     ParagraphChild::Hyperlink(h)
                 }
                 other => other,
@@ -182,43 +187,24 @@ fn deleted_paragraph(p: Paragraph, rev: &Marks) -> Paragraph {
             .collect()
     }
     let mut p = p;
-    p.children = walk(std::mem::take(&mut p.children), rev);
-    p.delete(&rev.author, &rev.date)
-}
-
-/// Every run inserted, and the paragraph mark too.
-fn inserted_paragraph(p: Paragraph, rev: &Marks) -> Paragraph {
-    fn walk(children: Vec<ParagraphChild>, rev: &Marks) -> Vec<ParagraphChild> {
-        children
-            .into_iter()
-            .map(|c| match c {
-                ParagraphChild::Run(r) => {
-                    ParagraphChild::Insert(Insert::new(*r).author(&rev.author).date(&rev.date))
-                }
-                ParagraphChild::Hyperlink(mut h) => {
-                    h.children = walk(std::mem::take(&mut h.children), rev);
-                    ParagraphChild::Hyperlink(h)
-                }
-                other => other,
-            })
-            .collect()
+    p.children = walk(std::mem::take(&mut p.children), kind, rev);
+    match kind {
+        Kind::Inserted => p.insert(&rev.author, &rev.date),
+        Kind::Deleted => p.delete(&rev.author, &rev.date),
     }
-    let mut p = p;
-    p.children = walk(std::mem::take(&mut p.children), rev);
-    p.insert(&rev.author, &rev.date)
 }
 
 /// A table all inserted or all deleted: each row and each paragraph in it.
-pub(super) fn table_marked(mut t: Table, rev: &Marks, insert: bool) -> Table {
+pub(super) fn table_marked(mut t: Table, kind: Kind, rev: &Marks) -> Table {
     t.rows = t
         .rows
         .into_iter()
-        .map(|TableChild::TableRow(row)| TableChild::TableRow(row_marked(row, rev, insert)))
+        .map(|TableChild::TableRow(row)| TableChild::TableRow(row_marked(row, kind, rev)))
         .collect();
     t
 }
 
-pub(super) fn row_marked(mut row: TableRow, rev: &Marks, insert: bool) -> TableRow {
+pub(super) fn row_marked(mut row: TableRow, kind: Kind, rev: &Marks) -> TableRow {
     row.cells = row
         .cells
         .into_iter()
@@ -227,11 +213,8 @@ pub(super) fn row_marked(mut row: TableRow, rev: &Marks, insert: bool) -> TableR
                 .children
                 .into_iter()
                 .map(|c| match c {
-                    TableCellContent::Paragraph(p) if insert => {
-                        TableCellContent::Paragraph(Box::new(inserted_paragraph(*p, rev)))
-                    }
                     TableCellContent::Paragraph(p) => {
-                        TableCellContent::Paragraph(Box::new(deleted_paragraph(*p, rev)))
+                        TableCellContent::Paragraph(Box::new(paragraph_marked(*p, kind, rev)))
                     }
                     other => other,
                 })
@@ -239,9 +222,8 @@ pub(super) fn row_marked(mut row: TableRow, rev: &Marks, insert: bool) -> TableR
             TableRowChild::TableCell(cell)
         })
         .collect();
-    if insert {
-        row.insert(Insert::new_with_empty().author(&rev.author).date(&rev.date))
-    } else {
-        row.delete(Delete::new().author(&rev.author).date(&rev.date))
+    match kind {
+        Kind::Inserted => row.insert(Insert::new_with_empty().author(&rev.author).date(&rev.date)),
+        Kind::Deleted => row.delete(Delete::new().author(&rev.author).date(&rev.date)),
     }
 }
