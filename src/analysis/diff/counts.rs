@@ -5,118 +5,71 @@ use std::collections::BTreeMap;
 
 use super::*;
 
-impl Change for ManifestChange {
-    fn item(&self) -> Item {
-        Item::Manifest
-    }
-    fn action(&self) -> Action {
-        Action::Changed
-    }
-}
-
-impl Change for KompasChange {
-    fn item(&self) -> Item {
-        Item::Kompas
-    }
-    fn action(&self) -> Action {
-        match self {
-            KompasChange::Added { .. } => Action::Added,
-            KompasChange::Removed { .. } => Action::Removed,
-            KompasChange::Moved { .. } => Action::Moved,
-            KompasChange::Renamed { .. } => Action::Changed,
+/// `impl Change` for one kind of change: what it is about, and what happened to it
+/// (`c` is the change).
+macro_rules! change {
+    ($kind:ty, $item:expr, $c:pat => $action:expr) => {
+        impl Change for $kind {
+            fn item(&self) -> Item {
+                $item
+            }
+            fn action(&self) -> Action {
+                let $c = self;
+                $action
+            }
         }
-    }
+    };
 }
 
-impl Change for ActorChange {
-    fn item(&self) -> Item {
-        Item::Party
-    }
-    fn action(&self) -> Action {
-        match self {
-            ActorChange::Added { .. } => Action::Added,
-            ActorChange::Removed { .. } => Action::Removed,
-            ActorChange::Moved { .. } => Action::Moved,
-            ActorChange::Renamed { .. } | ActorChange::Described { .. } => Action::Changed,
-        }
-    }
-}
+change!(ManifestChange, Item::Manifest, _ => Action::Changed);
 
-impl Change for PrincipleChange {
-    fn item(&self) -> Item {
-        Item::Principle
-    }
-    fn action(&self) -> Action {
-        match self {
-            PrincipleChange::Added { .. } => Action::Added,
-            PrincipleChange::Removed { .. } => Action::Removed,
-            PrincipleChange::Moved { .. } => Action::Moved,
-            _ => Action::Changed,
-        }
-    }
-}
+change!(KompasChange, Item::Kompas, c => match c {
+    KompasChange::Added { .. } => Action::Added,
+    KompasChange::Removed { .. } => Action::Removed,
+    KompasChange::Moved { .. } => Action::Moved,
+    KompasChange::Renamed { .. } => Action::Changed,
+});
 
-impl Change for CaseChange {
-    fn item(&self) -> Item {
-        Item::Case
-    }
-    fn action(&self) -> Action {
-        match self {
-            CaseChange::Added { .. } => Action::Added,
-            CaseChange::Removed { .. } => Action::Removed,
-            CaseChange::Moved { .. } | CaseChange::Reordered { .. } => Action::Moved,
-            _ => Action::Changed,
-        }
-    }
-}
+change!(ActorChange, Item::Party, c => match c {
+    ActorChange::Added { .. } => Action::Added,
+    ActorChange::Removed { .. } => Action::Removed,
+    ActorChange::Moved { .. } => Action::Moved,
+    ActorChange::Renamed { .. } | ActorChange::Described { .. } => Action::Changed,
+});
 
-impl Change for CellChange {
-    fn item(&self) -> Item {
-        Item::Cell
-    }
-    fn action(&self) -> Action {
-        match self.change {
-            CellAction::Added => Action::Added,
-            CellAction::Removed => Action::Removed,
-            CellAction::Changed => Action::Changed,
-        }
-    }
-}
+change!(PrincipleChange, Item::Principle, c => match c {
+    PrincipleChange::Added { .. } => Action::Added,
+    PrincipleChange::Removed { .. } => Action::Removed,
+    PrincipleChange::Moved { .. } => Action::Moved,
+    _ => Action::Changed,
+});
 
-impl Change for RoundChange {
-    fn item(&self) -> Item {
-        Item::Round
-    }
-    fn action(&self) -> Action {
-        match self {
-            RoundChange::Added { .. } => Action::Added,
-            RoundChange::Removed { .. } => Action::Removed,
-            RoundChange::Letter { .. } => Action::Changed,
-        }
-    }
-}
+change!(CaseChange, Item::Case, c => match c {
+    CaseChange::Added { .. } => Action::Added,
+    CaseChange::Removed { .. } => Action::Removed,
+    CaseChange::Moved { .. } | CaseChange::Reordered { .. } => Action::Moved,
+    _ => Action::Changed,
+});
 
-impl Change for AdvicePointChange {
-    fn item(&self) -> Item {
-        Item::AdvicePoint
-    }
-    fn action(&self) -> Action {
-        match self {
-            AdvicePointChange::Added { .. } => Action::Added,
-            AdvicePointChange::Removed { .. } => Action::Removed,
-            AdvicePointChange::Changed { .. } => Action::Changed,
-        }
-    }
-}
+change!(CellChange, Item::Cell, c => match c.change {
+    CellAction::Added => Action::Added,
+    CellAction::Removed => Action::Removed,
+    CellAction::Changed => Action::Changed,
+});
 
-impl Change for ResponseChange {
-    fn item(&self) -> Item {
-        Item::Response
-    }
-    fn action(&self) -> Action {
-        Action::Changed
-    }
-}
+change!(RoundChange, Item::Round, c => match c {
+    RoundChange::Added { .. } => Action::Added,
+    RoundChange::Removed { .. } => Action::Removed,
+    RoundChange::Letter { .. } => Action::Changed,
+});
+
+change!(AdvicePointChange, Item::AdvicePoint, c => match c {
+    AdvicePointChange::Added { .. } => Action::Added,
+    AdvicePointChange::Removed { .. } => Action::Removed,
+    AdvicePointChange::Changed { .. } => Action::Changed,
+});
+
+change!(ResponseChange, Item::Response, _ => Action::Changed);
 
 impl Delta {
     /// What each change is about and what happened, in the order they are reported.
@@ -141,15 +94,7 @@ impl Delta {
     }
 
     pub fn len(&self) -> usize {
-        self.manifest.len()
-            + self.kompas.len()
-            + self.actors.len()
-            + self.principles.len()
-            + self.cases.len()
-            + self.cells.len()
-            + self.rounds.len()
-            + self.advice_points.len()
-            + self.responses.len()
+        self.entries().len()
     }
 
     /// How many changes of each kind and action.

@@ -16,43 +16,31 @@ const QUOTE_UP_TO: usize = 80;
 
 /// Each change as a sentence and, where a longer text changed, its redline. The order
 /// of `Delta::entries`: the manifest and its vocabulary first, since what follows uses them.
-pub fn sentences_with_redlines(d: &Delta) -> Vec<(String, Option<&Redline>)> {
-    let mut out = Vec::new();
-    for c in &d.manifest {
+pub fn sentences_with_redlines<'a>(d: &'a Delta) -> Vec<(String, Option<&'a Redline>)> {
+    let manifest = |c: &'a ManifestChange| {
         let ManifestChange::Changed { field, redline, .. } = c;
-        out.push(if field == "logo_bestand" {
+        if field == "logo_bestand" {
             (
                 "Het logo is vervangen door een ander bestand.".to_string(),
                 None,
             )
         } else {
             quoted(manifest_field(field), redline)
-        });
-    }
-    for c in &d.kompas {
-        out.push((kompas(c), None));
-    }
-    for c in &d.actors {
-        out.push(actor(c));
-    }
-    for c in &d.principles {
-        out.push(principle(c));
-    }
-    for c in &d.cases {
-        out.push(case(c));
-    }
-    for c in &d.cells {
-        out.push((cell(c), Some(&c.redline)));
-    }
-    for c in &d.rounds {
-        out.push(round(c));
-    }
-    for c in &d.advice_points {
-        out.push(advice_point(c));
-    }
-    for c in &d.responses {
-        out.push(response(c));
-    }
+        }
+    };
+    let mut out: Vec<_> = d
+        .manifest
+        .iter()
+        .map(manifest)
+        .chain(d.kompas.iter().map(|c| (kompas(c), None)))
+        .chain(d.actors.iter().map(actor))
+        .chain(d.principles.iter().map(principle))
+        .chain(d.cases.iter().map(case))
+        .chain(d.cells.iter().map(|c| (cell(c), Some(&c.redline))))
+        .chain(d.rounds.iter().map(round))
+        .chain(d.advice_points.iter().map(advice_point))
+        .chain(d.responses.iter().map(response))
+        .collect();
     for (sentence, _) in &mut out {
         end_once(sentence);
     }
@@ -151,8 +139,23 @@ fn names(labels: &[Label]) -> Vec<String> {
     labels.iter().map(|l| l.name.clone()).collect()
 }
 
-fn laws(refs: &[LawRef]) -> Vec<String> {
-    refs.iter().map(|l| l.name.clone()).collect()
+/// "Bij <subject> is de wet ‘…’ toegevoegd.", for a principle or a case.
+fn laws_changed(subject: &str, added: &[LawRef], removed: &[LawRef]) -> String {
+    let laws = |refs: &[LawRef]| -> Vec<String> { refs.iter().map(|l| l.name.clone()).collect() };
+    let change = added_removed("de wet", "de wetten", &laws(added), &laws(removed));
+    format!("Bij {subject} {change}.")
+}
+
+/// "Bij <subject> is de bouwsteen ‘…’ van het Kwaliteitskompas toegevoegd.", for a
+/// principle or a case.
+fn kompas_changed(subject: &str, added: &[Label], removed: &[Label]) -> String {
+    let change = added_removed(
+        "de bouwsteen van het Kwaliteitskompas",
+        "de bouwstenen van het Kwaliteitskompas",
+        &names(added),
+        &names(removed),
+    );
+    format!("Bij {subject} {change}.")
 }
 
 pub(super) fn kompas(c: &KompasChange) -> String {
@@ -237,24 +240,13 @@ pub(super) fn principle(c: &PrincipleChange) -> (String, Option<&Redline>) {
             added,
             removed,
             ..
-        } => format!(
-            "Bij het uitgangspunt ‘{title}’ {}.",
-            added_removed("de wet", "de wetten", &laws(added), &laws(removed))
-        ),
+        } => laws_changed(&format!("het uitgangspunt ‘{title}’"), added, removed),
         PrincipleChange::Kompas {
             title,
             added,
             removed,
             ..
-        } => format!(
-            "Bij het uitgangspunt ‘{title}’ {}.",
-            added_removed(
-                "de bouwsteen van het Kwaliteitskompas",
-                "de bouwstenen van het Kwaliteitskompas",
-                &names(added),
-                &names(removed)
-            )
-        ),
+        } => kompas_changed(&format!("het uitgangspunt ‘{title}’"), added, removed),
     };
     (sentence, None)
 }
@@ -324,24 +316,13 @@ pub(super) fn case(c: &CaseChange) -> (String, Option<&Redline>) {
             added,
             removed,
             ..
-        } => format!(
-            "Bij de casus ‘{title}’ {}.",
-            added_removed("de wet", "de wetten", &laws(added), &laws(removed))
-        ),
+        } => laws_changed(&format!("de casus ‘{title}’"), added, removed),
         CaseChange::Kompas {
             title,
             added,
             removed,
             ..
-        } => format!(
-            "Bij de casus ‘{title}’ {}.",
-            added_removed(
-                "de bouwsteen van het Kwaliteitskompas",
-                "de bouwstenen van het Kwaliteitskompas",
-                &names(added),
-                &names(removed)
-            )
-        ),
+        } => kompas_changed(&format!("de casus ‘{title}’"), added, removed),
     };
     (sentence, None)
 }
@@ -363,23 +344,23 @@ fn cell(c: &CellChange) -> String {
 
 /// "Bij ‘De basis op orde’: de casus ‘De tuin’ en de verantwoordelijkheid van ‘Inwoners’."
 pub fn review(r: &Review) -> String {
-    let mut parts = Vec::new();
-    if !r.cases.is_empty() {
-        let noun = if r.cases.len() == 1 {
-            "de casus"
-        } else {
-            "de casussen"
-        };
-        parts.push(format!("{noun} {}", list(&names(&r.cases))));
-    }
-    if !r.cells.is_empty() {
-        let noun = if r.cells.len() == 1 {
-            "de verantwoordelijkheid van"
-        } else {
-            "de verantwoordelijkheden van"
-        };
-        parts.push(format!("{noun} {}", list(&names(&r.cells))));
-    }
+    let named = |one: &str, many: &str, labels: &[Label]| {
+        (!labels.is_empty()).then(|| {
+            let noun = if labels.len() == 1 { one } else { many };
+            format!("{noun} {}", list(&names(labels)))
+        })
+    };
+    let parts: Vec<String> = [
+        named("de casus", "de casussen", &r.cases),
+        named(
+            "de verantwoordelijkheid van",
+            "de verantwoordelijkheden van",
+            &r.cells,
+        ),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
     format!("Bij ‘{}’: {}.", r.principle_title, parts.join(" en "))
 }
 
