@@ -1,6 +1,7 @@
 //! One text with every supported construct, rendered to HTML, Markdown and Word: each
 //! output must show the same structure (blocks, list markers, tables, formatting).
 
+use super::docx::tests::unescape;
 use super::templates::Templates;
 use super::{Format, View};
 use crate::model::document::{Block, BlockKind, Document, Inline, InlineKind};
@@ -72,15 +73,6 @@ fn between(mut shape: Shape) -> Shape {
     let end = shape.blocks.iter().position(|b| b == "p EINDE").unwrap();
     shape.blocks = shape.blocks[start..end].to_vec();
     shape
-}
-
-fn unescape(s: &str) -> String {
-    s.replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&#39;", "'")
-        .replace("&apos;", "'")
-        .replace("&amp;", "&")
 }
 
 // --- the tree (and the Markdown output, parsed back) ---

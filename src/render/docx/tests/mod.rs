@@ -94,10 +94,12 @@ fn parts(view: &View) -> (String, String) {
     )
 }
 
-fn unescape(s: &str) -> String {
+/// XML's escapes undone (HTML's `&#39;` too, for the other formats' tests).
+pub(crate) fn unescape(s: &str) -> String {
     s.replace("&lt;", "<")
         .replace("&gt;", ">")
         .replace("&quot;", "\"")
+        .replace("&#39;", "'")
         .replace("&apos;", "'")
         .replace("&amp;", "&")
 }
