@@ -16,18 +16,17 @@ pub fn attach(loaded: &mut Loaded, snapshot: &Snapshot) {
     };
     let rel = logo.value.trim().trim_start_matches("./");
     let problem = match snapshot.read_extra(rel) {
-        Ok(Some(bytes)) => match Image::from_bytes(bytes) {
+        Some(bytes) => match Image::from_bytes(bytes) {
             Some(image) => {
                 loaded.manifest.identity.house.logo_image = Some(image);
                 return;
             }
             None => format!("het logo `{}` is geen PNG- of JPEG-bestand", logo.value),
         },
-        Ok(None) => format!(
+        None => format!(
             "het logo `{}` is geen bestand in de repository (in {})",
             logo.value, snapshot.label
         ),
-        Err(e) => format!("het logo `{}` kan niet gelezen worden: {e}", logo.value),
     };
     loaded.findings.push(
         Finding::new(Rule::BadLogo, MANIFEST_FILE, logo.pos, problem)

@@ -2,8 +2,10 @@
 //! Markdown. Every problem of a single file is collected here; problems
 //! between files are for `check`.
 
+mod identity;
 mod kinds;
-use kinds::{case, load_identity, principle, round};
+use identity::load_identity;
+use kinds::{case, principle, round};
 
 pub mod fields;
 pub mod frontmatter;

@@ -472,6 +472,24 @@ pub fn json_schema(kind: &str) -> Option<Value> {
 }
 
 #[cfg(test)]
+/// Every key of a table with its dotted path (`partijen.naam`), nested tables
+/// entered: a list or mapping of keys comes just before the keys inside it.
+pub(crate) fn with_paths(keys: &'static [Key]) -> Vec<(String, &'static Key)> {
+    fn walk(keys: &'static [Key], prefix: &str, out: &mut Vec<(String, &'static Key)>) {
+        for k in keys {
+            let path = format!("{prefix}{}", k.name);
+            out.push((path.clone(), k));
+            if let Ty::List(inner) | Ty::Map(inner) = k.ty {
+                walk(inner, &format!("{path}."), out);
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(keys, "", &mut out);
+    out
+}
+
+#[cfg(test)]
 mod tests {
     use super::*;
     use crate::load::frontmatter;
@@ -708,27 +726,15 @@ mod tests {
 mod readme_tests {
     use super::*;
 
-    fn names(keys: &[Key], out: &mut Vec<&'static str>) {
-        for k in keys {
-            out.push(k.name);
-            match k.ty {
-                Ty::List(inner) | Ty::Map(inner) => names(inner, out),
-                _ => {}
-            }
-        }
-    }
-
     /// The README (its format section and its domain rules) names every key of the key
     /// tables, so a key added to a table without a word in the README fails here.
     #[test]
     fn the_readme_names_every_key_of_the_tables() {
         let format = include_str!("../../README.md");
-        let mut all = Vec::new();
-        for (_, _, keys) in KINDS {
-            names(keys, &mut all);
-        }
-        let missing: Vec<&str> = all
-            .into_iter()
+        let missing: Vec<&str> = KINDS
+            .iter()
+            .flat_map(|(_, _, keys)| with_paths(keys))
+            .map(|(_, k)| k.name)
             .filter(|k| !format.contains(&format!("{k}:")) && !format.contains(&format!("`{k}`")))
             .collect();
         assert!(

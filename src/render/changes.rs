@@ -1,13 +1,8 @@
 //! What changed, for people: plain Dutch sentences (for the advice letter), a terminal
-//! redline, Markdown for a pull-request comment, HTML with `<del>`/`<ins>`, and JSON.
+//! redline, Markdown for a pull-request comment, and JSON (the HTML is `html_redline`'s).
 
 use super::escape;
 use std::fmt::Write as _;
-
-use minijinja::{Value, context};
-
-use super::RenderError;
-use super::templates::Templates;
 
 pub mod letter;
 mod sentences;
@@ -264,13 +259,6 @@ fn markdown_within(d: &Delta, from: &str, to: &str, limit: usize) -> String {
     )
 }
 
-fn capitalized(s: &str) -> String {
-    let mut chars = s.chars();
-    chars
-        .next()
-        .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
-}
-
 /// 65536 → "65.536", as Dutch writes numbers.
 fn dutch_number(n: usize) -> String {
     let digits = n.to_string();
@@ -282,67 +270,6 @@ fn dutch_number(n: usize) -> String {
         out.push(c);
     }
     out
-}
-
-/// The redline of a text as HTML with `<del>` and `<ins>`.
-pub fn redline_html(r: &Redline) -> String {
-    r.0.iter()
-        .map(|s| {
-            let (space, t) = s.split_space();
-            match s {
-                Segment::Same(_) => format!("{space}{}", escape::html(t)),
-                // Screen readers do not announce <del>/<ins>: say it in hidden text.
-                Segment::Deleted(_) => format!(
-                    "{space}<del><span class=\"visually-hidden\">[verwijderd: </span>{}<span class=\"visually-hidden\">]</span></del>",
-                    escape::html(t)
-                ),
-                Segment::Inserted(_) => format!(
-                    "{space}<ins><span class=\"visually-hidden\">[toegevoegd: </span>{}<span class=\"visually-hidden\">]</span></ins>",
-                    escape::html(t)
-                ),
-            }
-        })
-        .collect()
-}
-
-/// A self-contained HTML page listing every change, with full redlines, from the
-/// template `changes.html` (escaped like the document; the redlines escape themselves).
-pub fn html_page(
-    d: &Delta,
-    from: &str,
-    to: &str,
-    templates: &Templates,
-) -> Result<String, RenderError> {
-    let columns: Vec<String> = Action::ALL
-        .iter()
-        .map(|a| capitalized(action_label(*a)))
-        .collect();
-    let summary: Vec<_> = summary(d)
-        .into_iter()
-        .map(|row| context! { what => row.what, counts => row.counts.to_vec() })
-        .collect();
-    let changes: Vec<_> = sentences_with_redlines(d)
-        .into_iter()
-        .map(|(sentence, redline)| {
-            let redline = redline.map(|r| Value::from_safe_string(redline_html(r)));
-            context! { sentence, redline }
-        })
-        .collect();
-    let review: Vec<String> = d.review.iter().map(review_sentence).collect();
-    let mut page = templates.render(
-        "changes.html",
-        context! {
-            from, to, columns, summary, changes, review,
-            review_title => REVIEW_TITLE,
-            review_intro => REVIEW_INTRO,
-            style => templates.style_html(),
-        },
-    )?;
-    // Written to standard output: end with a newline, as before.
-    if !page.ends_with('\n') {
-        page.push('\n');
-    }
-    Ok(page)
 }
 
 /// Which version of the JSON shape `diff --format json` writes (documented in the README).
@@ -486,40 +413,6 @@ mod tests {
         assert!(md.contains("| Uitgangspunten |  |  | 1 | 1 |"), "{md}");
         assert!(md.contains("| **Totaal** |  |  | 1 | 1 |"), "{md}");
         assert!(md.contains("> de basis moet **echt** op orde zijn"), "{md}");
-    }
-
-    #[test]
-    fn html_marks_insertions_and_escapes_text() {
-        let r = Redline::between("a <b>", "a <b> c");
-        assert_eq!(
-            redline_html(&r),
-            "a &lt;b&gt; <ins><span class=\"visually-hidden\">[toegevoegd: </span>c<span class=\"visually-hidden\">]</span></ins>"
-        );
-    }
-
-    #[test]
-    fn html_page_escapes_names_and_keeps_the_redlines() {
-        let templates = Templates::load(&[])
-            .unwrap()
-            .with_style("body { font-family: \"A\", sans-serif; }");
-        let html = |d: &Delta, from: &str, to: &str| html_page(d, from, to, &templates).unwrap();
-        let page = html(&sample(), "<oud>", "werkmap");
-        assert!(page.contains("<code>&lt;oud&gt;</code>"), "{page}");
-        assert!(page.contains("font-family: \"A\", sans-serif;"), "{page}");
-        assert!(
-            page.contains(
-                "<th scope=\"row\">Uitgangspunten</th><td></td><td></td><td>1</td><td>1</td>"
-            ),
-            "{page}"
-        );
-        assert!(
-            page.contains("moet <ins><span class=\"visually-hidden\">[toegevoegd: </span>echt")
-        );
-        let empty = html(&Delta::default(), "a", "b");
-        assert!(
-            empty.contains("<p>Geen inhoudelijke wijzigingen.</p>"),
-            "{empty}"
-        );
     }
 
     #[test]

@@ -15,7 +15,6 @@ pub const BUILT_IN: &[(&str, &str)] = &[
         include_str!("../../templates/document.html"),
     ),
     ("document.md", include_str!("../../templates/document.md")),
-    ("changes.html", include_str!("../../templates/changes.html")),
     ("matrix.html", include_str!("../../templates/matrix.html")),
     (
         "matrix_table.html",

@@ -361,9 +361,9 @@ impl Snapshot {
     }
 
     /// One more file of this version, outside the manifest's folders (such as a logo),
-    /// by its repository-relative path. `Ok(None)` when there is no plain file there:
+    /// by its repository-relative path. `None` when there is no plain file there:
     /// a path that climbs out (`..`), a link anywhere on the way, a folder.
-    pub fn read_extra(&self, rel: &str) -> Result<Option<Vec<u8>>, SourceError> {
+    pub fn read_extra(&self, rel: &str) -> Option<Vec<u8>> {
         let parts: Vec<&str> = rel.split('/').collect();
         let plain = !rel.is_empty()
             && !rel.contains('\\')
@@ -371,11 +371,11 @@ impl Snapshot {
                 .iter()
                 .all(|p| !p.is_empty() && *p != "." && *p != ".." && !p.contains(':'));
         if !plain {
-            return Ok(None);
+            return None;
         }
         // Read as the texts' images are: plain files through plain folders, from the
         // work tree or from the revision's own objects.
-        Ok(self.read_other_files(&[rel.to_string()]).pop().flatten())
+        self.read_other_files(&[rel.to_string()]).pop().flatten()
     }
 
     /// The bytes of other files of the repository (images), by repository-relative
@@ -517,7 +517,7 @@ mod tests {
         symlink(root.join("manifest/beeld"), root.join("manifest/map")).unwrap();
         let snap = read_worktree(&root).unwrap();
         assert_eq!(
-            snap.read_extra("manifest/beeld/logo.png").unwrap(),
+            snap.read_extra("manifest/beeld/logo.png"),
             Some(b"png".to_vec())
         );
         for refused in [
@@ -530,7 +530,7 @@ mod tests {
             "manifest/beeld/weg.png",
             "",
         ] {
-            assert_eq!(snap.read_extra(refused).unwrap(), None, "{refused}");
+            assert_eq!(snap.read_extra(refused), None, "{refused}");
         }
     }
 
@@ -565,11 +565,8 @@ mod tests {
         git(&["commit", "-q", "-m", "eerste"]);
         fs::write(root.join("manifest/logo.png"), b"nu").unwrap();
         let snap = read_revision(root, "HEAD").unwrap();
-        assert_eq!(
-            snap.read_extra("manifest/logo.png").unwrap(),
-            Some(b"toen".to_vec())
-        );
-        assert_eq!(snap.read_extra("manifest/weg.png").unwrap(), None);
-        assert_eq!(snap.read_extra("../logo.png").unwrap(), None);
+        assert_eq!(snap.read_extra("manifest/logo.png"), Some(b"toen".to_vec()));
+        assert_eq!(snap.read_extra("manifest/weg.png"), None);
+        assert_eq!(snap.read_extra("../logo.png"), None);
     }
 }

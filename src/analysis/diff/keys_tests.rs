@@ -7,7 +7,7 @@ use serde_json::{Value, json};
 use super::*;
 use crate::load::load;
 use crate::model::finding::Rule;
-use crate::model::keys::{KINDS, Key, Ty};
+use crate::model::keys::{KINDS, Ty, with_paths};
 use crate::source::SourceFile;
 
 /// Keys that do not change the document, and why; the diff must stay silent on them.
@@ -200,18 +200,6 @@ fn changed(ty: Ty, v: &Value) -> Value {
     }
 }
 
-/// Every path to a key with a value of its own: `partijen.naam` is the first party's
-/// name; lists and maps of keys are entered, not changed whole.
-fn paths(keys: &'static [Key], prefix: &str, out: &mut Vec<(String, Ty)>) {
-    for k in keys {
-        let path = format!("{prefix}{}", k.name);
-        match k.ty {
-            Ty::List(inner) | Ty::Map(inner) => paths(inner, &format!("{path}."), out),
-            ty => out.push((path, ty)),
-        }
-    }
-}
-
 /// The value at a path; lists are entered at their first item.
 fn at<'a>(v: &'a mut Value, path: &str) -> Option<&'a mut Value> {
     let mut here = v;
@@ -235,9 +223,15 @@ fn changing_any_key_of_the_key_tables_is_reported() {
             .iter()
             .position(|(k, ..)| k == kind)
             .expect("een bestand van elke soort");
-        let mut all = Vec::new();
-        paths(keys, "", &mut all);
-        for (path, ty) in all {
+        // Lists and maps of keys are entered, not changed whole: `partijen.naam` is the
+        // first party's name.
+        for (path, ty) in with_paths(keys)
+            .into_iter()
+            .filter_map(|(path, k)| match k.ty {
+                Ty::List(_) | Ty::Map(_) => None,
+                ty => Some((path, ty)),
+            })
+        {
             let mut files = base.clone();
             let value = at(&mut files[file].2, &path).unwrap_or_else(|| {
                 panic!(

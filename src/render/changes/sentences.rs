@@ -1,54 +1,46 @@
 //! Every sentence the diff says about a change, in plain Dutch (B1), in one place.
 
 use crate::analysis::diff::{
-    ActorChange, AdvicePointChange, CaseChange, CellAction, CellChange, Delta, KompasChange, Label,
-    LawRef, ManifestChange, PrincipleChange, ResponseChange, Review, RoundChange, VerdictState,
+    ActorChange, CaseChange, CellAction, CellChange, Delta, KompasChange, Label, LawRef,
+    ManifestChange, PrincipleChange, Review,
 };
 use crate::analysis::redline::Redline;
-use crate::text::date::dutch_date;
+
+mod rounds;
+
+pub use rounds::verdict_label;
+use rounds::{advice_point, response, round};
 
 /// Texts longer than this are not quoted in the sentence: the redline shows them.
 const QUOTE_UP_TO: usize = 80;
 
 /// Each change as a sentence and, where a longer text changed, its redline. The order
 /// of `Delta::entries`: the manifest and its vocabulary first, since what follows uses them.
-pub fn sentences_with_redlines(d: &Delta) -> Vec<(String, Option<&Redline>)> {
-    let mut out = Vec::new();
-    for c in &d.manifest {
+pub fn sentences_with_redlines<'a>(d: &'a Delta) -> Vec<(String, Option<&'a Redline>)> {
+    let manifest = |c: &'a ManifestChange| {
         let ManifestChange::Changed { field, redline, .. } = c;
-        out.push(if field == "logo_bestand" {
+        if field == "logo_bestand" {
             (
                 "Het logo is vervangen door een ander bestand.".to_string(),
                 None,
             )
         } else {
             quoted(manifest_field(field), redline)
-        });
-    }
-    for c in &d.kompas {
-        out.push((kompas(c), None));
-    }
-    for c in &d.actors {
-        out.push(actor(c));
-    }
-    for c in &d.principles {
-        out.push(principle(c));
-    }
-    for c in &d.cases {
-        out.push(case(c));
-    }
-    for c in &d.cells {
-        out.push((cell(c), Some(&c.redline)));
-    }
-    for c in &d.rounds {
-        out.push(round(c));
-    }
-    for c in &d.advice_points {
-        out.push(advice_point(c));
-    }
-    for c in &d.responses {
-        out.push(response(c));
-    }
+        }
+    };
+    let mut out: Vec<_> = d
+        .manifest
+        .iter()
+        .map(manifest)
+        .chain(d.kompas.iter().map(|c| (kompas(c), None)))
+        .chain(d.actors.iter().map(actor))
+        .chain(d.principles.iter().map(principle))
+        .chain(d.cases.iter().map(case))
+        .chain(d.cells.iter().map(|c| (cell(c), Some(&c.redline))))
+        .chain(d.rounds.iter().map(round))
+        .chain(d.advice_points.iter().map(advice_point))
+        .chain(d.responses.iter().map(response))
+        .collect();
     for (sentence, _) in &mut out {
         end_once(sentence);
     }
@@ -147,8 +139,23 @@ fn names(labels: &[Label]) -> Vec<String> {
     labels.iter().map(|l| l.name.clone()).collect()
 }
 
-fn laws(refs: &[LawRef]) -> Vec<String> {
-    refs.iter().map(|l| l.name.clone()).collect()
+/// "Bij <subject> is de wet ‘…’ toegevoegd.", for a principle or a case.
+fn laws_changed(subject: &str, added: &[LawRef], removed: &[LawRef]) -> String {
+    let laws = |refs: &[LawRef]| -> Vec<String> { refs.iter().map(|l| l.name.clone()).collect() };
+    let change = added_removed("de wet", "de wetten", &laws(added), &laws(removed));
+    format!("Bij {subject} {change}.")
+}
+
+/// "Bij <subject> is de bouwsteen ‘…’ van het Kwaliteitskompas toegevoegd.", for a
+/// principle or a case.
+fn kompas_changed(subject: &str, added: &[Label], removed: &[Label]) -> String {
+    let change = added_removed(
+        "de bouwsteen van het Kwaliteitskompas",
+        "de bouwstenen van het Kwaliteitskompas",
+        &names(added),
+        &names(removed),
+    );
+    format!("Bij {subject} {change}.")
 }
 
 pub(super) fn kompas(c: &KompasChange) -> String {
@@ -233,24 +240,13 @@ pub(super) fn principle(c: &PrincipleChange) -> (String, Option<&Redline>) {
             added,
             removed,
             ..
-        } => format!(
-            "Bij het uitgangspunt ‘{title}’ {}.",
-            added_removed("de wet", "de wetten", &laws(added), &laws(removed))
-        ),
+        } => laws_changed(&format!("het uitgangspunt ‘{title}’"), added, removed),
         PrincipleChange::Kompas {
             title,
             added,
             removed,
             ..
-        } => format!(
-            "Bij het uitgangspunt ‘{title}’ {}.",
-            added_removed(
-                "de bouwsteen van het Kwaliteitskompas",
-                "de bouwstenen van het Kwaliteitskompas",
-                &names(added),
-                &names(removed)
-            )
-        ),
+        } => kompas_changed(&format!("het uitgangspunt ‘{title}’"), added, removed),
     };
     (sentence, None)
 }
@@ -320,24 +316,13 @@ pub(super) fn case(c: &CaseChange) -> (String, Option<&Redline>) {
             added,
             removed,
             ..
-        } => format!(
-            "Bij de casus ‘{title}’ {}.",
-            added_removed("de wet", "de wetten", &laws(added), &laws(removed))
-        ),
+        } => laws_changed(&format!("de casus ‘{title}’"), added, removed),
         CaseChange::Kompas {
             title,
             added,
             removed,
             ..
-        } => format!(
-            "Bij de casus ‘{title}’ {}.",
-            added_removed(
-                "de bouwsteen van het Kwaliteitskompas",
-                "de bouwstenen van het Kwaliteitskompas",
-                &names(added),
-                &names(removed)
-            )
-        ),
+        } => kompas_changed(&format!("de casus ‘{title}’"), added, removed),
     };
     (sentence, None)
 }
@@ -357,159 +342,32 @@ fn cell(c: &CellChange) -> String {
     }
 }
 
-/// What a field of a letter is, by its key in the round file.
-fn letter_field(field: &str) -> &str {
-    match field {
-        "datum" => "de datum",
-        "aan" => "de geadresseerde",
-        "betreft" => "het onderwerp",
-        "aanhef" => "de aanhef",
-        "slot" => "de afsluiting",
-        "ondertekening" => "de ondertekening",
-        "geraadpleegd" => "met wie is overlegd",
-        "kenmerk" => "het kenmerk",
-        "contactpersoon" => "de contactpersoon",
-        "bijlagen" => "de bijlagen",
-        other => other,
-    }
-}
-
-fn round(c: &RoundChange) -> (String, Option<&Redline>) {
-    match c {
-        RoundChange::Added { year } => (format!("De brief van {year} is toegevoegd."), None),
-        RoundChange::Removed { year } => (format!("De brief van {year} is weggehaald."), None),
-        RoundChange::Letter {
-            year,
-            field,
-            redline,
-        } if field == "brief" => (
-            format!("De tekst van de brief van {year} is aangepast."),
-            Some(redline),
-        ),
-        RoundChange::Letter {
-            year,
-            field,
-            redline,
-        } if field == "datum" => {
-            let r = Redline::between(
-                &dutch_date(&redline.old_text()),
-                &dutch_date(&redline.new_text()),
-            );
-            let (sentence, _) = quoted(format!("De datum van de brief van {year}"), &r);
-            (sentence, None)
-        }
-        RoundChange::Letter {
-            year,
-            field,
-            redline,
-        } => quoted(
-            format!("In de brief van {year}: {}", letter_field(field)),
-            redline,
-        ),
-    }
-}
-
-fn advice_point(c: &AdvicePointChange) -> (String, Option<&Redline>) {
-    match c {
-        AdvicePointChange::Added { year, id, text } => (
-            format!("In de brief van {year} staat een nieuw adviespunt ({id}): ‘{text}’"),
-            None,
-        ),
-        AdvicePointChange::Removed { year, id, text } => (
-            format!("Uit de brief van {year} is het adviespunt {id} weggehaald: ‘{text}’"),
-            None,
-        ),
-        AdvicePointChange::Changed { year, id, redline } => quoted(
-            format!("Het adviespunt {id} in de brief van {year}"),
-            redline,
-        ),
-    }
-}
-
-/// "toegezegd, uiterlijk 1 juni 2026"
-pub fn verdict_label(v: &VerdictState) -> String {
-    match &v.deadline {
-        Some(d) => format!("{}, uiterlijk {}", v.verdict.label(), dutch_date(d)),
-        None => v.verdict.label().to_string(),
-    }
-}
-
-fn response(c: &ResponseChange) -> (String, Option<&Redline>) {
-    let sentence = match c {
-        ResponseChange::Received { year, old, new } => match (old, new) {
-            (None, Some(new)) => format!(
-                "De reactie van het college op de brief van {year} is ontvangen op {}.",
-                dutch_date(new)
-            ),
-            (Some(old), Some(new)) => format!(
-                "De reactie van het college op de brief van {year} is ontvangen op {} (was {}).",
-                dutch_date(new),
-                dutch_date(old)
-            ),
-            _ => format!(
-                "Bij de brief van {year} staat niet meer wanneer de reactie van het college binnenkwam."
-            ),
-        },
-        ResponseChange::Verdict {
-            year,
-            point,
-            old,
-            new,
-        } => match (old, new) {
-            (None, Some(new)) => format!(
-                "Het college heeft adviespunt {point} uit de brief van {year} {}.",
-                verdict_label(new)
-            ),
-            (Some(old), Some(new)) => format!(
-                "Het college heeft adviespunt {point} uit de brief van {year} nu {} (was: {}).",
-                verdict_label(new),
-                verdict_label(old)
-            ),
-            _ => format!(
-                "Bij adviespunt {point} uit de brief van {year} staat geen oordeel van het college meer."
-            ),
-        },
-        ResponseChange::Note {
-            year,
-            point,
-            redline,
-        } => {
-            return quoted(
-                format!(
-                    "De toelichting van het college bij adviespunt {point} uit de brief van {year}"
-                ),
-                redline,
-            );
-        }
-    };
-    (sentence, None)
-}
-
 /// "Bij ‘De basis op orde’: de casus ‘De tuin’ en de verantwoordelijkheid van ‘Inwoners’."
 pub fn review(r: &Review) -> String {
-    let mut parts = Vec::new();
-    if !r.cases.is_empty() {
-        let noun = if r.cases.len() == 1 {
-            "de casus"
-        } else {
-            "de casussen"
-        };
-        parts.push(format!("{noun} {}", list(&names(&r.cases))));
-    }
-    if !r.cells.is_empty() {
-        let noun = if r.cells.len() == 1 {
-            "de verantwoordelijkheid van"
-        } else {
-            "de verantwoordelijkheden van"
-        };
-        parts.push(format!("{noun} {}", list(&names(&r.cells))));
-    }
+    let named = |one: &str, many: &str, labels: &[Label]| {
+        (!labels.is_empty()).then(|| {
+            let noun = if labels.len() == 1 { one } else { many };
+            format!("{noun} {}", list(&names(labels)))
+        })
+    };
+    let parts: Vec<String> = [
+        named("de casus", "de casussen", &r.cases),
+        named(
+            "de verantwoordelijkheid van",
+            "de verantwoordelijkheden van",
+            &r.cells,
+        ),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
     format!("Bij ‘{}’: {}.", r.principle_title, parts.join(" en "))
 }
 
 #[cfg(test)]
 pub(super) mod tests {
     use super::*;
+    use crate::analysis::diff::{AdvicePointChange, ResponseChange, RoundChange};
 
     fn label(name: &str) -> Label {
         Label {

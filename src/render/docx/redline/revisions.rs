@@ -1,0 +1,229 @@
+//! Writing the differences as Word revisions: runs, paragraph marks and table rows
+//! marked inserted or deleted, and a changed paragraph word by word.
+
+use docx_rs::{
+    Delete, DocumentChild, Insert, Paragraph, ParagraphChild, Run, RunChild, RunProperty, Table,
+    TableCellContent, TableChild, TableRow, TableRowChild,
+};
+
+use super::{Marks, unescape, xml};
+use crate::analysis::redline::{Redline, Segment};
+
+/// A changed paragraph word by word, when it is plain text after an unchanged
+/// start (a list marker); else the old paragraph deleted and the new one inserted.
+pub(super) fn changed_paragraph(a: Paragraph, b: Paragraph, rev: &Marks) -> Vec<DocumentChild> {
+    if let Some(p) = word_level(&a, &b, rev) {
+        return vec![DocumentChild::Paragraph(Box::new(p))];
+    }
+    [
+        paragraph_marked(a, Kind::Deleted, rev),
+        paragraph_marked(b, Kind::Inserted, rev),
+    ]
+    .into_iter()
+    .map(|p| DocumentChild::Paragraph(Box::new(p)))
+    .collect()
+}
+
+/// The text of runs and where each run ends in it, with its formatting.
+type Spans = (String, Vec<(usize, RunProperty)>);
+
+fn spans(runs: &[&Run]) -> Option<Spans> {
+    let mut text = String::new();
+    let mut bounds = Vec::with_capacity(runs.len());
+    for r in runs {
+        for c in &r.children {
+            match c {
+                RunChild::Text(t) => text.push_str(&unescape(&t.text)),
+                _ => return None,
+            }
+        }
+        bounds.push((text.len(), r.run_property.clone()));
+    }
+    Some((text, bounds))
+}
+
+/// The pieces of `from..to` of a text, each with the formatting of its run.
+fn pieces(spans: &Spans, from: usize, to: usize) -> Vec<(&str, RunProperty)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (end, props) in &spans.1 {
+        let (s, e) = (start.max(from), (*end).min(to));
+        if s < e {
+            out.push((&spans.0[s..e], props.clone()));
+        }
+        start = *end;
+    }
+    out
+}
+
+fn run_with(props: RunProperty) -> Run {
+    Run {
+        run_property: props,
+        children: Vec::new(),
+    }
+}
+
+fn word_level(a: &Paragraph, b: &Paragraph, rev: &Marks) -> Option<Paragraph> {
+    let runs = |p: &'_ Paragraph| -> Option<Vec<Run>> {
+        p.children
+            .iter()
+            .map(|c| match c {
+                ParagraphChild::Run(r) => Some((**r).clone()),
+                _ => None,
+            })
+            .collect()
+    };
+    let (ra, rb) = (runs(a)?, runs(b)?);
+    // An unchanged start (a list item's marker and tab) stays as it is.
+    let k = ra
+        .iter()
+        .zip(&rb)
+        .take_while(|(x, y)| xml(*x) == xml(*y))
+        .count();
+    let sa = spans(&ra[k..].iter().collect::<Vec<_>>())?;
+    let sb = spans(&rb[k..].iter().collect::<Vec<_>>())?;
+    let red = Redline::between(&sa.0, &sb.0);
+    // The redline normalises spacing: only when it gives both texts back exactly.
+    if red.old_text() != sa.0 || red.new_text() != sb.0 {
+        return None;
+    }
+    let mut p = b.clone();
+    p.children = rb[..k]
+        .iter()
+        .map(|r| ParagraphChild::Run(Box::new(r.clone())))
+        .collect();
+    let (mut at_old, mut at_new) = (0, 0);
+    for segment in &red.0 {
+        let len = segment.text().len();
+        match segment {
+            Segment::Same(_) => {
+                for (t, props) in pieces(&sb, at_new, at_new + len) {
+                    p = p.add_run(run_with(props).add_text(t));
+                }
+                at_old += len;
+                at_new += len;
+            }
+            Segment::Deleted(_) => {
+                for (t, props) in pieces(&sa, at_old, at_old + len) {
+                    p = p.add_delete(
+                        Delete::new()
+                            .author(&rev.author)
+                            .date(&rev.date)
+                            .add_run(run_with(props).add_delete_text(t)),
+                    );
+                }
+                at_old += len;
+            }
+            Segment::Inserted(_) => {
+                for (t, props) in pieces(&sb, at_new, at_new + len) {
+                    p = p.add_insert(
+                        Insert::new(run_with(props).add_text(t))
+                            .author(&rev.author)
+                            .date(&rev.date),
+                    );
+                }
+                at_new += len;
+            }
+        }
+    }
+    Some(p)
+}
+
+/// Whether a whole paragraph, row or table is tracked as inserted or as deleted.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(super) enum Kind {
+    Inserted,
+    Deleted,
+}
+
+/// A paragraph or table of one version only, marked whole. Anything else (nothing
+/// else is in a rendered document) stays when inserted and goes when deleted.
+pub(super) fn whole(c: DocumentChild, kind: Kind, rev: &Marks) -> Option<DocumentChild> {
+    match c {
+        DocumentChild::Paragraph(p) => Some(DocumentChild::Paragraph(Box::new(paragraph_marked(
+            *p, kind, rev,
+        )))),
+        DocumentChild::Table(t) => {
+            Some(DocumentChild::Table(Box::new(table_marked(*t, kind, rev))))
+        }
+        other => (kind == Kind::Inserted).then_some(other),
+    }
+}
+
+/// Every run inserted or deleted, and the paragraph mark too.
+fn paragraph_marked(p: Paragraph, kind: Kind, rev: &Marks) -> Paragraph {
+    fn walk(children: Vec<ParagraphChild>, kind: Kind, rev: &Marks) -> Vec<ParagraphChild> {
+        children
+            .into_iter()
+            .map(|c| match c {
+                ParagraphChild::Run(r) if kind == Kind::Inserted => {
+                    ParagraphChild::Insert(Insert::new(*r).author(&rev.author).date(&rev.date))
+                }
+                ParagraphChild::Run(r) => {
+                    // A deleted run's text is `w:delText`, not `w:t`.
+                    let mut run = run_with(r.run_property.clone());
+                    for child in r.children {
+                        run = match child {
+                            RunChild::Text(t) => run.add_delete_text(unescape(&t.text)),
+                            other => {
+                                run.children.push(other);
+                                run
+                            }
+                        };
+                    }
+                    ParagraphChild::Delete(
+                        Delete::new()
+                            .author(&rev.author)
+                            .date(&rev.date)
+                            .add_run(run),
+                    )
+                }
+                ParagraphChild::Hyperlink(mut h) => {
+                    h.children = walk(std::mem::take(&mut h.children), kind, rev);
+                    ParagraphChild::Hyperlink(h)
+                }
+                other => other,
+            })
+            .collect()
+    }
+    let mut p = p;
+    p.children = walk(std::mem::take(&mut p.children), kind, rev);
+    match kind {
+        Kind::Inserted => p.insert(&rev.author, &rev.date),
+        Kind::Deleted => p.delete(&rev.author, &rev.date),
+    }
+}
+
+/// A table all inserted or all deleted: each row and each paragraph in it.
+pub(super) fn table_marked(mut t: Table, kind: Kind, rev: &Marks) -> Table {
+    t.rows = t
+        .rows
+        .into_iter()
+        .map(|TableChild::TableRow(row)| TableChild::TableRow(row_marked(row, kind, rev)))
+        .collect();
+    t
+}
+
+pub(super) fn row_marked(mut row: TableRow, kind: Kind, rev: &Marks) -> TableRow {
+    row.cells = row
+        .cells
+        .into_iter()
+        .map(|TableRowChild::TableCell(mut cell)| {
+            cell.children = cell
+                .children
+                .into_iter()
+                .map(|c| match c {
+                    TableCellContent::Paragraph(p) => {
+                        TableCellContent::Paragraph(Box::new(paragraph_marked(*p, kind, rev)))
+                    }
+                    other => other,
+                })
+                .collect();
+            TableRowChild::TableCell(cell)
+        })
+        .collect();
+    match kind {
+        Kind::Inserted => row.insert(Insert::new_with_empty().author(&rev.author).date(&rev.date)),
+        Kind::Deleted => row.delete(Delete::new().author(&rev.author).date(&rev.date)),
+    }
+}

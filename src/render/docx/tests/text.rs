@@ -1,0 +1,68 @@
+//! Markdown texts as Word formatting.
+
+use super::*;
+
+#[test]
+fn raw_html_stays_literal_text() {
+    let (document, _) = parts(&sample());
+    assert!(!document.contains("<script"));
+    assert!(document.contains("&lt;script&gt;"));
+    let texts = texts(&document);
+    assert!(texts.contains(&r#"Mevrouw Jansen <script>alert("x")</script> tuiniert."#.to_string()));
+    assert!(
+        texts.contains(&"<script>alert(1)</script>".to_string()),
+        "{texts:#?}"
+    );
+    // Inline HTML in a paragraph: shown as typed.
+    let mut view = sample();
+    view.principles[0].short_text = "Zie <b>dit</b>.".into();
+    let (document, _) = parts(&view);
+    assert!(
+        paragraphs(&document)
+            .iter()
+            .any(|(_, t)| t == "Zie <b>dit</b>.")
+    );
+}
+
+#[test]
+fn markdown_becomes_word_formatting() {
+    let mut view = sample();
+    view.principles[0].elaboration = concat!(
+        "Met *nadruk* en **vet**, [wet](https://wetten.overheid.nl/BWBR0035362?a=1&b=2) ",
+        "en [relatief](../cases/x.md).\n\n",
+        "- een\n- twee\n\n",
+        "3. drie\n\n",
+        "Café, naïef, “dubbel”, ‘enkel’ – streep.\u{c}\n",
+    )
+    .into();
+    let xml = build_parts(&view).unwrap();
+    let document = String::from_utf8(xml.document).unwrap();
+    let rels = String::from_utf8(xml.document_rels).unwrap();
+    assert!(document.contains(r#"<w:i /><w:iCs /></w:rPr><w:t xml:space="preserve">nadruk</w:t>"#));
+    assert!(document.contains(r#"<w:b /><w:bCs /></w:rPr><w:t xml:space="preserve">vet</w:t>"#));
+    assert_eq!(document.matches("<w:hyperlink").count(), 1);
+    let link =
+        &document[document.find("<w:hyperlink").unwrap()..document.find("</w:hyperlink>").unwrap()];
+    assert!(
+        link.contains(r#"<w:u w:val="single" />"#) && link.contains(">wet</w:t>"),
+        "{link}"
+    );
+    assert!(
+        rels.contains(r#"Target="https://wetten.overheid.nl/BWBR0035362?a=1&amp;b=2""#),
+        "{rels}"
+    );
+    let texts = texts(&document);
+    assert!(
+        texts.contains(&"Met nadruk en vet, wet en relatief.".to_string()),
+        "{texts:#?}"
+    );
+    assert!(texts.contains(&"•een".to_string()));
+    assert!(texts.contains(&"•twee".to_string()));
+    assert!(texts.contains(&"3.drie".to_string()));
+    assert!(document.contains(r#"<w:ind w:left="357" w:right="0" w:hanging="357" />"#));
+    // Dutch characters intact; the form feed (invalid in XML) dropped.
+    assert!(
+        texts.contains(&"Café, naïef, “dubbel”, ‘enkel’ – streep.".to_string()),
+        "{texts:#?}"
+    );
+}
