@@ -52,10 +52,23 @@ pub fn versions(
         Err(_) if is_folder(from) && is_folder(to) => PathBuf::from(from.unwrap_or(".")),
         Err(e) => return Err(e.into()),
     };
-    let to = match to {
+    let read_to = || match to {
         Some(spec) => version(&root, spec),
         None => source::read_worktree(&root).map(|s| check_snapshot(root.clone(), s)),
-    }?;
+    };
+    // Both sides named: read them at the same time (git unpacks one while the other
+    // is checked). Errors in the order the sides are read one by one: TO first.
+    if let Some(from) = from {
+        let (from, to) = std::thread::scope(|scope| {
+            let from = scope.spawn(|| version(&root, from));
+            let to = read_to();
+            (from.join(), to)
+        });
+        let to = to?;
+        let from = from.unwrap_or_else(|panic| std::panic::resume_unwind(panic))?;
+        return Ok((from, to));
+    }
+    let to = read_to()?;
     let from_spec = match from {
         Some(f) => f.to_string(),
         // The newest round that records its revision: a round being drafted has none yet.

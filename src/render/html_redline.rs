@@ -17,7 +17,7 @@ use super::changes::{REVIEW_TITLE, review_sentence, sentences_with_redlines, tot
 use super::escape;
 use super::html::{render_prepared, tree::to_html};
 use super::templates::Templates;
-use super::{CaseView, ChangesView, PrincipleView, RenderError, Text, View};
+use super::{CaseView, ChangesView, PrincipleView, RenderError, Text, View, both};
 use crate::analysis::diff::{CaseChange, Delta, PrincipleChange};
 use crate::model::document::{BlockKind, Document};
 
@@ -34,8 +34,8 @@ pub fn render(
     to: &str,
     templates: &Templates,
 ) -> Result<String, RenderError> {
-    let old_r = old.rendered_with(to_html);
-    let mut view = new.rendered_with(to_html);
+    // Both versions at once: each is a whole document's HTML.
+    let (old_r, mut view) = both(|| old.rendered_with(to_html), || new.rendered_with(to_html));
     let mut sentences: Vec<String> = if d.is_empty() {
         vec!["Geen inhoudelijke wijzigingen.".to_string()]
     } else {

@@ -31,8 +31,15 @@ pub fn render(old: &View, new: &View, rev: &Revision) -> Result<Vec<u8>, RenderE
 /// The package parts before zipping.
 pub(crate) fn parts(old: &View, new: &View, rev: &Revision) -> Result<XMLDocx, RenderError> {
     let house = House::of(new);
-    let before = document(old, &House::of(old)).document.children;
-    let mut docx: Docx = document(new, &house);
+    // Both versions at once: each is a whole Word document.
+    let (before, mut docx): (_, Docx) = crate::render::both(
+        || {
+            let mut children = document(old, &House::of(old)).document.children;
+            renumber(&mut children, &mut OLD_PARAGRAPH_IDS.clone());
+            children
+        },
+        || document(new, &house),
+    );
     let after = std::mem::take(&mut docx.document.children);
     let marks = Marks {
         author: rev.author.clone(),
@@ -42,6 +49,38 @@ pub(crate) fn parts(old: &View, new: &View, rev: &Revision) -> Result<XMLDocx, R
     };
     docx.document.children = align::body(before, after, &marks);
     parts_of(new, &house, docx)
+}
+
+/// docx-rs numbers paragraphs per thread from 1; the old version, built beside the new
+/// one, gets ids from here on, so that no id is used twice (Word wants them unique, and
+/// docx-rs renumbers the whole document, slowly, when one is).
+const OLD_PARAGRAPH_IDS: std::ops::RangeFrom<u32> = 0x4000_0000..;
+
+fn renumber(children: &mut [docx_rs::DocumentChild], ids: &mut std::ops::RangeFrom<u32>) {
+    use docx_rs::{DocumentChild, TableCellContent, TableChild, TableRowChild};
+    fn table(t: &mut docx_rs::Table, ids: &mut std::ops::RangeFrom<u32>) {
+        for TableChild::TableRow(row) in &mut t.rows {
+            for TableRowChild::TableCell(cell) in &mut row.cells {
+                for content in &mut cell.children {
+                    match content {
+                        TableCellContent::Paragraph(p) => p.id = next(ids),
+                        TableCellContent::Table(t) => table(t, ids),
+                        _ => {}
+                    }
+                }
+            }
+        }
+    }
+    fn next(ids: &mut std::ops::RangeFrom<u32>) -> String {
+        format!("{:08x}", ids.next().unwrap_or(u32::MAX))
+    }
+    for child in children {
+        match child {
+            DocumentChild::Paragraph(p) => p.id = next(ids),
+            DocumentChild::Table(t) => table(t, ids),
+            _ => {}
+        }
+    }
 }
 
 /// The revision, and the ids of the matrix rows (header first) of both versions:

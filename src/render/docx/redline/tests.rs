@@ -271,6 +271,16 @@ fn the_word_file_is_valid_and_in_schema_order() {
         }
     }
     assert!(render(&old, &new, &rev()).is_ok());
+    // Paragraph ids are unique and in Word's range, though the two versions were
+    // built on two threads that each number from 1.
+    let ids: Vec<u32> = doc
+        .split("w14:paraId=\"")
+        .skip(1)
+        .map(|rest| u32::from_str_radix(&rest[..8], 16).unwrap())
+        .collect();
+    let unique: std::collections::HashSet<&u32> = ids.iter().collect();
+    assert!(ids.len() > 10 && unique.len() == ids.len(), "{ids:?}");
+    assert!(ids.iter().all(|&id| id < 0x8000_0000), "{ids:?}");
 }
 
 /// The repository's own manifest, and a later version: a text reworded, two
