@@ -4,7 +4,8 @@
     python3 bench/measure.py run --label L --results FILE [--runs 5] [--warmup 1] [--mem-runs 3]
                                  [--section S] [--cases M] [--files F]
                                  [--expect check | --expect render --out-dir D --ext E
-                                  | --expect diff --changes MIN:MAX | --expect findings]
+                                  | --expect diff --changes MIN:MAX | --expect findings
+                                  | --expect output]
                                  [--target-ms T] [--target-mb MB] -- CMD ARGS...
     python3 bench/measure.py report FILE
 
@@ -18,6 +19,8 @@
                    word/document.xml);
   --expect diff    `kwaliteit diff --format json`: exit code 0, valid JSON and a
                    `changes` count between MIN and MAX;
+  --expect output  a printed document (`diff --format md|terminal|html`): exit code 0
+                   and some output, HTML ending with </html>;
   --expect findings  a manifest with very many findings (bench/hostile.py), for
                    `check` in any format or a `render` that refuses: exit code 1
                    and the finding that counts the findings not shown (`... en nog
@@ -176,8 +179,20 @@ def verify_findings(args, code, out, err):
     return None, facts
 
 
+def verify_output(args, code, out, err):
+    """(problem or None, facts) for a command that prints a document (`diff --format
+    md`, `terminal`, `html`): exit code 0 and a non-empty output; HTML ends whole."""
+    if code != 0:
+        return f"exit code {code}; stderr: {err.decode(errors='replace')[:500]}", {}
+    if not out.strip():
+        return "no output", {}
+    if out.lstrip().startswith(b"<!DOCTYPE") and b"</html>" not in out[-4096:].lower():
+        return "the HTML does not end with </html>", {}
+    return None, {"output_bytes": len(out)}
+
+
 VERIFY = {"check": verify_check, "render": verify_render, "diff": verify_diff,
-          "findings": verify_findings}
+          "findings": verify_findings, "output": verify_output}
 
 
 def cmd_run(args):

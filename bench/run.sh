@@ -111,6 +111,15 @@ measure "diff v1 v2: 10000 cases" 10000 1000 500 --section diff --files "$big_fi
     --expect diff --changes "$lo:$hi" -- "$bin" -C "$big" diff v1 v2 --format json
 measure "diff v1 (work tree): 10000 cases" 10000 - - --section diff --files "$big_files" \
     --expect diff --changes "$lo:$hi" -- "$bin" -C "$big" diff v1 --format json
+# Every other format of the same diff (issue 12): under 1 s and 500 MB each.
+for format in terminal md html; do
+    measure "diff v1 v2 --format $format: 10000 cases" 10000 1000 500 --section diff \
+        --files "$big_files" --expect output -- "$bin" -C "$big" diff v1 v2 --format "$format"
+done
+measure "diff v1 v2 --format docx: 10000 cases" 10000 1000 500 --section diff \
+    --files "$big_files" --expect render --out-dir "$tmp/diff-docx" --ext docx \
+    -- "$bin" -C "$big" diff v1 v2 --format docx --out "$tmp/diff-docx"
+rm -rf "$tmp/diff-docx"
 rm -rf "$big"
 
 # PDF (issue 11): typst lays out every page, so its targets are its own: the real
