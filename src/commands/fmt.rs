@@ -44,15 +44,32 @@ pub fn run(start: &Path, args: &FmtArgs) -> Result<u8, Error> {
         .iter()
         .map(|f| (f.path.as_str(), f.bytes.as_slice()))
         .collect();
+    let texts: Vec<(&String, &String)> = checked.loaded.manifest.texts.iter().collect();
+    // Only files without errors are formatted, so none has syntax problems. Each file
+    // on its own: the machine's cores share them, in order.
+    let canonical = |(path, text): &(&String, &String)| {
+        if with_errors.contains(path.as_str()) {
+            None
+        } else {
+            crate::fmt::canonical_of_readable(path, text)
+        }
+    };
+    let cores = std::thread::available_parallelism().map_or(1, usize::from);
+    let chunk = texts.len().div_ceil(cores).max(1);
+    let formatted: Vec<Option<String>> = std::thread::scope(|scope| {
+        let parts: Vec<_> = texts
+            .chunks(chunk)
+            .map(|part| scope.spawn(move || part.iter().map(canonical).collect::<Vec<_>>()))
+            .collect();
+        parts
+            .into_iter()
+            .flat_map(|h| h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
+            .collect()
+    });
     let mut changed = Vec::new();
     let mut skipped = Vec::new();
-    for (path, text) in &checked.loaded.manifest.texts {
-        if with_errors.contains(path.as_str()) {
-            skipped.push(path.as_str());
-            continue;
-        }
-        // Only files without errors get here, so none has syntax problems.
-        let Some(canonical) = crate::fmt::canonical_of_readable(path, text) else {
+    for ((path, _), canonical) in texts.iter().zip(formatted) {
+        let Some(canonical) = canonical else {
             skipped.push(path.as_str());
             continue;
         };
