@@ -117,8 +117,10 @@ pub fn run(start: &Path, args: &DiffArgs) -> Result<u8, Error> {
         DiffFormat::Html => {
             let templates = Templates::load(&to.snapshot.templates)?;
             // The whole document, its changes marked, after a summary of them.
-            let old = render::View::from_manifest(&from.loaded.manifest);
-            let new = render::View::from_manifest(&to.loaded.manifest);
+            let (old, new) = render::both(
+                || render::View::from_manifest(&from.loaded.manifest),
+                || render::View::from_manifest(&to.loaded.manifest),
+            );
             let page = render::html_redline::render(&old, &new, &delta, a, b, &templates)?;
             write_stdout(page.as_bytes())
         }
@@ -147,8 +149,10 @@ fn write_docx(from: &Checked, side: &Checked, out: Option<&Path>) -> Result<(), 
         author: author.short,
         date: format!("{}T00:00:00Z", author.created),
     };
-    let old = render::View::from_manifest(&from.loaded.manifest);
-    let new = render::View::from_manifest(&side.loaded.manifest);
+    let (old, new) = render::both(
+        || render::View::from_manifest(&from.loaded.manifest),
+        || render::View::from_manifest(&side.loaded.manifest),
+    );
     let bytes = render::docx::redline::render(&old, &new, &revision)?;
     crate::write::write_atomically(&path, &bytes)?;
     write_stdout(format!("Geschreven: {}\n", shown(&path)).as_bytes())

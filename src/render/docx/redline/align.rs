@@ -58,8 +58,10 @@ fn style(c: &DocumentChild) -> Option<&str> {
 
 /// Two sequences of paragraphs and tables as one, the differences tracked.
 fn merge(old: Vec<DocumentChild>, new: Vec<DocumentChild>, rev: &Marks) -> Vec<DocumentChild> {
-    let old_keys: Vec<String> = old.iter().map(key).collect();
-    let new_keys: Vec<String> = new.iter().map(key).collect();
+    let (old_keys, new_keys): (Vec<String>, Vec<String>) = crate::render::both(
+        || old.iter().map(key).collect(),
+        || new.iter().map(key).collect(),
+    );
     let ops = capture_diff_slices(Algorithm::Patience, &old_keys, &new_keys);
     let mut old: Vec<Option<DocumentChild>> = old.into_iter().map(Some).collect();
     let mut new: Vec<Option<DocumentChild>> = new.into_iter().map(Some).collect();
