@@ -31,11 +31,12 @@ fn same_form(bytes: &[u8], canonical: &str) -> bool {
 pub fn run(start: &Path, args: &FmtArgs) -> Result<u8, Error> {
     let checked = open(start, None)?;
     // Looked up per file: sets and maps, so 10,000 files cost no 10,000² comparisons.
+    // A file the loader skipped (`unexpected-file`, a warning) is left alone too.
     let with_errors: HashSet<&str> = checked
         .loaded
         .findings
         .iter()
-        .filter(|f| f.severity == Severity::Error)
+        .filter(|f| f.severity == Severity::Error || crate::fmt::leaves_alone(f.rule))
         .map(|f| f.path.as_str())
         .collect();
     let on_disk: HashMap<&str, &[u8]> = checked
@@ -45,7 +46,7 @@ pub fn run(start: &Path, args: &FmtArgs) -> Result<u8, Error> {
         .map(|f| (f.path.as_str(), f.bytes.as_slice()))
         .collect();
     let texts: Vec<(&String, &String)> = checked.loaded.manifest.texts.iter().collect();
-    // Only files without errors are formatted, so none has syntax problems. Each file
+    // Only files without such findings are formatted, so none has syntax problems. Each file
     // on its own: the machine's cores share them, in order.
     let canonical = |(path, text): &(&String, &String)| {
         if with_errors.contains(path.as_str()) {

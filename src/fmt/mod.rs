@@ -38,10 +38,17 @@ pub fn canonical(path: &str, text: &str) -> Option<String> {
     format_file(path, text, Readable::Unknown).map(|(text, _)| text)
 }
 
-/// [`canonical`] of a file its caller loaded and found without errors (as `fmt` does
-/// before it formats): a file already in canonical form then costs no second load.
+/// [`canonical`] of a file its caller loaded and found without errors and without a
+/// finding that [`leaves_alone`] (as `fmt` does before it formats): a file already in
+/// canonical form then costs no second load.
 pub fn canonical_of_readable(path: &str, text: &str) -> Option<String> {
     format_file(path, text, Readable::Known).map(|(text, _)| text)
+}
+
+/// Whether a finding means `fmt` must leave the file alone: it could not be read as
+/// it is meant to be (or is no file of the manifest at all).
+pub fn leaves_alone(rule: Rule) -> bool {
+    UNREADABLE.contains(&rule)
 }
 
 /// Whether the caller knows the file has no syntax problems.
