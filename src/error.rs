@@ -66,7 +66,7 @@ impl Error {
                 "geef de revisie van het vorige advies met `--since`, bijvoorbeeld `--since ronde-2015`"
             }
             Error::OutNotForFormat { .. } => {
-                "laat `--out` weg en stuur de uitvoer naar een bestand, bijvoorbeeld `kwaliteit diff --format md > wijzigingen.md`; alleen `--format docx` schrijft in een map"
+                "laat `--out` weg en stuur de uitvoer naar een bestand, bijvoorbeeld `kwaliteit diff --format md > wijzigingen.md`; alleen `--format docx` en `--format pdf` schrijven in een map"
             }
             Error::OutIsAFolder { .. } => {
                 "geef de map, bijvoorbeeld `--out build`; het bestand heet daarin wijzigingen.docx"
