@@ -8,7 +8,7 @@ use super::{open, shown, write_stdout};
 use crate::cli::FmtArgs;
 use crate::error::Error;
 use crate::exit;
-use crate::model::finding::Severity;
+use crate::model::finding::{Rule, Severity};
 use crate::write::write_atomically;
 
 /// Whether a file on disk is in the canonical form; CRLF line ends count as LF, since
@@ -95,10 +95,21 @@ pub fn run(start: &Path, args: &FmtArgs) -> Result<u8, Error> {
     for path in &changed {
         out.push_str(&format!("{verb}: {}\n", shown(&checked.root.join(path))));
     }
+    // Files the loader skips get their own reason: they have no errors to solve.
+    let not_markdown: HashSet<&str> = checked
+        .loaded
+        .findings
+        .iter()
+        .filter(|f| f.rule == Rule::UnexpectedFile)
+        .map(|f| f.path.as_str())
+        .collect();
     for path in &skipped {
-        out.push_str(&format!(
-            "Overgeslagen (eerst de fouten oplossen, zie `kwaliteit check`): {path}\n"
-        ));
+        let reason = if not_markdown.contains(path) {
+            "geen Markdown-bestand, `kwaliteit` leest het niet"
+        } else {
+            "eerst de fouten oplossen, zie `kwaliteit check`"
+        };
+        out.push_str(&format!("Overgeslagen ({reason}): {path}\n"));
     }
     if changed.is_empty() {
         out.push_str(&format!(
