@@ -59,14 +59,9 @@ pub fn versions(
     // Both sides named: read them at the same time (git unpacks one while the other
     // is checked). Errors in the order the sides are read one by one: TO first.
     if let Some(from) = from {
-        let (from, to) = std::thread::scope(|scope| {
-            let from = scope.spawn(|| version(&root, from));
-            let to = read_to();
-            (from.join(), to)
-        });
+        let (from, to) = render::both(|| version(&root, from), read_to);
         let to = to?;
-        let from = from.unwrap_or_else(|panic| std::panic::resume_unwind(panic))?;
-        return Ok((from, to));
+        return Ok((from?, to));
     }
     let to = read_to()?;
     let from_spec = match from {
