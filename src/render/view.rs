@@ -254,7 +254,7 @@ pub struct PrincipleView {
 }
 
 /// A cited law as a link to wetten.overheid.nl.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct LawView {
     /// "Wet maatschappelijke ondersteuning 2015 (Wmo 2015), artikel 2.1.3"
     pub label: String,
@@ -292,7 +292,7 @@ pub fn case_heading(title: &str) -> String {
     }
 }
 
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct CaseView {
     pub id: String,
     /// Empty when the case has no title.

@@ -17,6 +17,7 @@ mod house;
 mod matrix;
 pub mod redline;
 mod tree;
+mod written;
 pub mod xml;
 
 pub use house::{House, created, finish, house, house_styled, pack};
@@ -25,6 +26,7 @@ use matrix::column_widths;
 use matrix::matrix_table;
 
 use tree::{Ctx, Fmt, start};
+use written::{Written, writable};
 use xml::{clean, core_properties, insert_before, mark_header_row, schema_order_fix};
 
 use super::{CaseView, Letter, RenderError, View};
@@ -95,12 +97,36 @@ pub fn render(view: &View) -> Result<Vec<u8>, RenderError> {
 /// The package parts before zipping.
 pub(super) fn build_parts(view: &View) -> Result<XMLDocx, RenderError> {
     let house = House::of(view);
-    parts_of(view, &house, document(view, &house))
+    let cases: Vec<&CaseView> = view
+        .principles
+        .iter()
+        .flat_map(|p| &p.cases)
+        .filter(|c| writable(c))
+        .collect();
+    let written = Written::of(&cases);
+    let mut n = 0;
+    let docx = document_with(view, &house, &mut |case, out| {
+        if writable(case) {
+            out.push(Written::placeholder(n));
+            n += 1;
+        } else {
+            case_part(case, out);
+        }
+    });
+    parts_of(view, &house, docx, written)
 }
 
-/// The package parts of a built document (the view's or a redline made of two).
-fn parts_of(view: &View, house: &House, docx: Docx) -> Result<XMLDocx, RenderError> {
+/// The package parts of a built document (the view's or a redline made of two), with
+/// the cases written ahead in their places.
+fn parts_of(
+    view: &View,
+    house: &House,
+    mut docx: Docx,
+    mut written: Written,
+) -> Result<XMLDocx, RenderError> {
+    written.register_links(&mut docx);
     let mut xml = finish(docx, house)?;
+    xml.document = written.splice(std::mem::take(&mut xml.document));
     xml.document = mark_header_row(&xml.document)?;
     // The logo's alternative text first: it is what a screen reader says for it.
     let descriptions: Vec<(Vec<u8>, String)> = view
@@ -128,7 +154,13 @@ fn parts_of(view: &View, house: &House, docx: Docx) -> Result<XMLDocx, RenderErr
     Ok(xml)
 }
 
-fn document(view: &View, house_props: &House) -> Docx {
+/// The document, each case written by `case` (the redline groups the cases that read
+/// the same in both versions).
+fn document_with(
+    view: &View,
+    house_props: &House,
+    case: &mut dyn FnMut(&CaseView, &mut Vec<DocumentChild>),
+) -> Docx {
     // The document's own (last) section is the landscape annex; the header and
     // footer of the house serve every section but the letter's. The empty "first
     // page" header and footer leave the cover bare (title page).
@@ -199,8 +231,8 @@ fn document(view: &View, house_props: &House) -> Docx {
         body.extend(tree::document(&p.short_text.doc, Fmt::default()));
         body.extend(tree::document(&p.elaboration.doc, Fmt::default()));
         body.extend(tree::document(&laws_line(&p.laws), Fmt::default()));
-        for case in &p.cases {
-            case_part(case, &mut body);
+        for c in &p.cases {
+            case(c, body.0);
         }
     }
     // The section break starts the annex on a new (landscape) page.
@@ -450,7 +482,8 @@ fn laws_line(laws: &[crate::render::LawView]) -> Document {
     Document::parse(&format!("Wetten: {}", links.join("; ")), 0)
 }
 
-fn case_part(case: &CaseView, body: &mut Body) {
+fn case_part(case: &CaseView, children: &mut Vec<DocumentChild>) {
+    let mut body = Body(children);
     body.push(heading(4, &case.heading));
     body.extend(tree::document(&case.story.doc, Fmt::default()));
     body.extend(tree::document(&laws_line(&case.laws), Fmt::default()));

@@ -6,12 +6,14 @@
 //! empty paragraph), a changed paragraph word by word, a matrix row inserted or
 //! deleted, a changed cell inside the table. A move is a deletion plus an insertion.
 
-use docx_rs::{BuildXML, Docx};
+use docx_rs::Docx;
 
 mod align;
 mod revisions;
+mod same;
 
-use super::{House, XMLDocx, document, pack, parts_of};
+use super::written::{Written, renumber};
+use super::{House, XMLDocx, document_with, pack, parts_of};
 use crate::render::{RenderError, View};
 
 /// Who made the changes and when, as Word shows them.
@@ -31,14 +33,26 @@ pub fn render(old: &View, new: &View, rev: &Revision) -> Result<Vec<u8>, RenderE
 /// The package parts before zipping.
 pub(crate) fn parts(old: &View, new: &View, rev: &Revision) -> Result<XMLDocx, RenderError> {
     let house = House::of(new);
-    // Both versions at once: each is a whole Word document.
-    let (before, mut docx): (_, Docx) = crate::render::both(
+    let same = same::Same::between(old, new);
+    // Both versions at once: the new one whole, the old one without the cases that
+    // read the same.
+    let (before, (mut docx, written)): (_, (Docx, _)) = crate::render::both(
         || {
-            let mut children = document(old, &House::of(old)).document.children;
-            renumber(&mut children, &mut OLD_PARAGRAPH_IDS.clone());
+            let mut children =
+                document_with(old, &House::of(old), &mut |c, out| same.stand_in(c, out))
+                    .document
+                    .children;
+            let mut ids = OLD_PARAGRAPH_IDS.clone();
+            renumber(&mut children, &mut ids);
+            same.ids_from(ids);
             children
         },
-        || document(new, &house),
+        || {
+            let written = Written::of(&same.written(new));
+            let mut n = 0;
+            let docx = document_with(new, &house, &mut |c, out| same.wrap(c, out, &mut n));
+            (docx, written)
+        },
     );
     let after = std::mem::take(&mut docx.document.children);
     let marks = Marks {
@@ -46,50 +60,23 @@ pub(crate) fn parts(old: &View, new: &View, rev: &Revision) -> Result<XMLDocx, R
         date: rev.date.clone(),
         old_rows: matrix_keys(old),
         new_rows: matrix_keys(new),
+        same,
     };
     docx.document.children = align::body(before, after, &marks);
-    parts_of(new, &house, docx)
+    parts_of(new, &house, docx, written)
 }
 
-/// docx-rs numbers paragraphs per thread from 1; the old version, built beside the new
-/// one, gets ids from here on, so that no id is used twice (Word wants them unique, and
-/// docx-rs renumbers the whole document, slowly, when one is).
+/// The old version's paragraph ids, apart from the new version's (see `written`).
 const OLD_PARAGRAPH_IDS: std::ops::RangeFrom<u32> = 0x4000_0000..;
-
-fn renumber(children: &mut [docx_rs::DocumentChild], ids: &mut std::ops::RangeFrom<u32>) {
-    use docx_rs::{DocumentChild, TableCellContent, TableChild, TableRowChild};
-    fn table(t: &mut docx_rs::Table, ids: &mut std::ops::RangeFrom<u32>) {
-        for TableChild::TableRow(row) in &mut t.rows {
-            for TableRowChild::TableCell(cell) in &mut row.cells {
-                for content in &mut cell.children {
-                    match content {
-                        TableCellContent::Paragraph(p) => p.id = next(ids),
-                        TableCellContent::Table(t) => table(t, ids),
-                        _ => {}
-                    }
-                }
-            }
-        }
-    }
-    fn next(ids: &mut std::ops::RangeFrom<u32>) -> String {
-        format!("{:08x}", ids.next().unwrap_or(u32::MAX))
-    }
-    for child in children {
-        match child {
-            DocumentChild::Paragraph(p) => p.id = next(ids),
-            DocumentChild::Table(t) => table(t, ids),
-            _ => {}
-        }
-    }
-}
 
 /// The revision, and the ids of the matrix rows (header first) of both versions:
 /// a row is matched by its principle's id, so a renamed principle is one row.
-struct Marks {
+struct Marks<'a> {
     author: String,
     date: String,
     old_rows: Vec<String>,
     new_rows: Vec<String>,
+    same: same::Same<'a>,
 }
 
 fn matrix_keys(view: &View) -> Vec<String> {
@@ -112,10 +99,6 @@ fn unescape(text: &str) -> std::borrow::Cow<'_, str> {
             .replace("&#xA;", "\n")
             .replace("&amp;", "&"),
     )
-}
-
-fn xml<T: BuildXML>(x: &T) -> String {
-    String::from_utf8(x.build()).unwrap_or_default()
 }
 
 #[cfg(test)]

@@ -3,13 +3,14 @@
 //! differs goes to `revisions` to be marked.
 
 use docx_rs::{
-    DocumentChild, Paragraph, ParagraphChild, Run, RunChild, Table, TableCell, TableCellContent,
-    TableChild, TableRow, TableRowChild,
+    DocumentChild, Paragraph, ParagraphChild, ParagraphProperty, Run, RunChild, RunProperty, Table,
+    TableCell, TableCellContent, TableChild, TableRow, TableRowChild,
 };
 use similar::{Algorithm, DiffTag, capture_diff_slices};
 
 use super::revisions::{Kind, changed_paragraph, row_marked, table_marked, whole};
-use super::{Marks, unescape, xml};
+use super::same::{Unit, units};
+use super::{Marks, unescape};
 use crate::analysis::redline::{Redline, Segment};
 use crate::render::docx::PRINCIPLE_COLUMN;
 
@@ -58,24 +59,55 @@ fn style(c: &DocumentChild) -> Option<&str> {
 
 /// Two sequences of paragraphs and tables as one, the differences tracked.
 fn merge(old: Vec<DocumentChild>, new: Vec<DocumentChild>, rev: &Marks) -> Vec<DocumentChild> {
-    let (old_keys, new_keys): (Vec<String>, Vec<String>) = crate::render::both(
-        || old.iter().map(key).collect(),
-        || new.iter().map(key).collect(),
-    );
+    let (old, new) = (units(old), units(new));
+    let mut looks = Looks::default();
+    let mut keys = |units: &[Unit]| -> Vec<String> {
+        units
+            .iter()
+            .map(|u| match u {
+                Unit::One(c) => key(c, &mut looks),
+                // Not a text a paragraph can have: its own key.
+                Unit::Same(id, _) => format!("\u{2}{id}"),
+            })
+            .collect()
+    };
+    let (old_keys, new_keys) = (keys(&old), keys(&new));
     let ops = capture_diff_slices(Algorithm::Patience, &old_keys, &new_keys);
-    let mut old: Vec<Option<DocumentChild>> = old.into_iter().map(Some).collect();
-    let mut new: Vec<Option<DocumentChild>> = new.into_iter().map(Some).collect();
+    let mut old: Vec<Option<Unit>> = old.into_iter().map(Some).collect();
+    let mut new: Vec<Option<Unit>> = new.into_iter().map(Some).collect();
     let mut out = Vec::with_capacity(new.len());
     for op in ops {
         let (tag, o, n) = op.as_tag_tuple();
-        let olds: Vec<DocumentChild> = old[o].iter_mut().filter_map(Option::take).collect();
-        let news: Vec<DocumentChild> = new[n].iter_mut().filter_map(Option::take).collect();
+        let olds = old[o].iter_mut().filter_map(Option::take);
+        let news = new[n].iter_mut().filter_map(Option::take);
         match tag {
-            DiffTag::Equal => out.extend(news),
-            _ => changed_block(olds, news, rev, &mut out),
+            DiffTag::Equal => out.extend(news.flat_map(children)),
+            _ => {
+                // A group that does not line up: its paragraphs in both versions after all.
+                let olds = olds
+                    .flat_map(|u| match u {
+                        Unit::Same(id, _) => rev.same.old_paragraphs(&id),
+                        Unit::One(c) => vec![c],
+                    })
+                    .collect();
+                let news = news
+                    .flat_map(|u| match u {
+                        Unit::Same(id, _) => rev.same.new_paragraphs(&id),
+                        Unit::One(c) => vec![c],
+                    })
+                    .collect();
+                changed_block(olds, news, rev, &mut out);
+            }
         }
     }
     out
+}
+
+fn children(unit: Unit) -> Vec<DocumentChild> {
+    match unit {
+        Unit::One(c) => vec![c],
+        Unit::Same(_, c) => c,
+    }
 }
 
 /// A stretch that differs: pairs of similar paragraphs (or two tables) are marked
@@ -93,7 +125,7 @@ fn changed_block(
     while let (Some(a), Some(b)) = (old.peek(), new.peek()) {
         let pair = match (a, b) {
             (DocumentChild::Paragraph(a), DocumentChild::Paragraph(b)) => {
-                xml(&a.property) == xml(&b.property) && similar(a, b)
+                a.property == b.property && similar(a, b)
             }
             (DocumentChild::Table(_), DocumentChild::Table(_)) => true,
             _ => false,
@@ -167,16 +199,16 @@ fn run_text(r: &Run, s: &mut String) {
 
 /// What makes two children the same for the alignment: properties, formatting and
 /// text, without the ids docx-rs numbers anew in each document (links, pictures).
-fn key(c: &DocumentChild) -> String {
+fn key(c: &DocumentChild, looks: &mut Looks) -> String {
     match c {
-        DocumentChild::Paragraph(p) => paragraph_key(p),
+        DocumentChild::Paragraph(p) => paragraph_key(p, looks),
         DocumentChild::Table(t) => {
             let mut k = format!("table {:?}\n", t.grid);
             for TableChild::TableRow(row) in &t.rows {
                 for TableRowChild::TableCell(cell) in &row.cells {
                     for content in &cell.children {
                         if let TableCellContent::Paragraph(p) = content {
-                            k.push_str(&paragraph_key(p));
+                            k.push_str(&paragraph_key(p, looks));
                         }
                     }
                     k.push('|');
@@ -189,13 +221,14 @@ fn key(c: &DocumentChild) -> String {
     }
 }
 
-fn paragraph_key(p: &Paragraph) -> String {
-    let mut k = xml(&p.property);
-    fn walk(children: &[ParagraphChild], k: &mut String) {
+fn paragraph_key(p: &Paragraph, looks: &mut Looks) -> String {
+    let mut k = String::new();
+    number(&mut looks.paragraphs, &p.property, &mut k);
+    fn walk(children: &[ParagraphChild], looks: &mut Looks, k: &mut String) {
         for c in children {
             match c {
                 ParagraphChild::Run(r) => {
-                    k.push_str(&xml(&r.run_property));
+                    number(&mut looks.runs, &r.run_property, k);
                     run_text(r, k);
                 }
                 ParagraphChild::Hyperlink(h) => {
@@ -203,16 +236,35 @@ fn paragraph_key(p: &Paragraph) -> String {
                         k.push_str(path);
                     }
                     k.push('[');
-                    walk(&h.children, k);
+                    walk(&h.children, looks, k);
                     k.push(']');
                 }
                 other => k.push_str(&serde_json::to_string(other).unwrap_or_default()),
             }
         }
     }
-    walk(&p.children, &mut k);
+    walk(&p.children, looks, &mut k);
     k.push('\n');
     k
+}
+
+/// The distinct formattings of both versions, numbered: a key names a formatting by
+/// its number. Serialising each paragraph's and run's properties instead took most of
+/// the alignment's time; a document has a few dozen distinct ones.
+#[derive(Default)]
+struct Looks {
+    paragraphs: Vec<ParagraphProperty>,
+    runs: Vec<RunProperty>,
+}
+
+fn number<T: PartialEq + Clone>(seen: &mut Vec<T>, x: &T, k: &mut String) {
+    let n = seen.iter().position(|s| s == x).unwrap_or_else(|| {
+        seen.push(x.clone());
+        seen.len() - 1
+    });
+    k.push('\u{1}');
+    k.push_str(&n.to_string());
+    k.push('\u{1}');
 }
 
 fn cells(row: &TableRow) -> Vec<&TableCell> {

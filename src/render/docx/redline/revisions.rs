@@ -6,7 +6,7 @@ use docx_rs::{
     TableCellContent, TableChild, TableRow, TableRowChild,
 };
 
-use super::{Marks, unescape, xml};
+use super::{Marks, unescape};
 use crate::analysis::redline::{Redline, Segment};
 
 /// A changed paragraph word by word, when it is plain text after an unchanged
@@ -75,11 +75,7 @@ fn word_level(a: &Paragraph, b: &Paragraph, rev: &Marks) -> Option<Paragraph> {
     };
     let (ra, rb) = (runs(a)?, runs(b)?);
     // An unchanged start (a list item's marker and tab) stays as it is.
-    let k = ra
-        .iter()
-        .zip(&rb)
-        .take_while(|(x, y)| xml(*x) == xml(*y))
-        .count();
+    let k = ra.iter().zip(&rb).take_while(|(x, y)| x == y).count();
     let sa = spans(&ra[k..].iter().collect::<Vec<_>>())?;
     let sb = spans(&rb[k..].iter().collect::<Vec<_>>())?;
     let red = Redline::between(&sa.0, &sb.0);

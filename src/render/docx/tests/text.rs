@@ -66,3 +66,28 @@ fn markdown_becomes_word_formatting() {
         "{texts:#?}"
     );
 }
+
+/// The cases are written ahead of the rest (`written`): their links are in the
+/// package's relationships like any other, and no placeholder is left behind.
+#[test]
+fn links_in_cases_are_related_and_no_placeholder_is_left() {
+    let mut view = sample();
+    view.principles[0].cases[0].story =
+        "Zie [de wet](https://wetten.overheid.nl/BWBR0035362) en [meer](https://example.org/b).\n"
+            .into();
+    let xml = build_parts(&view).unwrap();
+    let document = String::from_utf8(xml.document).unwrap();
+    let rels = String::from_utf8(xml.document_rels).unwrap();
+    let ids: Vec<&str> = document
+        .split(r#"<w:hyperlink r:id=""#)
+        .skip(1)
+        .map(|s| &s[..s.find('"').unwrap()])
+        .collect();
+    assert!(ids.len() >= 2, "{document}");
+    for id in ids {
+        assert!(rels.contains(&format!(r#"Id="{id}""#)), "{id}: {rels}");
+    }
+    assert!(rels.contains("https://example.org/b"));
+    assert!(!document.contains("kwaliteit-") && !document.contains("bookmark"));
+    assert!(texts(&document).contains(&"Zie de wet en meer.".to_string()));
+}
