@@ -117,6 +117,8 @@ pub fn run(start: &Path, args: &DiffArgs) -> Result<u8, Error> {
                 || render::View::from_manifest(&to.loaded.manifest),
             );
             let page = render::html_redline::render(&old, &new, &delta, a, b, &templates)?;
+            // As the models below: the process ends next.
+            std::mem::forget((old, new));
             write_stdout(page.as_bytes())
         }
         DiffFormat::Docx => write_docx(&from, &to, args.out.as_deref()),
@@ -149,6 +151,8 @@ fn write_docx(from: &Checked, side: &Checked, out: Option<&Path>) -> Result<(), 
         || render::View::from_manifest(&side.loaded.manifest),
     );
     let bytes = render::docx::redline::render(&old, &new, &revision)?;
+    // As the models in `run`: the process ends next.
+    std::mem::forget((old, new));
     crate::write::write_atomically(&path, &bytes)?;
     write_stdout(format!("Geschreven: {}\n", shown(&path)).as_bytes())
 }

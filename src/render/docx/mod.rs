@@ -14,6 +14,7 @@ use docx_rs::{
 };
 
 mod house;
+mod letter;
 mod matrix;
 pub mod redline;
 mod tree;
@@ -21,12 +22,13 @@ mod written;
 pub mod xml;
 
 pub use house::{House, created, finish, house, house_styled, pack};
+use letter::letter_part;
 #[cfg(test)]
 use matrix::column_widths;
 use matrix::matrix_table;
 
 use tree::{Ctx, Fmt, start};
-use written::{Written, writable};
+use written::{Piece, Written};
 use xml::{clean, core_properties, insert_before, mark_header_row, schema_order_fix};
 
 use super::{CaseView, Letter, RenderError, View};
@@ -97,20 +99,14 @@ pub fn render(view: &View) -> Result<Vec<u8>, RenderError> {
 /// The package parts before zipping.
 pub(super) fn build_parts(view: &View) -> Result<XMLDocx, RenderError> {
     let house = House::of(view);
-    let cases: Vec<&CaseView> = view
-        .principles
-        .iter()
-        .flat_map(|p| &p.cases)
-        .filter(|c| writable(c))
-        .collect();
-    let written = Written::of(&cases);
+    let written = Written::of(&pieces(view).filter(|p| p.writable()).collect::<Vec<_>>());
     let mut n = 0;
-    let docx = document_with(view, &house, &mut |case, out| {
-        if writable(case) {
+    let docx = document_with(view, &house, &mut |piece, out| {
+        if piece.writable() {
             out.push(Written::placeholder(n));
             n += 1;
         } else {
-            case_part(case, out);
+            piece.write(out);
         }
     });
     parts_of(view, &house, docx, written)
@@ -154,12 +150,24 @@ fn parts_of(
     Ok(xml)
 }
 
-/// The document, each case written by `case` (the redline groups the cases that read
-/// the same in both versions).
+/// The pieces of a view in the order `document_with` meets them.
+fn pieces(view: &View) -> impl Iterator<Item = Piece<'_>> {
+    let manifest = view.principles.iter().map(Piece::Short);
+    let elaboration = view
+        .principles
+        .iter()
+        .flat_map(|p| std::iter::once(Piece::Texts(p)).chain(p.cases.iter().map(Piece::Case)));
+    manifest
+        .chain(elaboration)
+        .chain(std::iter::once(Piece::Matrix(&view.matrix)))
+}
+
+/// The document, each piece written by `piece` (ahead, or by the redline as a group
+/// where it reads the same in both versions); the rest is built here.
 fn document_with(
     view: &View,
     house_props: &House,
-    case: &mut dyn FnMut(&CaseView, &mut Vec<DocumentChild>),
+    piece: &mut dyn FnMut(Piece, &mut Vec<DocumentChild>),
 ) -> Docx {
     // The document's own (last) section is the landscape annex; the header and
     // footer of the house serve every section but the letter's. The empty "first
@@ -223,16 +231,14 @@ fn document_with(
     body.push(heading(2, &view.title).page_break_before(true));
     for p in &view.principles {
         body.push(heading(3, &p.heading));
-        body.extend(tree::document(&p.short_text.doc, Fmt::default()));
+        piece(Piece::Short(p), body.0);
     }
     body.push(heading(2, &view.elaboration_title).page_break_before(true));
     for p in &view.principles {
         body.push(heading(3, &p.heading));
-        body.extend(tree::document(&p.short_text.doc, Fmt::default()));
-        body.extend(tree::document(&p.elaboration.doc, Fmt::default()));
-        body.extend(tree::document(&laws_line(&p.laws), Fmt::default()));
+        piece(Piece::Texts(p), body.0);
         for c in &p.cases {
-            case(c, body.0);
+            piece(Piece::Case(c), body.0);
         }
     }
     // The section break starts the annex on a new (landscape) page.
@@ -245,24 +251,20 @@ fn document_with(
             .keep_next(true)
             .add_run(Run::new().add_text(super::matrix::CAPTION)),
     );
-    let mut docx = docx.add_table(matrix_table(&view.matrix));
+    piece(Piece::Matrix(&view.matrix), body.0);
     if let Some(response) = &view.response {
-        docx = docx.add_paragraph(
-            heading(2, &format!("Bijlage: {}", response.title)).page_break_before(true),
-        );
+        body.push(heading(2, &format!("Bijlage: {}", response.title)).page_break_before(true));
         let received = response.received.as_ref().map_or_else(
             || "Er is nog geen reactie ontvangen.".to_string(),
             |r| format!("Ontvangen op {r}."),
         );
-        docx = docx.add_paragraph(Paragraph::new().add_run(Run::new().add_text(clean(&received))));
+        body.push(Paragraph::new().add_run(Run::new().add_text(clean(&received))));
         for row in &response.rows {
             let mut line = format!("{} — {}", row.point, row.verdict);
             if !row.note.is_empty() {
                 line.push_str(&format!(" ({})", row.note));
             }
-            docx = docx.add_paragraph(
-                Paragraph::new().add_run(Run::new().add_text(clean(&format!("• {line}")))),
-            );
+            body.push(Paragraph::new().add_run(Run::new().add_text(clean(&format!("• {line}")))));
         }
     }
     let toc = table_of_contents(&docx.document.children);
@@ -363,111 +365,6 @@ impl Body<'_> {
     fn extend(&mut self, children: Vec<DocumentChild>) {
         self.0.extend(children);
     }
-}
-
-/// The letter: letterhead (logo, sender), addressee, the reference lines (Datum before
-/// Betreft), salutation, body, closing and signatures kept with the last lines.
-fn letter_part(view: &View, letter: &Letter, body: &mut Body) {
-    if let Some(logo) = view.house.logo.as_ref().and_then(logo_picture) {
-        body.push(Paragraph::new().add_run(Run::new().add_image(logo)));
-    }
-    let mut sender = Paragraph::new().style("Sender").add_run(
-        Run::new()
-            .add_text(clean(&view.council))
-            .bold()
-            .color(primary(view)),
-    );
-    for line in view
-        .address
-        .iter()
-        .chain(view.email.iter())
-        .chain(view.website.iter())
-    {
-        sender = sender.add_run(
-            Run::new()
-                .add_break(BreakType::TextWrapping)
-                .add_text(clean(line)),
-        );
-    }
-    body.push(sender);
-    if let Some((first, rest)) = letter.to.split_first() {
-        // One paragraph with line breaks: an address block has no space between lines.
-        let mut address = Paragraph::new()
-            .style("Addressee")
-            .add_run(Run::new().add_text(clean(&format!("Aan {first}"))));
-        for line in rest {
-            address = address.add_run(
-                Run::new()
-                    .add_break(BreakType::TextWrapping)
-                    .add_text(clean(line)),
-            );
-        }
-        body.push(address);
-    }
-    let rows = super::letter_rows(letter);
-    let last = rows.len().saturating_sub(1);
-    for (i, (label, value)) in rows.iter().enumerate() {
-        let mut p = Paragraph::new()
-            .style("LetterMeta")
-            .keep_next(i < last)
-            .add_tab(Tab::new().val(TabValueType::Left).pos(META_TAB))
-            .add_run(Run::new().add_text(clean(label)).bold())
-            .add_run(Run::new().add_tab());
-        for (n, line) in value.iter().enumerate() {
-            let mut run = Run::new();
-            if n > 0 {
-                run = run.add_break(BreakType::TextWrapping).add_tab();
-            }
-            p = p.add_run(run.add_text(clean(line)));
-        }
-        body.push(p);
-    }
-    if let Some(salutation) = &letter.salutation {
-        body.push(text_paragraph(salutation).line_spacing(LineSpacing::new().before(360)));
-    }
-    // The closing and signatures stay with the body's last lines (no page with
-    // only a signature): each keeps with the next, the last one ends the chain.
-    let mut text = tree::document(&letter.body.doc, Fmt::default());
-    let closes = letter.closing.is_some() || !letter.signatories.is_empty();
-    if closes && let Some(DocumentChild::Paragraph(last)) = text.last_mut() {
-        last.property = last.property.clone().keep_next(true).keep_lines(true);
-    }
-    body.extend(text);
-    if let Some(closing) = &letter.closing {
-        body.push(text_paragraph(closing).keep_next(!letter.signatories.is_empty()));
-    }
-    for (i, s) in letter.signatories.iter().enumerate() {
-        let mut p = Paragraph::new()
-            .keep_lines(true)
-            .keep_next(i + 1 < letter.signatories.len())
-            .line_spacing(LineSpacing::new().before(if i == 0 { 600 } else { 240 }))
-            .add_run(Run::new().add_text(clean(&s.name)));
-        if let Some(role) = &s.role {
-            p = p.add_run(
-                Run::new()
-                    .add_break(BreakType::TextWrapping)
-                    .add_text(clean(role)),
-            );
-        }
-        body.push(p);
-    }
-}
-
-/// The council's colour without `#`, or the house colour.
-fn primary(view: &View) -> String {
-    view.house.colour.as_deref().map_or_else(
-        || PRIMARY.to_string(),
-        |c| c.trim_start_matches('#').to_uppercase(),
-    )
-}
-
-/// The logo at most 4 cm wide and 2 cm high.
-fn logo_picture(logo: &super::LogoView) -> Option<Pic> {
-    let (w, h) = logo.size?;
-    const EMU_PER_CM: f64 = 360_000.0;
-    let scale = (4.0 * EMU_PER_CM / f64::from(w)).min(2.0 * EMU_PER_CM / f64::from(h));
-    let (w, h) = (f64::from(w) * scale, f64::from(h) * scale);
-    Some(Pic::new_with_dimensions(logo.bytes.to_vec(), 1, 1).size(w as u32, h as u32))
 }
 
 /// Cited laws as one line of links (empty when none), so they become hyperlinks.

@@ -1,16 +1,19 @@
-//! The cases written as Word XML ahead of the rest of the document, on all cores.
-//! They are most of a document: as docx-rs trees they took more memory than the
-//! file itself (hundreds of bytes a run) and one core to write. The document keeps a
-//! placeholder where each case goes, and the case's XML replaces it once docx-rs has
-//! written the rest. A case with a picture stays in the tree: docx-rs packs pictures
-//! from there.
+//! The texts of the document written as Word XML ahead of the rest, on all cores:
+//! the principles' texts, the cases and the matrix (the `Piece`s). They are most of a
+//! document: as docx-rs trees they took more memory than the file itself (hundreds of
+//! bytes a run) and one core to write. The document keeps a placeholder where each
+//! piece goes, and its XML replaces it once docx-rs has written the rest (the letter,
+//! the cover, the headings). A piece with a picture stays in the tree: docx-rs packs
+//! pictures from there.
 
 use docx_rs::{BookmarkStart, BuildXML, DocumentChild, Docx, HyperlinkData, ParagraphChild};
 use memchr::memmem;
 
 use super::xml::schema_order_fix;
+use super::{Fmt, case_part, laws_line, matrix_table, tree};
+use crate::analysis::matrix::Matrix;
 use crate::model::document::InlineKind;
-use crate::render::CaseView;
+use crate::render::{CaseView, PrincipleView, Text};
 
 /// A placeholder is a bookmark with this name before its number: the rendered
 /// document has no bookmarks of its own, and every placeholder is gone before the
@@ -22,7 +25,76 @@ const PLACEHOLDER: &str = "kwaliteit-xml:";
 const FIRST_IDS: u32 = 0x1000_0000;
 const SECOND_IDS: u32 = 0x2000_0000;
 
-/// The XML of some cases, in document order, and the links in them.
+/// A part of the document that stands on its own: written ahead, and compared as a
+/// whole by the redline.
+#[derive(Clone, Copy)]
+pub(super) enum Piece<'a> {
+    /// A principle's short text, in the manifest.
+    Short(&'a PrincipleView),
+    /// A principle's texts in the elaboration: short text, elaboration and laws.
+    Texts(&'a PrincipleView),
+    Case(&'a CaseView),
+    Matrix(&'a Matrix),
+}
+
+impl Piece<'_> {
+    /// Its paragraphs and tables.
+    pub(super) fn write(self, out: &mut Vec<DocumentChild>) {
+        match self {
+            Piece::Short(p) => out.extend(tree::document(&p.short_text.doc, Fmt::default())),
+            Piece::Texts(p) => {
+                out.extend(tree::document(&p.short_text.doc, Fmt::default()));
+                out.extend(tree::document(&p.elaboration.doc, Fmt::default()));
+                out.extend(tree::document(&laws_line(&p.laws), Fmt::default()));
+            }
+            Piece::Case(c) => case_part(c, out),
+            Piece::Matrix(m) => out.push(DocumentChild::Table(Box::new(matrix_table(m)))),
+        }
+    }
+
+    /// Its name, once in a version (ids are unique; where they are not, the
+    /// redline leaves the pieces of that id alone).
+    pub(super) fn key(self) -> String {
+        match self {
+            Piece::Short(p) => format!("kort:{}", p.id),
+            Piece::Texts(p) => format!("teksten:{}", p.id),
+            Piece::Case(c) => format!("casus:{}", c.id),
+            Piece::Matrix(_) => "matrix".into(),
+        }
+    }
+
+    /// Whether two versions of a piece read the same.
+    pub(super) fn reads_as(self, other: Piece) -> bool {
+        match (self, other) {
+            (Piece::Short(a), Piece::Short(b)) => a.short_text == b.short_text,
+            (Piece::Texts(a), Piece::Texts(b)) => {
+                a.short_text == b.short_text && a.elaboration == b.elaboration && a.laws == b.laws
+            }
+            (Piece::Case(a), Piece::Case(b)) => a == b,
+            (Piece::Matrix(a), Piece::Matrix(b)) => a == b,
+            _ => false,
+        }
+    }
+
+    /// Whether it can be written ahead: one without pictures.
+    pub(super) fn writable(self) -> bool {
+        let texts: &[&Text] = match self {
+            Piece::Short(p) => &[&p.short_text],
+            Piece::Texts(p) => &[&p.short_text, &p.elaboration],
+            Piece::Case(c) => &[&c.story],
+            Piece::Matrix(_) => &[],
+        };
+        let mut picture = false;
+        for text in texts {
+            text.doc.visit_inlines(&mut |i| {
+                picture |= matches!(i.kind, InlineKind::Image { .. });
+            });
+        }
+        !picture
+    }
+}
+
+/// The XML of some pieces, in document order, and the links in them.
 #[derive(Default)]
 pub(super) struct Written {
     xml: Vec<Vec<u8>>,
@@ -30,19 +102,10 @@ pub(super) struct Written {
     links: Vec<(String, String)>,
 }
 
-/// Whether a case can be written ahead: one without pictures.
-pub(super) fn writable(case: &CaseView) -> bool {
-    let mut picture = false;
-    case.story.doc.visit_inlines(&mut |i| {
-        picture |= matches!(i.kind, InlineKind::Image { .. });
-    });
-    !picture
-}
-
 impl Written {
-    /// The cases written, half on each core.
-    pub(super) fn of(cases: &[&CaseView]) -> Self {
-        let (first, second) = cases.split_at(cases.len() / 2);
+    /// The pieces written, half on each core.
+    pub(super) fn of(pieces: &[Piece]) -> Self {
+        let (first, second) = pieces.split_at(pieces.len() / 2);
         let (mut a, b) =
             crate::render::both(|| write(first, FIRST_IDS..), || write(second, SECOND_IDS..));
         a.xml.extend(b.xml);
@@ -50,12 +113,12 @@ impl Written {
         a
     }
 
-    /// Where the `n`th case goes in the document.
+    /// Where the `n`th piece goes in the document.
     pub(super) fn placeholder(n: usize) -> DocumentChild {
         DocumentChild::BookmarkStart(BookmarkStart::new(n, format!("{PLACEHOLDER}{n}")))
     }
 
-    /// The links of the cases, for the package's relationships.
+    /// The links of the pieces, for the package's relationships.
     pub(super) fn register_links(&mut self, docx: &mut Docx) {
         docx.document_rels.hyperlinks.extend(
             std::mem::take(&mut self.links)
@@ -64,7 +127,7 @@ impl Written {
         );
     }
 
-    /// The document with each placeholder replaced by its case.
+    /// The document with each placeholder replaced by its piece.
     pub(super) fn splice(&self, document: Vec<u8>) -> Vec<u8> {
         if self.xml.is_empty() {
             return document;
@@ -79,7 +142,7 @@ impl Written {
                 break;
             };
             let tag = &document[at..end];
-            let case = memmem::find(tag, name.as_bytes()).and_then(|i| {
+            let piece = memmem::find(tag, name.as_bytes()).and_then(|i| {
                 let digits = &tag[i + name.len()..];
                 let len = digits.iter().take_while(|b| b.is_ascii_digit()).count();
                 std::str::from_utf8(&digits[..len])
@@ -88,7 +151,7 @@ impl Written {
                     .ok()
             });
             out.extend_from_slice(&document[from..at]);
-            match case.and_then(|n| self.xml.get(n)) {
+            match piece.and_then(|n| self.xml.get(n)) {
                 Some(xml) => out.extend_from_slice(xml),
                 None => out.extend_from_slice(tag),
             }
@@ -99,12 +162,12 @@ impl Written {
     }
 }
 
-fn write(cases: &[&CaseView], mut ids: std::ops::RangeFrom<u32>) -> Written {
+fn write(pieces: &[Piece], mut ids: std::ops::RangeFrom<u32>) -> Written {
     let mut written = Written::default();
     let mut children = Vec::new();
-    for case in cases {
+    for piece in pieces {
         children.clear();
-        super::case_part(case, &mut children);
+        piece.write(&mut children);
         renumber(&mut children, &mut ids);
         let mut xml = Vec::new();
         for child in &children {
