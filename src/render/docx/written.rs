@@ -103,8 +103,12 @@ pub(super) struct Written {
 }
 
 impl Written {
-    /// The pieces written, half on each core.
+    /// The pieces written, half on each core when there are many.
     pub(super) fn of(pieces: &[Piece]) -> Self {
+        // A council's manifest has a few dozen pieces: less work than starting a thread.
+        if pieces.len() < 256 {
+            return write(pieces, FIRST_IDS..);
+        }
         let (first, second) = pieces.split_at(pieces.len() / 2);
         let (mut a, b) =
             crate::render::both(|| write(first, FIRST_IDS..), || write(second, SECOND_IDS..));

@@ -91,3 +91,42 @@ fn links_in_cases_are_related_and_no_placeholder_is_left() {
     assert!(!document.contains("kwaliteit-") && !document.contains("bookmark"));
     assert!(texts(&document).contains(&"Zie de wet en meer.".to_string()));
 }
+
+/// Many pieces are written in two halves at once: every case once, in order, and
+/// every paragraph id once.
+#[test]
+fn a_large_document_written_in_halves_keeps_order_and_unique_ids() {
+    let mut view = sample();
+    let case = view.principles[0].cases[0].clone();
+    view.principles[0].cases = (0..300)
+        .map(|i| {
+            let mut c = case.clone();
+            c.id = format!("casus-{i}");
+            c.heading = format!("Uit de praktijk: verhaal {i}");
+            c.story = format!("Verhaal {i} met een [link](https://example.org/{i}).")
+                .as_str()
+                .into();
+            c
+        })
+        .collect();
+    let xml = build_parts(&view).unwrap();
+    let document = String::from_utf8(xml.document).unwrap();
+    let rels = String::from_utf8(xml.document_rels).unwrap();
+    let texts = texts(&document);
+    let headings: Vec<usize> = texts
+        .iter()
+        .filter_map(|t| t.strip_prefix("Uit de praktijk: verhaal ")?.parse().ok())
+        .collect();
+    assert_eq!(headings, (0..300).collect::<Vec<_>>());
+    let ids: Vec<&str> = document
+        .split(r#"w14:paraId=""#)
+        .skip(1)
+        .map(|s| &s[..8])
+        .collect();
+    let unique: std::collections::HashSet<&&str> = ids.iter().collect();
+    assert_eq!(unique.len(), ids.len(), "paragraph ids used twice");
+    for i in [0, 149, 150, 299] {
+        assert!(rels.contains(&format!("https://example.org/{i}\"")), "{i}");
+    }
+    assert!(!document.contains("kwaliteit-") && !document.contains("bookmark"));
+}
