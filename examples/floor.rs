@@ -24,22 +24,13 @@ fn main() {
     };
     let files = &snapshot.files;
     // The same split as `load::load`: contiguous chunks of at least 512 files per core.
-    let cores = std::thread::available_parallelism().map_or(1, usize::from);
-    let threads = cores.min(files.len().div_ceil(512)).max(1);
-    let chunk = files.len().div_ceil(threads).max(1);
-    let lines: usize = std::thread::scope(|scope| {
-        let handles: Vec<_> = files
-            .chunks(chunk)
-            .map(|c| {
-                scope.spawn(move || {
-                    c.iter()
-                        .filter_map(|f| std::str::from_utf8(&f.bytes).ok())
-                        .map(|t| memchr::memchr_iter(b'\n', t.as_bytes()).count())
-                        .sum::<usize>()
-                })
-            })
-            .collect();
-        handles.into_iter().map(|h| h.join().unwrap_or(0)).sum()
-    });
+    let lines: usize = kwaliteit::parallel::in_chunks(files, 512, |part| {
+        part.iter()
+            .filter_map(|f| std::str::from_utf8(&f.bytes).ok())
+            .map(|t| memchr::memchr_iter(b'\n', t.as_bytes()).count())
+            .sum::<usize>()
+    })
+    .into_iter()
+    .sum();
     println!("{} files, {lines} lines", files.len());
 }

@@ -2,7 +2,7 @@
 //! municipal advisory council for the social domain.
 //!
 //! Data flows one way, and the folders follow it (see ARCHITECTURE.md):
-//! `text` (shared text helpers) -> `model` (plain data, findings, key tables) ->
+//! `text` (shared text helpers) and `parallel` (work split across cores) -> `model` (plain data, findings, key tables) ->
 //! `source` (work tree or git revision) -> `load` (front matter, Markdown) ->
 //! `check` (rules) and `analysis` (matrix, diff, status) -> `render` (documents) and
 //! `report` (findings) -> `fmt` and `scaffold` (authoring) -> `commands` and `cli`.
@@ -16,6 +16,7 @@ pub mod exit;
 pub mod fmt;
 pub mod load;
 pub mod model;
+pub mod parallel;
 pub mod render;
 pub mod report;
 pub mod scaffold;

@@ -7,6 +7,7 @@ use std::path::Path;
 const STAGES: &[(&str, u8)] = &[
     ("exit", 0),
     ("text", 0),
+    ("parallel", 0),
     ("model", 1),
     ("source", 2),
     ("load", 3),

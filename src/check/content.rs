@@ -30,55 +30,38 @@ pub fn content(m: &Manifest, options: Options, out: &mut Vec<Finding>) {
         .collect();
     let excepted = &excepted;
     let texts: Vec<(&String, &String)> = m.texts.iter().collect();
-    let cores = std::thread::available_parallelism().map_or(1, usize::from);
-    let threads = cores
-        .min(texts.len().max(m.pages.len()).div_ceil(FILES_PER_THREAD))
-        .max(1);
-    if threads == 1 {
-        content_of(&m.texts, excepted, &texts, &m.pages, options, out);
-        return;
-    }
-    let text_chunk = texts.len().div_ceil(threads).max(1);
-    let page_chunk = m.pages.len().div_ceil(threads).max(1);
-    let parts: Vec<Vec<Finding>> = std::thread::scope(|scope| {
-        let handles: Vec<_> = (0..threads)
-            .map(|i| {
-                let texts = texts
-                    .get(i * text_chunk..((i + 1) * text_chunk).min(texts.len()))
-                    .unwrap_or(&[]);
-                let pages = m
-                    .pages
-                    .get(i * page_chunk..((i + 1) * page_chunk).min(m.pages.len()))
-                    .unwrap_or(&[]);
-                scope.spawn(move || {
-                    let mut part = Vec::new();
-                    content_of(&m.texts, excepted, texts, pages, options, &mut part);
-                    part
-                })
-            })
-            .collect();
-        handles
-            .into_iter()
-            .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-            .collect()
+    let all = &m.texts;
+    let of_texts = crate::parallel::in_chunks(&texts, FILES_PER_THREAD, |part| {
+        let mut found = Vec::new();
+        texts_of(part, &mut found);
+        found
     });
-    out.extend(parts.into_iter().flatten());
+    let of_pages = crate::parallel::in_chunks(&m.pages, FILES_PER_THREAD, |part| {
+        let mut found = Vec::new();
+        pages_of(all, excepted, part, options, &mut found);
+        found
+    });
+    out.extend(of_texts.into_iter().chain(of_pages).flatten());
 }
 
-fn content_of(
-    all: &BTreeMap<String, String>,
-    excepted: &HashSet<&str>,
-    texts: &[(&String, &String)],
-    pages: &[Page],
-    options: Options,
-    out: &mut Vec<Finding>,
-) {
+/// The checks of each text on its own.
+fn texts_of(texts: &[(&String, &String)], out: &mut Vec<Finding>) {
     for (path, text) in texts {
         if file_kind(path).is_some() && !text.trim().is_empty() {
             placeholders(path, text, out);
             control_characters(path, text, out);
         }
     }
+}
+
+/// The checks of each page (a principle's or case's body).
+fn pages_of(
+    all: &BTreeMap<String, String>,
+    excepted: &HashSet<&str>,
+    pages: &[Page],
+    options: Options,
+    out: &mut Vec<Finding>,
+) {
     for page in pages {
         let Some(text) = all.get(&page.path) else {
             continue;

@@ -59,7 +59,7 @@ pub fn versions(
     // Both sides named: read them at the same time (git unpacks one while the other
     // is checked). Errors in the order the sides are read one by one: TO first.
     if let Some(from) = from {
-        let (from, to) = render::both(|| version(&root, from), read_to);
+        let (from, to) = crate::parallel::both(|| version(&root, from), read_to);
         let to = to?;
         return Ok((from?, to));
     }
@@ -112,7 +112,7 @@ pub fn run(start: &Path, args: &DiffArgs) -> Result<u8, Error> {
         DiffFormat::Html => {
             let templates = Templates::load(&to.snapshot.templates)?;
             // The whole document, its changes marked, after a summary of them.
-            let (old, new) = render::both(
+            let (old, new) = crate::parallel::both(
                 || render::View::from_manifest(&from.loaded.manifest),
                 || render::View::from_manifest(&to.loaded.manifest),
             );
@@ -146,7 +146,7 @@ fn write_docx(from: &Checked, side: &Checked, out: Option<&Path>) -> Result<(), 
         author: author.short,
         date: format!("{}T00:00:00Z", author.created),
     };
-    let (old, new) = render::both(
+    let (old, new) = crate::parallel::both(
         || render::View::from_manifest(&from.loaded.manifest),
         || render::View::from_manifest(&side.loaded.manifest),
     );

@@ -55,18 +55,12 @@ pub fn run(start: &Path, args: &FmtArgs) -> Result<u8, Error> {
             crate::fmt::canonical_of_readable(path, text)
         }
     };
-    let cores = std::thread::available_parallelism().map_or(1, usize::from);
-    let chunk = texts.len().div_ceil(cores).max(1);
-    let formatted: Vec<Option<String>> = std::thread::scope(|scope| {
-        let parts: Vec<_> = texts
-            .chunks(chunk)
-            .map(|part| scope.spawn(move || part.iter().map(canonical).collect::<Vec<_>>()))
-            .collect();
-        parts
-            .into_iter()
-            .flat_map(|h| h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
-            .collect()
-    });
+    let formatted: Vec<Option<String>> = crate::parallel::in_chunks(&texts, 1, |part| {
+        part.iter().map(canonical).collect::<Vec<_>>()
+    })
+    .into_iter()
+    .flatten()
+    .collect();
     let mut changed = Vec::new();
     let mut skipped = Vec::new();
     for ((path, _), canonical) in texts.iter().zip(formatted) {

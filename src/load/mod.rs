@@ -37,27 +37,16 @@ pub struct Loaded {
 /// Files are independent, so large manifests are loaded on every core in contiguous
 /// chunks; the parts are joined in file order, so the result is the same as serial.
 pub fn load(files: &[SourceFile]) -> Loaded {
-    const FILES_PER_THREAD: usize = 512;
-    let cores = std::thread::available_parallelism().map_or(1, usize::from);
-    let threads = cores.min(files.len().div_ceil(FILES_PER_THREAD)).max(1);
-    let mut loaded = if threads == 1 {
-        load_serial(files)
-    } else {
-        let chunk = files.len().div_ceil(threads);
-        let parts: Vec<(bool, Loaded)> = std::thread::scope(|scope| {
-            let handles: Vec<_> = files
-                .chunks(chunk)
-                .map(|c| {
-                    let has_identity = c.iter().any(|f| f.path == MANIFEST_FILE);
-                    scope.spawn(move || (has_identity, load_serial(c)))
-                })
-                .collect();
-            handles
-                .into_iter()
-                .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-                .collect()
-        });
-        join(parts)
+    let mut parts = crate::parallel::in_chunks(files, 512, |part| {
+        let has_identity = part.iter().any(|f| f.path == MANIFEST_FILE);
+        (has_identity, load_serial(part))
+    });
+    let mut loaded = match parts.pop() {
+        Some((_, only)) if parts.is_empty() => only,
+        last => {
+            parts.extend(last);
+            join(parts)
+        }
     };
     let m = &mut loaded.manifest;
     m.principles.sort_by(|a, b| {

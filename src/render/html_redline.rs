@@ -17,9 +17,10 @@ use super::changes::{REVIEW_TITLE, review_sentence, sentences_with_redlines, tot
 use super::escape;
 use super::html::{render_prepared, tree::to_html};
 use super::templates::Templates;
-use super::{CaseView, ChangesView, PrincipleView, RenderError, Text, View, both};
+use super::{CaseView, ChangesView, PrincipleView, RenderError, Text, View};
 use crate::analysis::diff::{CaseChange, Delta, PrincipleChange};
 use crate::model::document::{BlockKind, Document};
+use crate::parallel::both;
 
 /// Said before the heading of a principle or case that is no longer there.
 const REMOVED: &str = "Vervallen";

@@ -122,22 +122,6 @@ impl DocumentFormat for NoPdf {
     }
 }
 
-/// `a` and `b` at the same time (the machine's cores build two documents faster than
-/// one): what each gives, in that order. A panic in either goes on in the caller.
-pub(crate) fn both<A: Send, B: Send>(
-    a: impl FnOnce() -> A + Send,
-    b: impl FnOnce() -> B,
-) -> (A, B) {
-    std::thread::scope(|scope| {
-        let a = scope.spawn(a);
-        let b = b();
-        let a = a
-            .join()
-            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-        (a, b)
-    })
-}
-
 #[cfg(test)]
 mod letter_tests {
     use super::*;

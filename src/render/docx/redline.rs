@@ -36,7 +36,7 @@ pub(crate) fn parts(old: &View, new: &View, rev: &Revision) -> Result<XMLDocx, R
     let same = same::Same::between(old, new);
     // Both versions at once: the new one whole, the old one without the cases that
     // read the same.
-    let (before, (mut docx, written)): (_, (Docx, _)) = crate::render::both(
+    let (before, (mut docx, written)): (_, (Docx, _)) = crate::parallel::both(
         || {
             let mut children =
                 document_with(old, &House::of(old), &mut |c, out| same.stand_in(c, out))

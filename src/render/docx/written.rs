@@ -111,7 +111,7 @@ impl Written {
         }
         let (first, second) = pieces.split_at(pieces.len() / 2);
         let (mut a, b) =
-            crate::render::both(|| write(first, FIRST_IDS..), || write(second, SECOND_IDS..));
+            crate::parallel::both(|| write(first, FIRST_IDS..), || write(second, SECOND_IDS..));
         a.xml.extend(b.xml);
         a.links.extend(b.links);
         a

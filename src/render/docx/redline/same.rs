@@ -31,7 +31,7 @@ pub(super) struct Same<'a> {
 
 impl<'a> Same<'a> {
     pub(super) fn between(old: &'a View, new: &'a View) -> Self {
-        let (mut old, mut new) = crate::render::both(|| by_name(old), || by_name(new));
+        let (mut old, mut new) = crate::parallel::both(|| by_name(old), || by_name(new));
         old.retain(|name, o| new.get(name).is_some_and(|n| o.reads_as(*n)));
         new.retain(|name, _| old.contains_key(name));
         Same {
