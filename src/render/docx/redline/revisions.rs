@@ -2,8 +2,8 @@
 //! marked inserted or deleted, and a changed paragraph word by word.
 
 use docx_rs::{
-    Delete, DocumentChild, Insert, Paragraph, ParagraphChild, Run, RunChild, RunProperty, Table,
-    TableCellContent, TableChild, TableRow, TableRowChild,
+    Delete, DocumentChild, Hyperlink, Insert, Paragraph, ParagraphChild, Run, RunChild,
+    RunProperty, Table, TableCellContent, TableChild, TableRow, TableRowChild,
 };
 
 use super::{Marks, unescape};
@@ -24,32 +24,33 @@ pub(super) fn changed_paragraph(a: Paragraph, b: Paragraph, rev: &Marks) -> Vec<
     .collect()
 }
 
-/// The text of runs and where each run ends in it, with its formatting.
-type Spans = (String, Vec<(usize, RunProperty)>);
+/// The text of runs and where each run ends in it, with its formatting and the link
+/// it is part of (an index into the paragraph's links).
+type Spans = (String, Vec<(usize, RunProperty, Option<usize>)>);
 
-fn spans(runs: &[&Run]) -> Option<Spans> {
+fn spans(runs: &[(&Run, Option<usize>)]) -> Option<Spans> {
     let mut text = String::new();
     let mut bounds = Vec::with_capacity(runs.len());
-    for r in runs {
+    for (r, link) in runs {
         for c in &r.children {
             match c {
                 RunChild::Text(t) => text.push_str(&unescape(&t.text)),
                 _ => return None,
             }
         }
-        bounds.push((text.len(), r.run_property.clone()));
+        bounds.push((text.len(), r.run_property.clone(), *link));
     }
     Some((text, bounds))
 }
 
-/// The pieces of `from..to` of a text, each with the formatting of its run.
-fn pieces(spans: &Spans, from: usize, to: usize) -> Vec<(&str, RunProperty)> {
+/// The pieces of `from..to` of a text, each with the formatting and link of its run.
+fn pieces(spans: &Spans, from: usize, to: usize) -> Vec<(&str, RunProperty, Option<usize>)> {
     let mut out = Vec::new();
     let mut start = 0;
-    for (end, props) in &spans.1 {
+    for (end, props, link) in &spans.1 {
         let (s, e) = (start.max(from), (*end).min(to));
         if s < e {
-            out.push((&spans.0[s..e], props.clone()));
+            out.push((&spans.0[s..e], props.clone(), *link));
         }
         start = *end;
     }
@@ -63,65 +64,134 @@ fn run_with(props: RunProperty) -> Run {
     }
 }
 
+/// A paragraph's runs, each with the index of the link it is in, and its links.
+type Runs<'a> = (Vec<(&'a Run, Option<usize>)>, Vec<&'a Hyperlink>);
+
+/// The runs of a paragraph; `None` when it holds anything else (the paragraph is
+/// then replaced whole).
+fn runs(p: &Paragraph) -> Option<Runs<'_>> {
+    let mut runs = Vec::new();
+    let mut links = Vec::new();
+    for c in &p.children {
+        match c {
+            ParagraphChild::Run(r) => runs.push((&**r, None)),
+            ParagraphChild::Hyperlink(h) => {
+                for c in &h.children {
+                    match c {
+                        ParagraphChild::Run(r) => runs.push((&**r, Some(links.len()))),
+                        _ => return None,
+                    }
+                }
+                links.push(h);
+            }
+            _ => return None,
+        }
+    }
+    Some((runs, links))
+}
+
+/// The children of a paragraph being written, each piece in the link it came from
+/// (consecutive pieces of one link in one element).
+struct Children<'a> {
+    out: Vec<ParagraphChild>,
+    /// The link being filled: which version's, its index, the element.
+    open: Option<(bool, usize, Hyperlink)>,
+    old_links: Vec<&'a Hyperlink>,
+    new_links: Vec<&'a Hyperlink>,
+}
+
+impl Children<'_> {
+    fn push(&mut self, child: ParagraphChild, link: Option<(bool, usize)>) {
+        let same_link =
+            matches!((&self.open, link), (Some((o, i, _)), Some((lo, li))) if *o == lo && *i == li);
+        if !same_link {
+            self.close();
+            if let Some((old, i)) = link {
+                let links = if old {
+                    &self.old_links
+                } else {
+                    &self.new_links
+                };
+                if let Some(h) = links.get(i) {
+                    let mut h = (*h).clone();
+                    h.children.clear();
+                    self.open = Some((old, i, h));
+                }
+            }
+        }
+        match &mut self.open {
+            Some((_, _, h)) => h.children.push(child),
+            None => self.out.push(child),
+        }
+    }
+
+    fn close(&mut self) {
+        if let Some((_, _, h)) = self.open.take() {
+            self.out.push(ParagraphChild::Hyperlink(h));
+        }
+    }
+}
+
 fn word_level(a: &Paragraph, b: &Paragraph, rev: &Marks) -> Option<Paragraph> {
-    let runs = |p: &'_ Paragraph| -> Option<Vec<Run>> {
-        p.children
-            .iter()
-            .map(|c| match c {
-                ParagraphChild::Run(r) => Some((**r).clone()),
-                _ => None,
-            })
-            .collect()
-    };
-    let (ra, rb) = (runs(a)?, runs(b)?);
+    let ((ra, old_links), (rb, new_links)) = (runs(a)?, runs(b)?);
     // An unchanged start (a list item's marker and tab) stays as it is.
-    let k = ra.iter().zip(&rb).take_while(|(x, y)| x == y).count();
-    let sa = spans(&ra[k..].iter().collect::<Vec<_>>())?;
-    let sb = spans(&rb[k..].iter().collect::<Vec<_>>())?;
+    let k = ra
+        .iter()
+        .zip(&rb)
+        .take_while(|((x, lx), (y, ly))| lx.is_none() && ly.is_none() && x == y)
+        .count();
+    let sa = spans(&ra[k..])?;
+    let sb = spans(&rb[k..])?;
     let red = Redline::between(&sa.0, &sb.0);
     // The redline normalises spacing: only when it gives both texts back exactly.
     if red.old_text() != sa.0 || red.new_text() != sb.0 {
         return None;
     }
     let mut p = b.clone();
-    p.children = rb[..k]
-        .iter()
-        .map(|r| ParagraphChild::Run(Box::new(r.clone())))
-        .collect();
+    let mut children = Children {
+        out: rb[..k]
+            .iter()
+            .map(|(r, _)| ParagraphChild::Run(Box::new((*r).clone())))
+            .collect(),
+        open: None,
+        old_links,
+        new_links,
+    };
     let (mut at_old, mut at_new) = (0, 0);
     for segment in &red.0 {
         let len = segment.text().len();
         match segment {
             Segment::Same(_) => {
-                for (t, props) in pieces(&sb, at_new, at_new + len) {
-                    p = p.add_run(run_with(props).add_text(t));
+                for (t, props, link) in pieces(&sb, at_new, at_new + len) {
+                    let run = run_with(props).add_text(t);
+                    children.push(ParagraphChild::Run(Box::new(run)), link.map(|i| (false, i)));
                 }
                 at_old += len;
                 at_new += len;
             }
             Segment::Deleted(_) => {
-                for (t, props) in pieces(&sa, at_old, at_old + len) {
-                    p = p.add_delete(
-                        Delete::new()
-                            .author(&rev.author)
-                            .date(&rev.date)
-                            .add_run(run_with(props).add_delete_text(t)),
-                    );
+                for (t, props, link) in pieces(&sa, at_old, at_old + len) {
+                    let delete = Delete::new()
+                        .author(&rev.author)
+                        .date(&rev.date)
+                        .add_run(run_with(props).add_delete_text(t));
+                    children.push(ParagraphChild::Delete(delete), link.map(|i| (true, i)));
                 }
                 at_old += len;
             }
             Segment::Inserted(_) => {
-                for (t, props) in pieces(&sb, at_new, at_new + len) {
-                    p = p.add_insert(
-                        Insert::new(run_with(props).add_text(t))
-                            .author(&rev.author)
-                            .date(&rev.date),
-                    );
+                for (t, props, link) in pieces(&sb, at_new, at_new + len) {
+                    let insert = Insert::new(run_with(props).add_text(t))
+                        .author(&rev.author)
+                        .date(&rev.date);
+                    children.push(ParagraphChild::Insert(insert), link.map(|i| (false, i)));
                 }
                 at_new += len;
             }
         }
     }
+    children.close();
+    p.children = children.out;
     Some(p)
 }
 

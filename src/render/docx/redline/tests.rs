@@ -379,3 +379,49 @@ fn unchanged_cases_that_changed_places_are_tracked_and_no_group_is_left() {
     assert!(!doc.contains("<w:ins ") && !doc.contains("kwaliteit-"));
     assert_eq!(resolve(&doc, true), rendered(&old));
 }
+
+/// A sentence with a link added to a paragraph that has a link: marked word by word,
+/// both links kept as links, and no paragraph deleted and inserted whole.
+#[test]
+fn a_paragraph_with_links_is_marked_word_by_word() {
+    let mut old = sample();
+    old.principles[0].cases[0].story =
+        "Mevrouw Jansen leest [de wet](https://example.org/wet) en tuiniert.".into();
+    let mut new = old.clone();
+    new.principles[0].cases[0].story = concat!(
+        "Mevrouw Jansen leest [de nieuwe wet](https://example.org/wet) en tuiniert. ",
+        "Zie ook [meer](https://example.org/meer).",
+    )
+    .into();
+    let xml = parts(&old, &new, &rev()).unwrap();
+    let doc = String::from_utf8(xml.document.clone()).unwrap();
+    assert_eq!(resolve(&doc, true), rendered(&new));
+    assert_eq!(resolve(&doc, false), rendered(&old));
+    let tree = Document::parse(&doc).unwrap();
+    let whole = tree
+        .descendants()
+        .filter(|n| is(n, "pPr"))
+        .filter(|pr| {
+            child(*pr, "rPr")
+                .is_some_and(|r| child(r, "del").is_some() || child(r, "ins").is_some())
+        })
+        .count();
+    assert_eq!(whole, 0, "no paragraph replaced whole: {doc}");
+    let inserted_in_link = tree.descendants().filter(|n| is(n, "hyperlink")).any(|h| {
+        h.descendants().any(|t| {
+            is(&t, "t")
+                && t.text().map(str::trim) == Some("nieuwe")
+                && t.ancestors().any(|a| is(&a, "ins"))
+        })
+    });
+    assert!(inserted_in_link, "the inserted word stays inside its link");
+    let rels = String::from_utf8(xml.document_rels).unwrap();
+    for id in doc
+        .split(r#"<w:hyperlink r:id=""#)
+        .skip(1)
+        .map(|s| &s[..s.find('"').unwrap()])
+    {
+        assert!(rels.contains(&format!(r#"Id="{id}""#)), "{id}");
+    }
+    assert!(rels.contains("https://example.org/meer"));
+}
