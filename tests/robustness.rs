@@ -547,3 +547,33 @@ fn many_findings_on_one_long_line_give_a_short_report() {
     let json = render(Format::Json, findings, summary, false);
     assert!(json.len() < 20_000 && json.contains("4.980 dezelfde meldingen"));
 }
+
+/// The `diff` fuzzer's one crash, shrunk (the same party twice in the new version): the
+/// difference is made in every output, with no panic.
+#[test]
+fn a_party_twice_in_the_new_version_is_compared_in_every_output() {
+    use kwaliteit::render::docx::redline::{self, Revision};
+    use kwaliteit::render::{View, changes, html_redline, templates::Templates};
+    let version = |parties: &str| {
+        let files = vec![file(MANIFEST, format!("partijen:\n{parties}"))];
+        kwaliteit::commands::check_snapshot(".".into(), kwaliteit::source::from_files(files, "v"))
+            .loaded
+            .manifest
+    };
+    let old = version("  - id: gemeente\n  - id: inwoners\n");
+    let new = version("  - id: inwoners\n  - id: inwoners\n  - id: gemeente\n");
+    let delta = kwaliteit::analysis::diff::diff(&old, &new);
+    assert!(!delta.is_empty());
+    assert!(changes::terminal(&delta, "v1", "v2", false).contains("gemeente"));
+    assert!(changes::markdown(&delta, "v1", "v2").contains("gemeente"));
+    let json: serde_json::Value = serde_json::from_str(&changes::json(&delta, "v1", "v2")).unwrap();
+    assert!(json.is_object());
+    let (a, b) = (View::from_manifest(&old), View::from_manifest(&new));
+    let templates = Templates::load(&[]).unwrap();
+    html_redline::render(&a, &b, &delta, "v1", "v2", &templates).unwrap();
+    let revision = Revision {
+        author: "R".to_string(),
+        date: "2015-08-18T00:00:00Z".to_string(),
+    };
+    redline::render(&a, &b, &revision).unwrap();
+}

@@ -1,13 +1,14 @@
 //! Cases and matrix cells, and what the council may want to review.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
-use super::compare::{actor_name, added_removed, kompas_name, labels, law_refs, moved, place};
+use super::compare::{actor_name, kompas_name, labels, law_changes, moved, place};
+use super::side::Side;
 use super::*;
 use crate::analysis::redline::same_words;
 use crate::model::Case;
 
-fn principle_title(m: &Manifest, id: &str) -> String {
+fn principle_title(m: &Side, id: &str) -> String {
     m.principle(id)
         .map_or_else(|| id.to_string(), |p| p.title.clone())
 }
@@ -26,7 +27,7 @@ fn case_principle(c: &Case) -> &str {
     c.principle.as_ref().map_or("", |p| p.value.as_str())
 }
 
-pub(super) fn cases(old: &Manifest, new: &Manifest, d: &mut Delta) {
+pub(super) fn cases<'a>(old: &Side<'a>, new: &Side<'a>, d: &mut Delta) {
     let old_cases: HashMap<&str, &Case> =
         old.cases.iter().map(|c| (c.id.value.as_str(), c)).collect();
     let new_cases: HashMap<&str, &Case> =
@@ -42,25 +43,23 @@ pub(super) fn cases(old: &Manifest, new: &Manifest, d: &mut Delta) {
         }
     }
     // Within a principle, cases are shown in the order of their files.
-    let order = |m: &'_ Manifest| {
-        let mut by: HashMap<String, Vec<String>> = HashMap::new();
+    let order = |m: &'a Manifest| {
+        let mut by: HashMap<&'a str, Vec<&'a str>> = HashMap::new();
         for c in &m.cases {
-            by.entry(case_principle(c).to_string())
+            by.entry(case_principle(c))
                 .or_default()
-                .push(c.id.value.clone());
+                .push(c.id.value.as_str());
         }
         by
     };
-    let (old_order, new_order) = (order(old), order(new));
-    let mut reordered: HashMap<String, (usize, usize)> = HashMap::new();
+    let (old_order, new_order) = (order(old.manifest()), order(new.manifest()));
+    let mut reordered: HashMap<&str, (usize, usize)> = HashMap::new();
     for (p, is) in &new_order {
         let Some(was) = old_order.get(p) else {
             continue;
         };
-        let was: Vec<&str> = was.iter().map(String::as_str).collect();
-        let is: Vec<&str> = is.iter().map(String::as_str).collect();
-        for id in moved(&was, &is) {
-            reordered.insert(id.to_string(), (place(&was, id), place(&is, id)));
+        for id in moved(was, is) {
+            reordered.insert(id, (place(was, id), place(is, id)));
         }
     }
     for c in &new.cases {
@@ -126,7 +125,7 @@ pub(super) fn cases(old: &Manifest, new: &Manifest, d: &mut Delta) {
                 new: c.since,
             });
         }
-        let (added, removed) = added_removed(&law_refs(&before.laws), &law_refs(&c.laws));
+        let (added, removed) = law_changes(&before.laws, &c.laws);
         if !added.is_empty() || !removed.is_empty() {
             d.cases.push(CaseChange::Laws {
                 id: id.to_string(),
@@ -147,7 +146,7 @@ pub(super) fn cases(old: &Manifest, new: &Manifest, d: &mut Delta) {
     }
 }
 
-fn cell(m: &Manifest, p: &str, a: &str) -> Option<String> {
+fn cell(m: &Side, p: &str, a: &str) -> Option<String> {
     m.principle(p)?
         .responsibilities
         .iter()
@@ -155,7 +154,7 @@ fn cell(m: &Manifest, p: &str, a: &str) -> Option<String> {
         .map(|r| r.text.clone())
 }
 
-pub(super) fn cells(old: &Manifest, new: &Manifest, d: &mut Delta) {
+pub(super) fn cells(old: &Side, new: &Side, d: &mut Delta) {
     // Rows in the new order, then rows that are gone; columns likewise.
     let mut rows: Vec<&str> = new.principles.iter().map(|p| p.id.value.as_str()).collect();
     rows.extend(
@@ -207,8 +206,8 @@ pub(super) fn cells(old: &Manifest, new: &Manifest, d: &mut Delta) {
 }
 
 /// Principles whose text changed, with the cases and cells that stayed as they were.
-pub(super) fn review(new: &Manifest, d: &Delta) -> Vec<Review> {
-    let text_changed: Vec<&str> = d
+pub(super) fn review(new: &Side, d: &Delta) -> Vec<Review> {
+    let text_changed: HashSet<&str> = d
         .principles
         .iter()
         .filter_map(|c| match c {
@@ -218,23 +217,33 @@ pub(super) fn review(new: &Manifest, d: &Delta) -> Vec<Review> {
             _ => None,
         })
         .collect();
-    let case_changed = |id: &str| {
-        d.cases.iter().any(|c| match c {
-            CaseChange::Added { id: x, .. }
-            | CaseChange::Moved { id: x, .. }
-            | CaseChange::Story { id: x, .. } => x == id,
-            _ => false,
+    let case_changed: HashSet<&str> = d
+        .cases
+        .iter()
+        .filter_map(|c| match c {
+            CaseChange::Added { id, .. }
+            | CaseChange::Moved { id, .. }
+            | CaseChange::Story { id, .. } => Some(id.as_str()),
+            _ => None,
         })
-    };
+        .collect();
+    let cell_changed: HashSet<(&str, &str)> = d
+        .cells
+        .iter()
+        .map(|c| (c.principle.as_str(), c.actor.as_str()))
+        .collect();
+    let cases_of = new.cases_by_principle();
     let mut out = Vec::new();
     for p in &new.principles {
         let id = p.id.value.as_str();
         if !text_changed.contains(&id) {
             continue;
         }
-        let cases: Vec<Label> = new
-            .cases_of(id)
-            .filter(|c| !case_changed(&c.id.value))
+        let cases: Vec<Label> = cases_of
+            .get(id)
+            .into_iter()
+            .flatten()
+            .filter(|c| !case_changed.contains(c.id.value.as_str()))
             .map(|c| Label {
                 id: c.id.value.clone(),
                 name: case_name(c),
@@ -248,10 +257,7 @@ pub(super) fn review(new: &Manifest, d: &Delta) -> Vec<Review> {
                 p.responsibilities
                     .iter()
                     .any(|r| r.actor.value == a.id.value)
-                    && !d
-                        .cells
-                        .iter()
-                        .any(|c| c.principle == id && c.actor == a.id.value)
+                    && !cell_changed.contains(&(id, a.id.value.as_str()))
             })
             .map(|a| Label {
                 id: a.id.value.clone(),

@@ -8,12 +8,14 @@ use crate::model::{LawCitation, Located};
 
 use super::cases::{cases, cells, review};
 use super::rounds::rounds;
+use super::side::Side;
 
 pub fn diff(old: &Manifest, new: &Manifest) -> Delta {
     let mut d = Delta::default();
     identity(old, new, &mut d);
     kompas(old, new, &mut d);
     actors(old, new, &mut d);
+    let (old, new) = (&Side::new(old), &Side::new(new));
     principles(old, new, &mut d);
     cases(old, new, &mut d);
     cells(old, new, &mut d);
@@ -112,8 +114,10 @@ pub(super) fn moved<'a>(old: &[&'a str], new: &[&'a str]) -> HashSet<&'a str> {
         .iter()
         .filter_map(|m| {
             let (i, j) = (*at_a.get(m)?, *at_b.get(m)?);
-            // The one now where `m` was, that was where `m` is now: a swap.
-            (a[j] == b[i]).then_some(a[j])
+            // The one now where `m` was, that was where `m` is now: a swap. With an id
+            // twice in one list (an error `check` reports) the lists differ in length.
+            let (was_there, is_here) = (*a.get(j)?, *b.get(i)?);
+            (was_there == is_here).then_some(was_there)
         })
         .collect();
     out.extend(partners);
@@ -265,6 +269,17 @@ pub(super) fn law_refs(laws: &[LawCitation]) -> Vec<LawRef> {
         .collect()
 }
 
+/// Citations added and removed; none without naming them when the lists are equal.
+pub(super) fn law_changes(was: &[LawCitation], is: &[LawCitation]) -> (Vec<LawRef>, Vec<LawRef>) {
+    fn key(l: &LawCitation) -> (&str, Option<&str>) {
+        (&l.id.value, l.artikel.as_deref())
+    }
+    if was.iter().map(key).eq(is.iter().map(key)) {
+        return (Vec::new(), Vec::new());
+    }
+    added_removed(&law_refs(was), &law_refs(is))
+}
+
 /// What is in `is` and not in `was`, and the other way round.
 pub(super) fn added_removed<T: PartialEq + Clone>(was: &[T], is: &[T]) -> (Vec<T>, Vec<T>) {
     (
@@ -293,6 +308,10 @@ pub(super) fn labels(
     new: &Manifest,
     find: fn(&Manifest, &str) -> Option<String>,
 ) -> (Vec<Label>, Vec<Label>) {
+    // Most lists are as they were: nothing to name, nothing to copy.
+    if was.iter().map(|x| &x.value).eq(is.iter().map(|x| &x.value)) {
+        return (Vec::new(), Vec::new());
+    }
     let ids = |l: &[Located<String>]| l.iter().map(|x| x.value.clone()).collect::<Vec<_>>();
     let (added, removed) = added_removed(&ids(was), &ids(is));
     let named = |ids: Vec<String>| {
@@ -303,7 +322,7 @@ pub(super) fn labels(
     (named(added), named(removed))
 }
 
-fn principles(old: &Manifest, new: &Manifest, d: &mut Delta) {
+fn principles(old: &Side, new: &Side, d: &mut Delta) {
     let old_ids: Vec<&str> = old.principles.iter().map(|p| p.id.value.as_str()).collect();
     let new_ids: Vec<&str> = new.principles.iter().map(|p| p.id.value.as_str()).collect();
     for (i, p) in old.principles.iter().enumerate() {
@@ -338,7 +357,7 @@ fn principles(old: &Manifest, new: &Manifest, d: &mut Delta) {
             d.principles.push(PrincipleChange::Moved {
                 id: id.clone(),
                 title: title.clone(),
-                old_position: place(&old_ids, &id),
+                old_position: old.position(&id),
                 new_position: i + 1,
             });
         }
@@ -356,7 +375,7 @@ fn principles(old: &Manifest, new: &Manifest, d: &mut Delta) {
                 redline: Redline::between(&before.elaboration, &p.elaboration),
             });
         }
-        let (added, removed) = added_removed(&law_refs(&before.laws), &law_refs(&p.laws));
+        let (added, removed) = law_changes(&before.laws, &p.laws);
         if !added.is_empty() || !removed.is_empty() {
             d.principles.push(PrincipleChange::Laws {
                 id: id.clone(),

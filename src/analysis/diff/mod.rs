@@ -9,6 +9,7 @@ mod counts;
 #[cfg(test)]
 mod keys_tests;
 mod rounds;
+mod side;
 #[cfg(test)]
 mod tests;
 

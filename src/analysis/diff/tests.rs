@@ -290,3 +290,41 @@ fn another_picture_behind_the_same_logo_path_is_one_change() {
         matches!(&d.manifest[0], ManifestChange::Changed { field, .. } if field == "logo_bestand")
     );
 }
+
+/// Found by the `diff` fuzzer: a party id twice in the new list (an error that `check`
+/// reports) made the lists of ids differ in length, and looking for a swap indexed past
+/// the end of the shorter one.
+#[test]
+fn an_id_twice_in_one_version_is_no_panic() {
+    fn moved(old: &[&'static str], new: &[&'static str]) -> Vec<&'static str> {
+        let mut ids: Vec<&str> = super::compare::moved(old, new).into_iter().collect();
+        ids.sort();
+        ids
+    }
+    // The fuzzer's input: `inwoners` stays first of the two that are in both.
+    assert_eq!(
+        moved(
+            &["gemeente", "inwoners"],
+            &["inwoners", "inwoners", "gemeente"]
+        ),
+        ["gemeente"]
+    );
+    assert_eq!(moved(&["a", "a", "b"], &["b", "a"]), ["b"]);
+}
+
+proptest::proptest! {
+    /// Whatever the two lists, duplicates included: no panic, and only ids that are
+    /// in both lists are said to have moved.
+    #[test]
+    fn moved_ids_are_in_both_lists(
+        old in proptest::collection::vec(0..6u8, 0..12),
+        new in proptest::collection::vec(0..6u8, 0..12),
+    ) {
+        const IDS: [&str; 6] = ["a", "b", "c", "d", "e", "f"];
+        let old: Vec<&str> = old.iter().map(|&i| IDS[usize::from(i)]).collect();
+        let new: Vec<&str> = new.iter().map(|&i| IDS[usize::from(i)]).collect();
+        for id in super::compare::moved(&old, &new) {
+            proptest::prop_assert!(old.contains(&id) && new.contains(&id), "{id}");
+        }
+    }
+}
