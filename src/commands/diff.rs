@@ -56,6 +56,19 @@ pub fn versions(
         Some(spec) => version(&root, spec),
         None => source::read_worktree(&root).map(|s| check_snapshot(root.clone(), s)),
     };
+    // Two revisions: read together, so that git unpacks the files they share once;
+    // then checked at the same time. TO's error first, as when read one by one.
+    if let (Some(from), Some(to)) = (from, to)
+        && !is_folder(Some(from))
+        && !is_folder(Some(to))
+    {
+        let [to, from] = source::read_revisions(&root, [to, from])?;
+        let (from, to) = crate::parallel::both(
+            || check_snapshot(root.clone(), from),
+            || check_snapshot(root.clone(), to),
+        );
+        return Ok((from, to));
+    }
     // Both sides named: read them at the same time (git unpacks one while the other
     // is checked). Errors in the order the sides are read one by one: TO first.
     if let Some(from) = from {
@@ -101,7 +114,13 @@ pub fn run(start: &Path, args: &DiffArgs) -> Result<u8, Error> {
     let (from, to) = versions(start, args.from.as_deref(), args.to.as_deref())?;
     warn_errors(&from);
     warn_errors(&to);
-    let delta = diff(&from.loaded.manifest, &to.loaded.manifest);
+    // The Word redline compares the two documents itself: the list of changes is
+    // made only where it is used (every other format, and `--exit-code`).
+    let delta = if args.exit_code || !matches!(args.format, DiffFormat::Docx) {
+        diff(&from.loaded.manifest, &to.loaded.manifest)
+    } else {
+        Delta::default()
+    };
     let (a, b) = (from.snapshot.label.as_str(), to.snapshot.label.as_str());
     match args.format {
         DiffFormat::Terminal => write_stdout(

@@ -296,6 +296,24 @@ fn relative(root: &Path, path: &Path) -> String {
 /// Read the manifest's files as they were at a git revision (tag, branch, commit).
 pub fn read_revision(root: &Path, rev: &str) -> Result<Snapshot, SourceError> {
     let found = crate::source::git::read_revision(root, rev, CONTENT)?;
+    revision_snapshot(root, rev, found)
+}
+
+/// Two revisions, as [`read_revision`] reads one, with the files they share unpacked
+/// once. The error is that of the first revision, in the order given, that fails.
+pub fn read_revisions(root: &Path, revs: [&str; 2]) -> Result<[Snapshot; 2], SourceError> {
+    let [a, b] = crate::source::git::read_revisions(root, revs, CONTENT)?;
+    Ok([
+        revision_snapshot(root, revs[0], a)?,
+        revision_snapshot(root, revs[1], b)?,
+    ])
+}
+
+fn revision_snapshot(
+    root: &Path,
+    rev: &str,
+    found: crate::source::git::RevisionFiles,
+) -> Result<Snapshot, SourceError> {
     if !found.paths.contains(MANIFEST_FILE) {
         return Err(SourceError::NoManifestAtRevision {
             rev: rev.to_string(),
