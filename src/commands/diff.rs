@@ -3,7 +3,10 @@
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
-use super::{Checked, check_snapshot, color_for, print_errors, shown, write_stdout};
+use super::{
+    Checked, check_findings, color_for, load_snapshot, print_errors, shown, with_findings,
+    write_stdout,
+};
 use crate::analysis::diff::{Delta, diff};
 use crate::cli::{DiffArgs, DiffFormat};
 use crate::error::Error;
@@ -14,6 +17,13 @@ use crate::source::{self, SourceError};
 
 /// Read one side of a comparison: a folder holding a manifest, or a git revision.
 pub fn version(root: &Path, spec: &str) -> Result<Checked, SourceError> {
+    let loaded = loaded_version(root, spec)?;
+    let findings = check_findings(&loaded, Default::default());
+    Ok(with_findings(loaded, findings))
+}
+
+/// One side, loaded but not yet checked (see [`check_findings`]).
+fn loaded_version(root: &Path, spec: &str) -> Result<Checked, SourceError> {
     let folder = Path::new(spec);
     let snapshot = if folder.join(MANIFEST_FILE).is_file() {
         let mut s = source::read_worktree(folder)?;
@@ -22,7 +32,7 @@ pub fn version(root: &Path, spec: &str) -> Result<Checked, SourceError> {
     } else {
         source::read_revision(root, spec)?
     };
-    Ok(check_snapshot(root.to_path_buf(), snapshot))
+    Ok(load_snapshot(root.to_path_buf(), snapshot))
 }
 
 /// Warn about errors in a version being compared: the diff goes on regardless.
@@ -38,8 +48,9 @@ fn warn_errors(side: &Checked) {
     }
 }
 
-/// The two versions compared: FROM defaults to the revision of the latest round of TO.
-pub fn versions(
+/// The two versions compared, loaded but not yet checked: FROM defaults to the
+/// revision of the latest round of TO.
+fn versions(
     start: &Path,
     from: Option<&str>,
     to: Option<&str>,
@@ -53,26 +64,26 @@ pub fn versions(
         Err(e) => return Err(e.into()),
     };
     let read_to = || match to {
-        Some(spec) => version(&root, spec),
-        None => source::read_worktree(&root).map(|s| check_snapshot(root.clone(), s)),
+        Some(spec) => loaded_version(&root, spec),
+        None => source::read_worktree(&root).map(|s| load_snapshot(root.clone(), s)),
     };
     // Two revisions: read together, so that git unpacks the files they share once;
-    // then checked at the same time. TO's error first, as when read one by one.
+    // then loaded at the same time. TO's error first, as when read one by one.
     if let (Some(from), Some(to)) = (from, to)
         && !is_folder(Some(from))
         && !is_folder(Some(to))
     {
         let [to, from] = source::read_revisions(&root, [to, from])?;
         let (from, to) = crate::parallel::both(
-            || check_snapshot(root.clone(), from),
-            || check_snapshot(root.clone(), to),
+            || load_snapshot(root.clone(), from),
+            || load_snapshot(root.clone(), to),
         );
         return Ok((from, to));
     }
     // Both sides named: read them at the same time (git unpacks one while the other
-    // is checked). Errors in the order the sides are read one by one: TO first.
+    // is loaded). Errors in the order the sides are read one by one: TO first.
     if let Some(from) = from {
-        let (from, to) = crate::parallel::both(|| version(&root, from), read_to);
+        let (from, to) = crate::parallel::both(|| loaded_version(&root, from), read_to);
         let to = to?;
         return Ok((from?, to));
     }
@@ -92,8 +103,14 @@ pub fn versions(
             None => return Err(Error::NoRevisionToCompare),
         },
     };
-    let from = version(&root, &from_spec)?;
+    let from = loaded_version(&root, &from_spec)?;
     Ok((from, to))
+}
+
+/// What the diff writes: to standard output, or a file (Word, PDF).
+enum Output {
+    Stdout(Vec<u8>),
+    File { path: PathBuf, bytes: Vec<u8> },
 }
 
 pub fn run(start: &Path, args: &DiffArgs) -> Result<u8, Error> {
@@ -112,8 +129,43 @@ pub fn run(start: &Path, args: &DiffArgs) -> Result<u8, Error> {
         return Err(Error::OutIsAFolder { path: out.clone() });
     }
     let (from, to) = versions(start, args.from.as_deref(), args.to.as_deref())?;
+    // The checks only warn here, and nothing in the output depends on them: they run
+    // while the output is made, which has stretches that use one core only.
+    let ((from_findings, to_findings), made) = crate::parallel::both(
+        || {
+            crate::parallel::both(
+                || check_findings(&from, Default::default()),
+                || check_findings(&to, Default::default()),
+            )
+        },
+        || output(&from, &to, args),
+    );
+    let (from, to) = (
+        with_findings(from, from_findings),
+        with_findings(to, to_findings),
+    );
     warn_errors(&from);
     warn_errors(&to);
+    let (output, changed) = made?;
+    match output {
+        Output::Stdout(bytes) => write_stdout(&bytes)?,
+        Output::File { path, bytes } => {
+            crate::write::write_atomically(&path, &bytes)?;
+            write_stdout(format!("Geschreven: {}\n", shown(&path)).as_bytes())?;
+        }
+    }
+    // The process ends next: the system takes the memory back at once, faster than
+    // freeing two large models piece by piece.
+    std::mem::forget((from, to));
+    Ok(if args.exit_code && changed {
+        exit::FINDINGS
+    } else {
+        exit::OK
+    })
+}
+
+/// The output in the format asked for, and whether anything changed in meaning.
+fn output(from: &Checked, to: &Checked, args: &DiffArgs) -> Result<(Output, bool), Error> {
     // The Word redline compares the two documents itself: the list of changes is
     // made only where it is used (every other format, and `--exit-code`).
     let delta = if args.exit_code || !matches!(args.format, DiffFormat::Docx) {
@@ -122,12 +174,13 @@ pub fn run(start: &Path, args: &DiffArgs) -> Result<u8, Error> {
         Delta::default()
     };
     let (a, b) = (from.snapshot.label.as_str(), to.snapshot.label.as_str());
-    match args.format {
-        DiffFormat::Terminal => write_stdout(
-            changes::terminal(&delta, a, b, color_for(std::io::stdout().is_terminal())).as_bytes(),
+    let out = args.out.as_deref();
+    let output = match args.format {
+        DiffFormat::Terminal => Output::Stdout(
+            changes::terminal(&delta, a, b, color_for(std::io::stdout().is_terminal())).into(),
         ),
-        DiffFormat::Md => write_stdout(changes::markdown(&delta, a, b).as_bytes()),
-        DiffFormat::Json => write_stdout(changes::json(&delta, a, b).as_bytes()),
+        DiffFormat::Md => Output::Stdout(changes::markdown(&delta, a, b).into()),
+        DiffFormat::Json => Output::Stdout(changes::json(&delta, a, b).into()),
         DiffFormat::Html => {
             let templates = Templates::load(&to.snapshot.templates)?;
             // The whole document, its changes marked, after a summary of them.
@@ -136,25 +189,19 @@ pub fn run(start: &Path, args: &DiffArgs) -> Result<u8, Error> {
                 || render::View::from_manifest(&to.loaded.manifest),
             );
             let page = render::html_redline::render(&old, &new, &delta, a, b, &templates)?;
-            // As the models below: the process ends next.
+            // As the models in `run`: the process ends next.
             std::mem::forget((old, new));
-            write_stdout(page.as_bytes())
+            Output::Stdout(page.into())
         }
-        DiffFormat::Docx => write_docx(&from, &to, args.out.as_deref()),
-        DiffFormat::Pdf => write_pdf(&delta, a, b, &to, args.out.as_deref()),
-    }?;
+        DiffFormat::Docx => docx(from, to, out)?,
+        DiffFormat::Pdf => pdf(&delta, a, b, to, out)?,
+    };
     let changed = !delta.is_empty();
-    // The process ends next: the system takes the memory back at once, faster than
-    // freeing two large models piece by piece.
-    std::mem::forget((from, to, delta));
-    Ok(if args.exit_code && changed {
-        exit::FINDINGS
-    } else {
-        exit::OK
-    })
+    std::mem::forget(delta);
+    Ok((output, changed))
 }
 
-fn write_docx(from: &Checked, side: &Checked, out: Option<&Path>) -> Result<(), Error> {
+fn docx(from: &Checked, side: &Checked, out: Option<&Path>) -> Result<Output, Error> {
     // `--out` is a folder, as for `render` and `advies`.
     let dir = out.map_or_else(|| side.root.join("build"), PathBuf::from);
     let path = dir.join("wijzigingen.docx");
@@ -172,25 +219,23 @@ fn write_docx(from: &Checked, side: &Checked, out: Option<&Path>) -> Result<(), 
     let bytes = render::docx::redline::render(&old, &new, &revision)?;
     // As the models in `run`: the process ends next.
     std::mem::forget((old, new));
-    crate::write::write_atomically(&path, &bytes)?;
-    write_stdout(format!("Geschreven: {}\n", shown(&path)).as_bytes())
+    Ok(Output::File { path, bytes })
 }
 
 /// The redline as an accessible PDF (PDF/UA-1), written whole or not at all.
-fn write_pdf(
+fn pdf(
     delta: &Delta,
     from: &str,
     to: &str,
     side: &Checked,
     out: Option<&Path>,
-) -> Result<(), Error> {
+) -> Result<Output, Error> {
     // `--out` is a folder, as for `render` and `advies`.
     let dir = out.map_or_else(|| side.root.join("build"), PathBuf::from);
     let path = dir.join("wijzigingen.pdf");
     crate::write::refuse_sources(&side.root, &path)?;
     let bytes = pdf_bytes(delta, from, to, side)?;
-    crate::write::write_atomically(&path, &bytes)?;
-    write_stdout(format!("Geschreven: {}\n", shown(&path)).as_bytes())
+    Ok(Output::File { path, bytes })
 }
 
 #[cfg(feature = "pdf")]

@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 
 use crate::error::Error;
 use crate::load;
-use crate::model::finding::{self, Severity};
+use crate::model::finding::{self, Finding, Severity};
 use crate::report::{self, Format, Summary};
 use crate::source::{self, Snapshot};
 
@@ -46,26 +46,46 @@ pub fn check_snapshot_with(
     snapshot: Snapshot,
     options: crate::check::content::Options,
 ) -> Checked {
+    let loaded = load_snapshot(root, snapshot);
+    let findings = check_findings(&loaded, options);
+    with_findings(loaded, findings)
+}
+
+/// Load a snapshot (its pictures included) without checking it: the findings are those
+/// of loading, not yet sorted. [`check_findings`] and [`with_findings`] finish the job;
+/// apart, so that a command can check while it works on what was loaded.
+pub fn load_snapshot(root: PathBuf, snapshot: Snapshot) -> Checked {
     let mut loaded = load::load(&snapshot.files);
     load::refused::add(&mut loaded, &snapshot.refused);
     load::logo::attach(&mut loaded, &snapshot);
     let exists = |p: &str| snapshot.has_path(p);
     let read = |rels: &[String]| snapshot.read_other_files(rels);
     load::images::load(&mut loaded.manifest, &read, &exists, &mut loaded.findings);
-    let cross_file = crate::check::check_with(&loaded.manifest, &exists, options);
-    loaded.findings.extend(cross_file);
-    // Templates belong to rendering, a later stage than `check`: they are checked here.
-    loaded
-        .findings
-        .extend(crate::render::templates::findings(&snapshot.templates));
-    finding::sort(&mut loaded.findings);
-    loaded.findings = crate::check::limit_repeats(std::mem::take(&mut loaded.findings));
-    report::attach_source_lines(&mut loaded.findings, &loaded.manifest.texts);
     Checked {
         root,
         snapshot,
         loaded,
     }
+}
+
+/// The findings of checking what was loaded: between files, and the templates.
+pub fn check_findings(loaded: &Checked, options: crate::check::content::Options) -> Vec<Finding> {
+    let snapshot = &loaded.snapshot;
+    let exists = |p: &str| snapshot.has_path(p);
+    let mut findings = crate::check::check_with(&loaded.loaded.manifest, &exists, options);
+    // Templates belong to rendering, a later stage than `check`: they are checked here.
+    findings.extend(crate::render::templates::findings(&snapshot.templates));
+    findings
+}
+
+/// Add the findings of [`check_findings`], and make all of them ready to report.
+pub fn with_findings(mut checked: Checked, findings: Vec<Finding>) -> Checked {
+    let loaded = &mut checked.loaded;
+    loaded.findings.extend(findings);
+    finding::sort(&mut loaded.findings);
+    loaded.findings = crate::check::limit_repeats(std::mem::take(&mut loaded.findings));
+    report::attach_source_lines(&mut loaded.findings, &loaded.manifest.texts);
+    checked
 }
 
 /// Find the manifest from `start` and read it from the work tree or, with `rev`, from git.
