@@ -123,7 +123,7 @@ fn parts_of(
     written.register_links(&mut docx);
     let mut xml = finish(docx, house)?;
     xml.document = written.splice(std::mem::take(&mut xml.document));
-    xml.document = mark_header_row(&xml.document)?;
+    xml.document = mark_header_row(std::mem::take(&mut xml.document))?;
     // The logo's alternative text first: it is what a screen reader says for it.
     let descriptions: Vec<(Vec<u8>, String)> = view
         .house
@@ -132,7 +132,8 @@ fn parts_of(
         .map(|logo| (logo.bytes.to_vec(), logo.alt.clone()))
         .chain(tree::image_descriptions(view))
         .collect();
-    xml.document = xml::describe_pictures(&xml.document, &xml.media, &descriptions);
+    xml.document =
+        xml::describe_pictures(std::mem::take(&mut xml.document), &xml.media, &descriptions);
     // docx-rs names every picture `.png`; a JPEG is declared as what it is.
     for (name, bytes) in &xml.media {
         if crate::model::image::ImageKind::sniff(bytes)

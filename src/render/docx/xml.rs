@@ -63,12 +63,17 @@ pub fn core_properties(h: &House) -> String {
 /// description): number them, and give each the description of its image (found by
 /// its bytes), so a screen reader can say what it shows.
 pub fn describe_pictures(
-    xml: &[u8],
+    xml: Vec<u8>,
     media: &[(String, Vec<u8>)],
     descriptions: &[(Vec<u8>, String)],
 ) -> Vec<u8> {
     const DOC_PR: &str = r#"<wp:docPr id="1" name="Figure" />"#;
     const EMBED: &str = r#"r:embed=""#;
+    // Most documents have no picture: no copy of a document of many megabytes.
+    if find(&xml, DOC_PR, 0).is_none() {
+        return xml;
+    }
+    let xml = xml.as_slice();
     let mut out = Vec::with_capacity(xml.len());
     let mut from = 0;
     let mut n = 0;
@@ -109,27 +114,35 @@ pub fn insert_before(xml: &[u8], anchor: &str, insert: &str) -> Result<Vec<u8>, 
 /// docx-rs has no API for `w:tblHeader`; without it a table's header row (the
 /// matrix's, and those of tables in the texts) is not repeated on each page, nor
 /// announced as header by screen readers.
-pub fn mark_header_row(xml: &[u8]) -> Result<Vec<u8>, RenderError> {
+pub fn mark_header_row(mut xml: Vec<u8>) -> Result<Vec<u8>, RenderError> {
     const ANCHOR: &str = "<w:cantSplit />";
-    let mut out = Vec::with_capacity(xml.len() + 64);
+    const MARK: &[u8] = b"<w:tblHeader />";
+    let mut marks = Vec::new();
     let mut from = 0;
-    let mut tables = 0;
-    while let Some(table) = find(xml, "<w:tbl>", from) {
-        let row_end = find(xml, "</w:tr>", table).ok_or_else(|| missing("</w:tr>"))?;
-        let at = find(xml, ANCHOR, table)
+    while let Some(table) = find(&xml, "<w:tbl>", from) {
+        let row_end = find(&xml, "</w:tr>", table).ok_or_else(|| missing("</w:tr>"))?;
+        let at = find(&xml, ANCHOR, table)
             .filter(|&at| at < row_end)
             .ok_or_else(|| missing(ANCHOR))?
             + ANCHOR.len();
-        out.extend_from_slice(&xml[from..at]);
-        out.extend_from_slice(b"<w:tblHeader />");
+        marks.push(at);
         from = at;
-        tables += 1;
     }
-    if tables == 0 {
+    if marks.is_empty() {
         return Err(missing("<w:tbl>"));
     }
-    out.extend_from_slice(&xml[from..]);
-    Ok(out)
+    // In place, back to front: every byte after a mark moves once, by the marks
+    // before it, instead of the whole document being copied.
+    let len = xml.len();
+    xml.resize(len + marks.len() * MARK.len(), 0);
+    let mut end = len;
+    for (i, &at) in marks.iter().enumerate().rev() {
+        let shift = (i + 1) * MARK.len();
+        xml.copy_within(at..end, at + shift);
+        xml[at + shift - MARK.len()..at + shift].copy_from_slice(MARK);
+        end = at;
+    }
+    Ok(xml)
 }
 
 pub(crate) fn find(haystack: &[u8], needle: &str, from: usize) -> Option<usize> {

@@ -30,11 +30,37 @@ fn core_properties_name_title_author_and_language() {
 #[test]
 fn patches_fail_loudly_when_docx_rs_output_changes() {
     assert!(insert_before(b"<w:styles/>", "</w:rPr></w:rPrDefault>", "x").is_err());
-    assert!(mark_header_row(b"<w:document/>").is_err());
+    assert!(mark_header_row(b"<w:document/>".to_vec()).is_err());
     // A table whose first row lacks the anchor must not get a later row marked.
     let xml =
         b"<w:tbl><w:tr><w:trPr /></w:tr><w:tr><w:trPr><w:cantSplit /></w:trPr></w:tr></w:tbl>";
-    assert!(mark_header_row(xml).is_err());
+    assert!(mark_header_row(xml.to_vec()).is_err());
+}
+
+/// The first row of every table is marked to repeat, and nothing else moves.
+#[test]
+fn every_table_gets_its_header_row_marked() {
+    let row = |n: &str| format!("<w:tr><w:trPr><w:cantSplit /></w:trPr><w:t>{n}</w:t></w:tr>");
+    let table = |a: &str, b: &str| format!("<w:tbl>{}{}</w:tbl>", row(a), row(b));
+    let xml = format!(
+        "<w:body>{}<w:p/>{}<w:p/></w:body>",
+        table("a", "b"),
+        table("c", "d")
+    );
+    let marked = String::from_utf8(mark_header_row(xml.into_bytes()).unwrap()).unwrap();
+    let header = |n: &str| {
+        format!("<w:tr><w:trPr><w:cantSplit /><w:tblHeader /></w:trPr><w:t>{n}</w:t></w:tr>")
+    };
+    assert_eq!(
+        marked,
+        format!(
+            "<w:body><w:tbl>{}{}</w:tbl><w:p/><w:tbl>{}{}</w:tbl><w:p/></w:body>",
+            header("a"),
+            row("b"),
+            header("c"),
+            row("d")
+        )
+    );
 }
 
 #[test]
