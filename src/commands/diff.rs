@@ -22,6 +22,17 @@ pub fn version(root: &Path, spec: &str) -> Result<Checked, SourceError> {
     Ok(with_findings(loaded, findings))
 }
 
+/// A side once loaded: the model holds the files' texts, and a diff needs their bytes
+/// no more (`fmt` does, so loading keeps them). Freed now, their memory serves what
+/// comes next instead of raising the peak.
+fn loaded(root: PathBuf, snapshot: source::Snapshot) -> Checked {
+    let mut loaded = load_snapshot(root, snapshot);
+    for file in &mut loaded.snapshot.files {
+        file.bytes = Vec::new();
+    }
+    loaded
+}
+
 /// One side, loaded but not yet checked (see [`check_findings`]).
 fn loaded_version(root: &Path, spec: &str) -> Result<Checked, SourceError> {
     let folder = Path::new(spec);
@@ -32,7 +43,7 @@ fn loaded_version(root: &Path, spec: &str) -> Result<Checked, SourceError> {
     } else {
         source::read_revision(root, spec)?
     };
-    Ok(load_snapshot(root.to_path_buf(), snapshot))
+    Ok(loaded(root.to_path_buf(), snapshot))
 }
 
 /// Warn about errors in a version being compared: the diff goes on regardless.
@@ -65,7 +76,7 @@ fn versions(
     };
     let read_to = || match to {
         Some(spec) => loaded_version(&root, spec),
-        None => source::read_worktree(&root).map(|s| load_snapshot(root.clone(), s)),
+        None => source::read_worktree(&root).map(|s| loaded(root.clone(), s)),
     };
     // Two revisions: read together, so that git unpacks the files they share once;
     // then loaded at the same time. TO's error first, as when read one by one.
@@ -74,10 +85,8 @@ fn versions(
         && !is_folder(Some(to))
     {
         let [to, from] = source::read_revisions(&root, [to, from])?;
-        let (from, to) = crate::parallel::both(
-            || load_snapshot(root.clone(), from),
-            || load_snapshot(root.clone(), to),
-        );
+        let (from, to) =
+            crate::parallel::both(|| loaded(root.clone(), from), || loaded(root.clone(), to));
         return Ok((from, to));
     }
     // Both sides named: read them at the same time (git unpacks one while the other
