@@ -113,7 +113,7 @@ pub(super) fn build_parts(view: &View) -> Result<XMLDocx, RenderError> {
 }
 
 /// The package parts of a built document (the view's or a redline made of two), with
-/// the cases written ahead in their places.
+/// the pieces written ahead in their places.
 fn parts_of(
     view: &View,
     house: &House,
