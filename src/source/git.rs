@@ -8,7 +8,9 @@
 //! 1. `git rev-parse --show-prefix --verify --quiet REV^{commit}`: where the
 //!    manifest root sits in the work tree, and the commit the revision names;
 //! 2. `git ls-tree -r -t -z --full-tree COMMIT`: every path at that commit;
-//! 3. `git cat-file --batch`: the contents of all wanted blobs, in one stream.
+//! 3. `git cat-file --batch`: the contents of all wanted blobs, in one stream; two
+//!    processes at once for many blobs, each taking half. Two revisions read together
+//!    ([`read_revisions`]) are listed first, and a blob they share is read once.
 //!
 //! Only when a revision is unknown does a fourth call ask whether the clone is
 //! shallow, so that the message can say how to fetch the missing history.
