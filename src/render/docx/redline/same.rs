@@ -21,18 +21,27 @@ use crate::render::View;
 /// is written.
 const MARK: &str = "kwaliteit-zelfde:";
 
-/// The pieces that read the same in both versions, by name, with each version's.
+/// The pieces that read the same in both versions, by name, with each version's (the
+/// new one with whether it can be written ahead, found once).
 pub(super) struct Same<'a> {
     old: HashMap<String, Piece<'a>>,
-    new: HashMap<String, Piece<'a>>,
+    new: HashMap<String, (Piece<'a>, bool)>,
     /// The Word paragraph ids of the old version's paragraphs built late.
     ids: Mutex<RangeFrom<u32>>,
 }
 
 impl<'a> Same<'a> {
-    pub(super) fn between(old: &'a View, new: &'a View) -> Self {
-        let (mut old, mut new) = crate::parallel::both(|| by_name(old), || by_name(new));
-        old.retain(|name, o| new.get(name).is_some_and(|n| o.reads_as(*n)));
+    pub(super) fn between(old_view: &'a View, new_view: &'a View) -> Self {
+        let (mut old, mut new) = crate::parallel::both(
+            || by_name(old_view),
+            || {
+                by_name(new_view)
+                    .into_iter()
+                    .map(|(name, piece)| (name, (piece, piece.writable())))
+                    .collect::<HashMap<_, _>>()
+            },
+        );
+        old.retain(|name, o| new.get(name).is_some_and(|(n, _)| o.reads_as(*n)));
         new.retain(|name, _| old.contains_key(name));
         Same {
             old,
@@ -48,25 +57,26 @@ impl<'a> Same<'a> {
         }
     }
 
-    fn contains(&self, piece: Piece) -> bool {
-        self.old.contains_key(&piece.key())
-    }
-
     /// The pieces of the new version, in order, that are written ahead.
     pub(super) fn written<'v>(&self, new: &'v View) -> Vec<Piece<'v>> {
         pieces(new)
-            .filter(|p| self.contains(*p) && p.writable())
+            .filter(|p| {
+                self.new
+                    .get(&p.key())
+                    .is_some_and(|(_, writable)| *writable)
+            })
             .collect()
     }
 
     /// A piece of the new version: as one group when it reads the same as before, its
     /// paragraphs written ahead (the `written`th of them) where they can be.
     pub(super) fn wrap(&self, piece: Piece, out: &mut Vec<DocumentChild>, written: &mut usize) {
-        if !self.contains(piece) {
+        let name = piece.key();
+        let Some(&(_, writable)) = self.new.get(&name) else {
             return piece.write(out);
-        }
-        out.push(start(&piece.key()));
-        if piece.writable() {
+        };
+        out.push(start(&name));
+        if writable {
             out.push(Written::placeholder(*written));
             *written += 1;
         } else {
@@ -77,10 +87,11 @@ impl<'a> Same<'a> {
 
     /// A piece of the old version: an empty group when it reads the same as after.
     pub(super) fn stand_in(&self, piece: Piece, out: &mut Vec<DocumentChild>) {
-        if !self.contains(piece) {
+        let name = piece.key();
+        if !self.old.contains_key(&name) {
             return piece.write(out);
         }
-        out.push(start(&piece.key()));
+        out.push(start(&name));
         out.push(end());
     }
 
@@ -99,7 +110,7 @@ impl<'a> Same<'a> {
     /// The new version's paragraphs of a group, in a tree (its written XML unused).
     pub(super) fn new_paragraphs(&self, name: &str) -> Vec<DocumentChild> {
         let mut out = Vec::new();
-        if let Some(piece) = self.new.get(name) {
+        if let Some((piece, _)) = self.new.get(name) {
             piece.write(&mut out);
         }
         out
