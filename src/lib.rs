@@ -15,6 +15,7 @@ pub mod error;
 pub mod exit;
 pub mod fmt;
 pub mod load;
+pub mod memory;
 pub mod model;
 pub mod parallel;
 pub mod render;

@@ -8,6 +8,7 @@ const STAGES: &[(&str, u8)] = &[
     ("exit", 0),
     ("text", 0),
     ("parallel", 0),
+    ("memory", 0),
     ("model", 1),
     ("source", 2),
     ("load", 3),

@@ -372,7 +372,7 @@ proptest! {
         prop_assert!(!d.is_empty());
         assert_terminal_safe(&changes::terminal(&d, &field, &field, false), "diff");
         assert_inert_markdown(&changes::markdown(&d, &field, &field), "diff --format md");
-        let whole = kwaliteit::render::html_redline::render(&View::from_manifest(old), &View::from_manifest(&new), &d, &field, &field, templates()).unwrap();
+        let whole = kwaliteit::render::html_redline::render(View::from_manifest(old), View::from_manifest(&new), &d, &field, &field, templates()).unwrap();
         assert_inert_html(&whole, "diff --format html (document)");
         let author = changes_docx::Author::of(&new);
         let revision = docx::redline::Revision { author: author.short, date: "2026-01-01T00:00:00Z".into() };

@@ -570,7 +570,7 @@ fn a_party_twice_in_the_new_version_is_compared_in_every_output() {
     assert!(json.is_object());
     let (a, b) = (View::from_manifest(&old), View::from_manifest(&new));
     let templates = Templates::load(&[]).unwrap();
-    html_redline::render(&a, &b, &delta, "v1", "v2", &templates).unwrap();
+    html_redline::render(a.clone(), b.clone(), &delta, "v1", "v2", &templates).unwrap();
     let revision = Revision {
         author: "R".to_string(),
         date: "2015-08-18T00:00:00Z".to_string(),

@@ -38,7 +38,7 @@ fuzz_target!(|data: &[u8]| {
         }
         3 => {
             let (a, b) = (View::from_manifest(old), View::from_manifest(new));
-            let _ = html_redline::render(&a, &b, &delta, "v1", "v2", templates());
+            let _ = html_redline::render(a, b, &delta, "v1", "v2", templates());
         }
         _ => {
             let (a, b) = (View::from_manifest(old), View::from_manifest(new));

@@ -138,21 +138,30 @@ pub fn run(start: &Path, args: &DiffArgs) -> Result<u8, Error> {
         return Err(Error::OutIsAFolder { path: out.clone() });
     }
     let (from, to) = versions(start, args.from.as_deref(), args.to.as_deref())?;
-    // The checks only warn here, and nothing in the output depends on them: they run
-    // while the output is made, which has stretches that use one core only.
-    let ((from_findings, to_findings), made) = crate::parallel::both(
-        || {
-            crate::parallel::both(
-                || check_findings(&from, Default::default()),
-                || check_findings(&to, Default::default()),
-            )
-        },
-        || output(&from, &to, args),
-    );
-    let (from, to) = (
-        with_findings(from, from_findings),
-        with_findings(to, to_findings),
-    );
+    let check = |side: &Checked| check_findings(side, Default::default());
+    let (from, to, made) = if matches!(args.format, DiffFormat::Html) {
+        // The redline is the whole document twice over: checked first, the versions'
+        // file texts (only the checks read them) are freed before it is made.
+        let (from_findings, to_findings) = crate::parallel::both(|| check(&from), || check(&to));
+        let (mut from, mut to) = (
+            with_findings(from, from_findings),
+            with_findings(to, to_findings),
+        );
+        let made = html(&mut from, &mut to);
+        (from, to, made)
+    } else {
+        // The checks only warn here, and nothing in the output depends on them: they run
+        // while the output is made, which has stretches that use one core only.
+        let ((from_findings, to_findings), made) = crate::parallel::both(
+            || crate::parallel::both(|| check(&from), || check(&to)),
+            || output(&from, &to, args),
+        );
+        (
+            with_findings(from, from_findings),
+            with_findings(to, to_findings),
+            made,
+        )
+    };
     warn_errors(&from);
     warn_errors(&to);
     let (output, changed) = made?;
@@ -190,24 +199,40 @@ fn output(from: &Checked, to: &Checked, args: &DiffArgs) -> Result<(Output, bool
         ),
         DiffFormat::Md => Output::Stdout(changes::markdown(&delta, a, b).into()),
         DiffFormat::Json => Output::Stdout(changes::json(&delta, a, b).into()),
-        DiffFormat::Html => {
-            let templates = Templates::load(&to.snapshot.templates)?;
-            // The whole document, its changes marked, after a summary of them.
-            let (old, new) = crate::parallel::both(
-                || render::View::from_manifest(&from.loaded.manifest),
-                || render::View::from_manifest(&to.loaded.manifest),
-            );
-            let page = render::html_redline::render(&old, &new, &delta, a, b, &templates)?;
-            // As the models in `run`: the process ends next.
-            std::mem::forget((old, new));
-            Output::Stdout(page.into())
-        }
+        DiffFormat::Html => unreachable!("made by `html`, after the checks"),
         DiffFormat::Docx => docx(from, to, out)?,
         DiffFormat::Pdf => pdf(&delta, a, b, to, out)?,
     };
     let changed = !delta.is_empty();
     std::mem::forget(delta);
     Ok((output, changed))
+}
+
+/// The whole document, its changes marked, after a summary of them. Made once both
+/// versions are checked: the views hold all the page needs, so the models are freed
+/// before it is made (it is the document twice over).
+fn html(from: &mut Checked, to: &mut Checked) -> Result<(Output, bool), Error> {
+    // The files' texts first: only the checks read them.
+    for side in [&mut *from, &mut *to] {
+        side.loaded.manifest.texts = Default::default();
+    }
+    crate::memory::give_back();
+    let delta = diff(&from.loaded.manifest, &to.loaded.manifest);
+    let templates = Templates::load(&to.snapshot.templates)?;
+    let (old, new) = crate::parallel::both(
+        || render::View::from_manifest(&from.loaded.manifest),
+        || render::View::from_manifest(&to.loaded.manifest),
+    );
+    for side in [&mut *from, &mut *to] {
+        drop(std::mem::take(&mut side.loaded.manifest));
+    }
+    crate::memory::give_back();
+    let (a, b) = (from.snapshot.label.as_str(), to.snapshot.label.as_str());
+    let page = render::html_redline::render(old, new, &delta, a, b, &templates)?;
+    let changed = !delta.is_empty();
+    // As the models in `run`: the process ends next.
+    std::mem::forget(delta);
+    Ok((Output::Stdout(page.into()), changed))
 }
 
 fn docx(from: &Checked, side: &Checked, out: Option<&Path>) -> Result<Output, Error> {

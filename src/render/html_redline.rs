@@ -20,23 +20,25 @@ use super::templates::Templates;
 use super::{CaseView, ChangesView, PrincipleView, RenderError, Text, View};
 use crate::analysis::diff::{CaseChange, Delta, PrincipleChange};
 use crate::model::document::{BlockKind, Document};
-use crate::parallel::both;
 
 /// Said before the heading of a principle or case that is no longer there.
 const REMOVED: &str = "Vervallen";
 /// Said before the heading of a principle or case that is new.
 const ADDED: &str = "Nieuw";
 
+/// The versions are taken: once their texts are marked, they are freed before the
+/// page is made (with their document trees, most of the memory a large diff uses).
 pub fn render(
-    old: &View,
-    new: &View,
+    old: View,
+    new: View,
     d: &Delta,
     from: &str,
     to: &str,
     templates: &Templates,
 ) -> Result<String, RenderError> {
-    // Both versions at once: each is a whole document's HTML.
-    let (old_r, mut view) = both(|| old.rendered_with(to_html), || new.rendered_with(to_html));
+    // Only the new version is rendered whole: an old text is rendered where it differs
+    // or is gone, which for most diffs is a small part of the document.
+    let mut view = new.rendered_with(to_html);
     let mut sentences: Vec<String> = if d.is_empty() {
         vec!["Geen inhoudelijke wijzigingen.".to_string()]
     } else {
@@ -60,10 +62,10 @@ pub fn render(
         },
         sentences,
     });
-    let places = Places::new(&old_r, new, d);
+    let places = Places::new(&old, &new, d);
     let mut principles = Vec::with_capacity(view.principles.len());
     let new_principles = std::mem::take(&mut view.principles);
-    for (o, n) in merged(&old_r.principles, &new_principles, |p| &p.id) {
+    for (o, n) in merged(&old.principles, &new_principles, |p| &p.id) {
         let Some(n) = n else {
             // Removed: at its old place.
             principles.extend(o.map(|o| gone(o.clone(), &places)));
@@ -101,7 +103,10 @@ pub fn render(
     view.principles = principles;
     let (marked, marks) = matrix::marked(&old.matrix, &new.matrix);
     view.matrix = marked;
-    Ok(matrix::fill(render_prepared(&view, templates)?, &marks))
+    // Copied from above: the originals would double the peak while the page is made.
+    drop(places);
+    drop((new_principles, old, new));
+    Ok(matrix::fill(render_prepared(view, templates)?, &marks))
 }
 
 /// The new version's items in order, each with its old self, and the removed ones at
@@ -240,7 +245,7 @@ impl<'a> Places<'a> {
             None => {
                 c.heading = format!("{REMOVED}: {}", c.heading);
                 c.id = format!("{}-vervallen", c.id);
-                c.story.rendered = del(&c.story.rendered);
+                c.story.rendered = del(&to_html(&c.story.doc));
             }
         }
         c
@@ -252,7 +257,7 @@ fn gone(mut p: PrincipleView, places: &Places) -> PrincipleView {
     p.heading = format!("{REMOVED}: {}", p.heading);
     p.id = format!("{}-vervallen", p.id);
     for t in [&mut p.short_text, &mut p.elaboration] {
-        t.rendered = del(&t.rendered);
+        t.rendered = del(&to_html(&t.doc));
     }
     p.cases = std::mem::take(&mut p.cases)
         .into_iter()
@@ -278,7 +283,8 @@ fn del(html: &str) -> String {
 /// A text's HTML with its changes since `old` marked, block by block: a changed
 /// paragraph word by word, another block deleted and inserted whole.
 fn mark(new: &mut Text, old: &Text) {
-    if new.rendered == old.rendered {
+    // The same tree is the same HTML; a tree that moved in its file may be too.
+    if new.doc == old.doc || to_html(&old.doc) == new.rendered {
         return;
     }
     let one = |b: &crate::model::document::Block| {

@@ -106,16 +106,40 @@ impl Templates {
             .env
             .get_template(name)
             .map_err(|e| template_error(name, &e))?;
-        template.render(ctx).map_err(|e| {
-            // An error may sit in an included template: name the one it names.
-            let failing = e.name().unwrap_or(name);
-            let origin = self
-                .origins
-                .iter()
-                .find(|(n, _)| *n == failing)
-                .map_or(failing, |(_, p)| p.as_str());
-            template_error(origin, &e)
-        })
+        template.render(ctx).map_err(|e| self.failed(name, &e))
+    }
+
+    /// As [`Templates::render`], into room for `capacity` bytes made at once: a page of
+    /// many megabytes then grows without being copied, nor given twice the room it needs.
+    pub fn render_with_capacity(
+        &self,
+        name: &str,
+        ctx: minijinja::Value,
+        capacity: usize,
+    ) -> Result<String, RenderError> {
+        let template = self
+            .env
+            .get_template(name)
+            .map_err(|e| template_error(name, &e))?;
+        let mut out = Vec::with_capacity(capacity);
+        template
+            .render_captured_to(ctx, &mut out)
+            .map_err(|e| self.failed(name, &e))?;
+        // Templates write text only.
+        Ok(String::from_utf8(out)
+            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()))
+    }
+
+    /// An error of rendering `name`, which may sit in a template it includes: that one
+    /// is named.
+    fn failed(&self, name: &str, e: &minijinja::Error) -> RenderError {
+        let failing = e.name().unwrap_or(name);
+        let origin = self
+            .origins
+            .iter()
+            .find(|(n, _)| *n == failing)
+            .map_or(failing, |(_, p)| p.as_str());
+        template_error(origin, e)
     }
 }
 

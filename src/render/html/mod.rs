@@ -23,11 +23,19 @@ impl DocumentFormat for Html {
 }
 
 pub fn render(view: &View, templates: &Templates) -> Result<String, RenderError> {
-    render_prepared(&view.rendered_with(tree::to_html), templates)
+    render_prepared(view.rendered_with(tree::to_html), templates)
 }
 
 /// A view whose texts are rendered already (the diff's redline marks them itself).
-pub fn render_prepared(view: &View, templates: &Templates) -> Result<String, RenderError> {
+/// The view is taken: the template reads its own copy of what it shows, and the
+/// view (with its document trees) is freed before the page is written.
+pub fn render_prepared(mut view: View, templates: &Templates) -> Result<String, RenderError> {
+    // The page is mostly its texts, then markup around each principle, case and
+    // matrix cell, and the style sheet: room for that, a little more than it needs.
+    let texts: usize = view.texts_mut().map(|t| t.rendered.len()).sum();
+    let items: usize = view.principles.iter().map(|p| 1 + p.cases.len()).sum();
+    let cells: usize = view.matrix.rows.iter().map(|r| r.cells.len()).sum();
+    let capacity = texts + 400 * items + 64 * cells + 64 * 1024;
     let logo_src = view.house.logo.as_ref().map(|l| {
         format!(
             "data:{};base64,{}",
@@ -35,14 +43,20 @@ pub fn render_prepared(view: &View, templates: &Templates) -> Result<String, Ren
             crate::model::image::base64(&l.bytes)
         )
     });
-    templates.render(
+    let house_style = Value::from_safe_string(house_css(&view.house));
+    let view = Value::from(Serde(view));
+    // The view's trees were made on other threads: their memory goes back to the system,
+    // or the page would be made beside it.
+    crate::memory::give_back();
+    templates.render_with_capacity(
         "document.html",
         context! {
-            view => Value::from(Serde(view)),
+            view => view,
             style => templates.style_html(),
-            house_style => Value::from_safe_string(house_css(&view.house)),
+            house_style => house_style,
             logo_src => logo_src.map(Value::from_safe_string),
         },
+        capacity,
     )
 }
 

@@ -13,9 +13,8 @@ use super::merged;
 use crate::analysis::matrix::{Column, Matrix, Row};
 use crate::analysis::redline::{Redline, Segment};
 
-/// The matrix for the template, and what to put in the page for each placeholder
-/// (the longest first where one contains another).
-pub(super) fn marked(old: &Matrix, new: &Matrix) -> (Matrix, Vec<(String, String)>) {
+/// The matrix for the template, and what to put in the page for each placeholder.
+pub(super) fn marked(old: &Matrix, new: &Matrix) -> (Matrix, Vec<Mark>) {
     let mut marks = Marks::default();
     let columns = merged(&old.columns, &new.columns, |c| &c.id);
     let rows = merged(&old.rows, &new.rows, |r| &r.id);
@@ -108,9 +107,16 @@ fn cells(m: &Matrix) -> HashMap<(&str, &str), Option<&str>> {
         .collect()
 }
 
-/// The placeholders given out, each with the HTML that replaces it.
+/// What replaces the placeholder numbered by its place in the list.
+pub(super) struct Mark {
+    /// Text the template writes just before the placeholder that goes too.
+    before: String,
+    html: String,
+}
+
+/// The placeholders given out.
 #[derive(Default)]
-struct Marks(Vec<(String, String)>);
+struct Marks(Vec<Mark>);
 
 impl Marks {
     /// A placeholder for the marked text, or `None` when the words did not change.
@@ -135,22 +141,79 @@ impl Marks {
     fn placeholder_after(&mut self, before: &str, html: Option<String>) -> Option<String> {
         let html = html?;
         // Private-use characters: no escaper changes them, no text has them.
-        let placeholder = format!("\u{E000}{}\u{E001}", self.0.len());
-        if !before.is_empty() {
-            self.0
-                .push((format!("{before}{placeholder}"), html.clone()));
-        }
-        self.0.push((placeholder.clone(), html));
+        let placeholder = format!("{OPEN}{}{CLOSE}", self.0.len());
+        self.0.push(Mark {
+            before: before.to_string(),
+            html,
+        });
         Some(placeholder)
     }
 }
 
-/// The page with each placeholder replaced by its marked HTML.
-pub(super) fn fill(mut page: String, marks: &[(String, String)]) -> String {
-    for (placeholder, html) in marks {
-        if page.contains(placeholder.as_str()) {
-            page = page.replace(placeholder.as_str(), html);
+const OPEN: char = '\u{E000}';
+const CLOSE: char = '\u{E001}';
+
+/// The page with each placeholder replaced by its marked HTML, in one pass: a matrix
+/// with a column added has a mark in every row.
+pub(super) fn fill(page: String, marks: &[Mark]) -> String {
+    if marks.is_empty() {
+        return page;
+    }
+    let mut out =
+        String::with_capacity(page.len() + marks.iter().map(|m| m.html.len()).sum::<usize>());
+    let mut rest = page.as_str();
+    while let Some(at) = rest.find(OPEN) {
+        out.push_str(&rest[..at]);
+        let after = &rest[at + OPEN.len_utf8()..];
+        let mark = after.find(CLOSE).and_then(|end| {
+            let number: usize = after[..end].parse().ok()?;
+            Some((marks.get(number)?, end))
+        });
+        match mark {
+            Some((mark, end)) => {
+                if out.ends_with(&mark.before) {
+                    out.truncate(out.len() - mark.before.len());
+                }
+                out.push_str(&mark.html);
+                rest = &after[end + CLOSE.len_utf8()..];
+            }
+            // Not ours: kept as it is.
+            None => {
+                out.push(OPEN);
+                rest = after;
+            }
         }
     }
-    page
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Mark, Marks, fill};
+
+    #[test]
+    fn each_placeholder_gets_its_html_and_what_goes_before_it_goes_with_it() {
+        let mut marks = Marks::default();
+        let a = marks
+            .placeholder_after("", Some("<ins>a</ins>".into()))
+            .unwrap();
+        let b = marks
+            .placeholder_after("2. ", Some("<del>2. b</del>".into()))
+            .unwrap();
+        let page = format!(
+            "<td>{a}</td><th>2. {b}</th><td>{a}</td><p>\u{E000}x\u{E001} \u{E000}9\u{E001}</p>"
+        );
+        assert_eq!(
+            fill(page, &marks.0),
+            "<td><ins>a</ins></td><th><del>2. b</del></th><td><ins>a</ins></td>\
+             <p>\u{E000}x\u{E001} \u{E000}9\u{E001}</p>"
+        );
+    }
+
+    #[test]
+    fn a_page_without_marks_is_returned_as_it_is() {
+        let page = "<p>\u{E000}0\u{E001}</p>".to_string();
+        assert_eq!(fill(page.clone(), &[] as &[Mark]), page);
+    }
 }

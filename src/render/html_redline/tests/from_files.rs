@@ -49,7 +49,7 @@ fn page(old: Vec<SourceFile>, new: Vec<SourceFile>) -> String {
     let (old, new) = (load(&old).manifest, load(&new).manifest);
     let d = diff(&old, &new);
     let (old, new) = (View::from_manifest(&old), View::from_manifest(&new));
-    render(&old, &new, &d, "oud", "nieuw", &templates()).unwrap()
+    render(old, new, &d, "oud", "nieuw", &templates()).unwrap()
 }
 
 /// A part of the page, from `start` to the first `end` after it, without the

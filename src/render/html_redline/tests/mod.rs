@@ -62,7 +62,7 @@ fn resolve(page: &str, accept: bool) -> String {
 fn accepting_the_marks_gives_the_new_text_and_rejecting_the_old() {
     let (old, new) = versions();
     let d = Delta::default();
-    let page = render(&old, &new, &d, "oud", "nieuw", &templates()).unwrap();
+    let page = render(old.clone(), new.clone(), &d, "oud", "nieuw", &templates()).unwrap();
     let plain = |v: &View| elaboration(&html::render(v, &templates()).unwrap());
     assert_eq!(resolve(&page, true), plain(&new));
     assert_eq!(resolve(&page, false), plain(&old));
@@ -79,7 +79,15 @@ fn accepting_the_marks_gives_the_new_text_and_rejecting_the_old() {
 #[test]
 fn the_same_version_is_the_rendered_document_with_an_empty_summary() {
     let (old, _) = versions();
-    let page = render(&old, &old, &Delta::default(), "a", "b", &templates()).unwrap();
+    let page = render(
+        old.clone(),
+        old.clone(),
+        &Delta::default(),
+        "a",
+        "b",
+        &templates(),
+    )
+    .unwrap();
     assert!(!page.contains("<del") && !page.contains("<ins"));
     let mut with_summary = old.clone();
     with_summary.changes = Some(ChangesView {
