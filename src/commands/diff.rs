@@ -139,15 +139,47 @@ pub fn run(start: &Path, args: &DiffArgs) -> Result<u8, Error> {
     }
     let (from, to) = versions(start, args.from.as_deref(), args.to.as_deref())?;
     let check = |side: &Checked| check_findings(side, Default::default());
+    let free_models = |sides: &mut [&mut Checked; 2]| {
+        for side in sides {
+            drop(std::mem::take(&mut side.loaded.manifest));
+        }
+        crate::memory::give_back();
+    };
     let (from, to, made) = if matches!(args.format, DiffFormat::Html) {
-        // The redline is the whole document twice over: checked first, the versions'
-        // file texts (only the checks read them) are freed before it is made.
+        // The HTML redline's page is made on one core, and is the largest at the end:
+        // checked first, the models are freed before it is made, with only the views
+        // (and the file texts before those are made: only the checks read them).
         let (from_findings, to_findings) = crate::parallel::both(|| check(&from), || check(&to));
         let (mut from, mut to) = (
             with_findings(from, from_findings),
             with_findings(to, to_findings),
         );
-        let made = html(&mut from, &mut to);
+        for side in [&mut from, &mut to] {
+            side.loaded.manifest.texts = Default::default();
+        }
+        crate::memory::give_back();
+        let sources = redline_sources(&from, &to, args);
+        free_models(&mut [&mut from, &mut to]);
+        let made = sources.and_then(redline);
+        (from, to, made)
+    } else if matches!(args.format, DiffFormat::Docx) {
+        // The Word redline uses both cores, so the checks run beside it. It is made from
+        // the two views alone: once those are built, the models are only the checks' to
+        // read, and are freed as soon as those are done.
+        let sources = redline_sources(&from, &to, args);
+        let ((from, to), made) = crate::parallel::both(
+            move || {
+                let (from_findings, to_findings) =
+                    crate::parallel::both(|| check(&from), || check(&to));
+                let (mut from, mut to) = (
+                    with_findings(from, from_findings),
+                    with_findings(to, to_findings),
+                );
+                free_models(&mut [&mut from, &mut to]);
+                (from, to)
+            },
+            || sources.and_then(redline),
+        );
         (from, to, made)
     } else {
         // The checks only warn here, and nothing in the output depends on them: they run
@@ -184,76 +216,113 @@ pub fn run(start: &Path, args: &DiffArgs) -> Result<u8, Error> {
 
 /// The output in the format asked for, and whether anything changed in meaning.
 fn output(from: &Checked, to: &Checked, args: &DiffArgs) -> Result<(Output, bool), Error> {
-    // The Word redline compares the two documents itself: the list of changes is
-    // made only where it is used (every other format, and `--exit-code`).
-    let delta = if args.exit_code || !matches!(args.format, DiffFormat::Docx) {
-        diff(&from.loaded.manifest, &to.loaded.manifest)
-    } else {
-        Delta::default()
-    };
+    if matches!(args.format, DiffFormat::Html | DiffFormat::Docx) {
+        // `run` makes these so that the models can go early; the same result.
+        return redline_sources(from, to, args).and_then(redline);
+    }
+    let delta = diff(&from.loaded.manifest, &to.loaded.manifest);
     let (a, b) = (from.snapshot.label.as_str(), to.snapshot.label.as_str());
-    let out = args.out.as_deref();
     let output = match args.format {
-        DiffFormat::Terminal => Output::Stdout(
-            changes::terminal(&delta, a, b, color_for(std::io::stdout().is_terminal())).into(),
-        ),
         DiffFormat::Md => Output::Stdout(changes::markdown(&delta, a, b).into()),
         DiffFormat::Json => Output::Stdout(changes::json(&delta, a, b).into()),
-        DiffFormat::Html => unreachable!("made by `html`, after the checks"),
-        DiffFormat::Docx => docx(from, to, out)?,
-        DiffFormat::Pdf => pdf(&delta, a, b, to, out)?,
+        DiffFormat::Pdf => pdf(&delta, a, b, to, args.out.as_deref())?,
+        _ => Output::Stdout(
+            changes::terminal(&delta, a, b, color_for(std::io::stdout().is_terminal())).into(),
+        ),
     };
     let changed = !delta.is_empty();
     std::mem::forget(delta);
     Ok((output, changed))
 }
 
-/// The whole document, its changes marked, after a summary of them. Made once both
-/// versions are checked: the views hold all the page needs, so the models are freed
-/// before it is made (it is the document twice over).
-fn html(from: &mut Checked, to: &mut Checked) -> Result<(Output, bool), Error> {
-    // The files' texts first: only the checks read them.
-    for side in [&mut *from, &mut *to] {
-        side.loaded.manifest.texts = Default::default();
-    }
-    crate::memory::give_back();
-    let delta = diff(&from.loaded.manifest, &to.loaded.manifest);
-    let templates = Templates::load(&to.snapshot.templates)?;
-    let (old, new) = crate::parallel::both(
-        || render::View::from_manifest(&from.loaded.manifest),
-        || render::View::from_manifest(&to.loaded.manifest),
-    );
-    for side in [&mut *from, &mut *to] {
-        drop(std::mem::take(&mut side.loaded.manifest));
-    }
-    crate::memory::give_back();
-    let (a, b) = (from.snapshot.label.as_str(), to.snapshot.label.as_str());
-    let page = render::html_redline::render(old, new, &delta, a, b, &templates)?;
-    let changed = !delta.is_empty();
-    // As the models in `run`: the process ends next.
-    std::mem::forget(delta);
-    Ok((Output::Stdout(page.into()), changed))
+/// What a redline is made from: the two versions as views, and what its format needs.
+struct RedlineSources {
+    old: render::View,
+    new: render::View,
+    /// The list of changes, where the format shows it or `--exit-code` asks.
+    delta: Option<Delta>,
+    format: RedlineFormat,
 }
 
-fn docx(from: &Checked, side: &Checked, out: Option<&Path>) -> Result<Output, Error> {
-    // `--out` is a folder, as for `render` and `advies`.
-    let dir = out.map_or_else(|| side.root.join("build"), PathBuf::from);
-    let path = dir.join("wijzigingen.docx");
-    crate::write::refuse_sources(&side.root, &path)?;
-    // The council made the changes, on the date of its newest round (else today).
-    let author = render::changes_docx::Author::of(&side.loaded.manifest);
-    let revision = render::docx::redline::Revision {
-        author: author.short,
-        date: format!("{}T00:00:00Z", author.created),
+enum RedlineFormat {
+    /// The whole document, its changes marked, after a summary of them.
+    Html {
+        templates: Box<Templates>,
+        labels: (String, String),
+    },
+    /// Word with tracked changes, to `path`.
+    Docx {
+        path: PathBuf,
+        revision: render::docx::redline::Revision,
+    },
+}
+
+fn redline_sources(from: &Checked, to: &Checked, args: &DiffArgs) -> Result<RedlineSources, Error> {
+    let format = if matches!(args.format, DiffFormat::Html) {
+        let labels = (from.snapshot.label.clone(), to.snapshot.label.clone());
+        RedlineFormat::Html {
+            templates: Box::new(Templates::load(&to.snapshot.templates)?),
+            labels,
+        }
+    } else {
+        // `--out` is a folder, as for `render` and `advies`.
+        let dir = args
+            .out
+            .as_deref()
+            .map_or_else(|| to.root.join("build"), PathBuf::from);
+        let path = dir.join("wijzigingen.docx");
+        crate::write::refuse_sources(&to.root, &path)?;
+        // The council made the changes, on the date of its newest round (else today).
+        let author = render::changes_docx::Author::of(&to.loaded.manifest);
+        let revision = render::docx::redline::Revision {
+            author: author.short,
+            date: format!("{}T00:00:00Z", author.created),
+        };
+        RedlineFormat::Docx { path, revision }
     };
-    let (old, new) = crate::parallel::both(
-        || render::View::from_manifest(&from.loaded.manifest),
-        || render::View::from_manifest(&side.loaded.manifest),
+    // The Word redline compares the two documents itself.
+    let wants_delta = args.exit_code || matches!(format, RedlineFormat::Html { .. });
+    let ((old, new), delta) = crate::parallel::both(
+        || {
+            crate::parallel::both(
+                || render::View::from_manifest(&from.loaded.manifest),
+                || render::View::from_manifest(&to.loaded.manifest),
+            )
+        },
+        || wants_delta.then(|| diff(&from.loaded.manifest, &to.loaded.manifest)),
     );
-    let bytes = render::docx::redline::render(&old, &new, &revision)?;
-    // As the models in `run`: the process ends next.
-    std::mem::forget((old, new));
-    Ok(Output::File { path, bytes })
+    Ok(RedlineSources {
+        old,
+        new,
+        delta,
+        format,
+    })
+}
+
+fn redline(sources: RedlineSources) -> Result<(Output, bool), Error> {
+    let RedlineSources {
+        old,
+        new,
+        delta,
+        format,
+    } = sources;
+    let changed = delta.as_ref().is_some_and(|d| !d.is_empty());
+    let output = match format {
+        RedlineFormat::Html { templates, labels } => {
+            let delta = delta.unwrap_or_default();
+            let (a, b) = (labels.0.as_str(), labels.1.as_str());
+            let page = render::html_redline::render(old, new, &delta, a, b, &templates)?;
+            // As the models in `run`: the process ends next.
+            std::mem::forget(delta);
+            Output::Stdout(page.into())
+        }
+        RedlineFormat::Docx { path, revision } => {
+            let bytes = render::docx::redline::render(&old, &new, &revision)?;
+            std::mem::forget((old, new, delta));
+            Output::File { path, bytes }
+        }
+    };
+    Ok((output, changed))
 }
 
 /// The redline as an accessible PDF (PDF/UA-1), written whole or not at all.
