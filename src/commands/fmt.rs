@@ -4,7 +4,7 @@
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
-use super::{open, shown, write_stdout};
+use super::{open, shown_under, write_stdout};
 use crate::cli::FmtArgs;
 use crate::error::Error;
 use crate::exit;
@@ -86,8 +86,9 @@ pub fn run(start: &Path, args: &FmtArgs) -> Result<u8, Error> {
     } else {
         "Opgemaakt"
     };
+    let shown = shown_under(&checked.root);
     for path in &changed {
-        out.push_str(&format!("{verb}: {}\n", shown(&checked.root.join(path))));
+        out.push_str(&format!("{verb}: {}\n", shown(path)));
     }
     // Files the loader skips get their own reason: they have no errors to solve.
     let not_markdown: HashSet<&str> = checked

@@ -153,11 +153,27 @@ pub fn refuse(checked: &Checked, what: &str) -> Error {
 
 /// A path as the user will recognise it: relative to the current folder when inside it.
 pub fn shown(path: &Path) -> String {
-    let cwd = std::env::current_dir()
-        .ok()
-        .and_then(|c| std::fs::canonicalize(c).ok());
     let full = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
-    cwd.and_then(|c| full.strip_prefix(c).ok().map(|p| p.display().to_string()))
+    relative_to_cwd(&current_dir(), full)
+}
+
+/// [`shown`] for many files of the manifest under `root` (paths relative to it): the
+/// folders are resolved once, not once per file.
+pub fn shown_under(root: &Path) -> impl Fn(&str) -> String {
+    let cwd = current_dir();
+    let root = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
+    move |path| relative_to_cwd(&cwd, root.join(path))
+}
+
+fn current_dir() -> Option<PathBuf> {
+    std::env::current_dir()
+        .ok()
+        .and_then(|c| std::fs::canonicalize(c).ok())
+}
+
+fn relative_to_cwd(cwd: &Option<PathBuf>, full: PathBuf) -> String {
+    cwd.as_ref()
+        .and_then(|c| full.strip_prefix(c).ok().map(|p| p.display().to_string()))
         .filter(|p| !p.is_empty())
         .unwrap_or_else(|| full.display().to_string())
 }
