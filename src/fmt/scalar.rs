@@ -24,6 +24,24 @@ pub fn text(s: &str) -> String {
 }
 
 pub fn key_text(key: &str) -> String {
+    // Every file has the same few keys: each is tried once per thread (a bounded few).
+    thread_local! {
+        static KEYS: std::cell::RefCell<std::collections::HashMap<String, String>> =
+            Default::default();
+    }
+    if let Some(known) = KEYS.with_borrow(|keys| keys.get(key).cloned()) {
+        return known;
+    }
+    let written = key_text_uncached(key);
+    KEYS.with_borrow_mut(|keys| {
+        if keys.len() < 256 {
+            keys.insert(key.to_string(), written.clone());
+        }
+    });
+    written
+}
+
+fn key_text_uncached(key: &str) -> String {
     let reads_back = || {
         yaml::parse(&format!("{key}: x\n"), 1).is_ok_and(|t| match t.kind {
             Kind::Map(entries) => entries.len() == 1 && entries[0].key == key,

@@ -350,19 +350,30 @@ impl Manifest {
     pub fn without_offsets(&self) -> Manifest {
         let mut m = self.clone();
         m.texts.clear();
+        // A tree the model holds twice (a case's story and its page) is normalized once.
+        // The originals are kept until the end, so no other tree gets their address.
+        let mut done: std::collections::HashMap<(usize, Option<usize>), (Document, Document)> =
+            Default::default();
+        let mut normalize = |d: &mut Document| {
+            let key = (d.blocks.shared_address(), d.too_deep);
+            let (_, normalized) = done
+                .entry(key)
+                .or_insert_with(|| (d.clone(), d.normalized()));
+            *d = normalized.clone();
+        };
         for p in &mut m.principles {
-            p.short_text_doc = p.short_text_doc.normalized();
-            p.elaboration_doc = p.elaboration_doc.normalized();
+            normalize(&mut p.short_text_doc);
+            normalize(&mut p.elaboration_doc);
         }
         for c in &mut m.cases {
-            c.story_doc = c.story_doc.normalized();
+            normalize(&mut c.story_doc);
         }
         for r in &mut m.rounds {
-            r.body_doc = r.body_doc.normalized();
+            normalize(&mut r.body_doc);
         }
         for page in &mut m.pages {
             page.body_offset = 0;
-            page.doc = page.doc.normalized();
+            normalize(&mut page.doc);
         }
         m
     }

@@ -58,6 +58,13 @@ impl FromIterator<Block> for Blocks {
     }
 }
 
+impl Blocks {
+    /// Where the shared blocks live: equal for copies of one tree, as long as one lives.
+    pub fn shared_address(&self) -> usize {
+        Arc::as_ptr(&self.0) as usize
+    }
+}
+
 impl<'a> IntoIterator for &'a Blocks {
     type Item = &'a Block;
     type IntoIter = std::slice::Iter<'a, Block>;
