@@ -292,7 +292,7 @@ fn normalize_inlines(inlines: &mut Vec<Inline>) {
         i.span = 0..0;
         match &mut i.kind {
             InlineKind::SoftBreak => i.kind = InlineKind::Text(" ".to_string()),
-            InlineKind::Code(t) => *t = collapse(t),
+            InlineKind::Code(t) => collapse_in_place(t),
             _ => {}
         }
         if let Some(children) = children_mut(&mut i.kind) {
@@ -313,10 +313,23 @@ fn normalize_inlines(inlines: &mut Vec<Inline>) {
     }
     for i in &mut out {
         if let InlineKind::Text(t) = &mut i.kind {
-            *t = collapse(t);
+            collapse_in_place(t);
         }
     }
     *inlines = out;
+}
+
+/// [`collapse`], leaving a text that has no run to collapse as it is (most texts).
+fn collapse_in_place(s: &mut String) {
+    let mut space = false;
+    let settled = s.chars().all(|c| {
+        let run = space || c != ' ';
+        space = c == ' ';
+        !(c.is_whitespace() && run)
+    });
+    if !settled {
+        *s = collapse(s);
+    }
 }
 
 /// White space runs as one space, ends kept so neighbours stay apart.

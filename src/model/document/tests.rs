@@ -104,3 +104,14 @@ fn split_at_a_heading() {
     assert_eq!(before.blocks.len(), 1);
     assert_eq!(&text[after.blocks[0].span.clone()], "Lang.\n");
 }
+
+proptest::proptest! {
+    /// Leaving a text as it is when it has no run of white space gives what collapsing
+    /// it gives, for every text (spaces, tabs, line ends and Unicode spaces mixed in).
+    #[test]
+    fn collapsing_in_place_is_collapsing(s in "[ a\t\n\u{a0}\u{2003}é]{0,12}") {
+        let mut t = s.clone();
+        collapse_in_place(&mut t);
+        proptest::prop_assert_eq!(t, collapse(&s));
+    }
+}
