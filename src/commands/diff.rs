@@ -317,8 +317,8 @@ fn redline(sources: RedlineSources) -> Result<(Output, bool), Error> {
             Output::Stdout(page.into())
         }
         RedlineFormat::Docx { path, revision } => {
-            let bytes = render::docx::redline::render(&old, &new, &revision)?;
-            std::mem::forget((old, new, delta));
+            let bytes = render::docx::redline::render_owned(old, new, &revision)?;
+            std::mem::forget(delta);
             Output::File { path, bytes }
         }
     };

@@ -30,6 +30,15 @@ pub fn render(old: &View, new: &View, rev: &Revision) -> Result<Vec<u8>, RenderE
     pack(parts(old, new, rev)?)
 }
 
+/// [`render`], the views freed once the parts are made: the zip is then packed in the
+/// memory they held, not beside it.
+pub fn render_owned(old: View, new: View, rev: &Revision) -> Result<Vec<u8>, RenderError> {
+    let parts = parts(&old, &new, rev)?;
+    drop((old, new));
+    crate::memory::give_back();
+    pack(parts)
+}
+
 /// The package parts before zipping.
 pub(crate) fn parts(old: &View, new: &View, rev: &Revision) -> Result<XMLDocx, RenderError> {
     let house = House::of(new);
