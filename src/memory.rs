@@ -16,3 +16,19 @@ pub fn give_back() {
         }
     }
 }
+
+/// Free `value` on another thread and then [`give_back`], while this one goes on: a large
+/// model is millions of small allocations, and freeing them takes as long as making a
+/// page. Freed here when no thread can be started.
+pub fn free_beside<T: Send + 'static>(value: T) {
+    let started = std::thread::Builder::new()
+        .name("free".into())
+        .spawn(move || {
+            drop(value);
+            give_back();
+        });
+    // Not started: the closure, with `value`, was dropped already.
+    if started.is_err() {
+        give_back();
+    }
+}

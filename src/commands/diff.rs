@@ -140,10 +140,10 @@ pub fn run(start: &Path, args: &DiffArgs) -> Result<u8, Error> {
     let (from, to) = versions(start, args.from.as_deref(), args.to.as_deref())?;
     let check = |side: &Checked| check_findings(side, Default::default());
     let free_models = |sides: &mut [&mut Checked; 2]| {
-        for side in sides {
-            drop(std::mem::take(&mut side.loaded.manifest));
-        }
-        crate::memory::give_back();
+        let models = sides
+            .each_mut()
+            .map(|s| std::mem::take(&mut s.loaded.manifest));
+        crate::memory::free_beside(models);
     };
     let (from, to, made) = if matches!(args.format, DiffFormat::Html) {
         // The HTML redline's page is made on one core, and is the largest at the end:
@@ -154,10 +154,8 @@ pub fn run(start: &Path, args: &DiffArgs) -> Result<u8, Error> {
             with_findings(from, from_findings),
             with_findings(to, to_findings),
         );
-        for side in [&mut from, &mut to] {
-            side.loaded.manifest.texts = Default::default();
-        }
-        crate::memory::give_back();
+        let texts = [&mut from, &mut to].map(|s| std::mem::take(&mut s.loaded.manifest.texts));
+        crate::memory::free_beside(texts);
         let sources = redline_sources(&from, &to, args);
         free_models(&mut [&mut from, &mut to]);
         let made = sources.and_then(redline);
@@ -216,19 +214,20 @@ pub fn run(start: &Path, args: &DiffArgs) -> Result<u8, Error> {
 
 /// The output in the format asked for, and whether anything changed in meaning.
 fn output(from: &Checked, to: &Checked, args: &DiffArgs) -> Result<(Output, bool), Error> {
-    if matches!(args.format, DiffFormat::Html | DiffFormat::Docx) {
-        // `run` makes these so that the models can go early; the same result.
-        return redline_sources(from, to, args).and_then(redline);
-    }
     let delta = diff(&from.loaded.manifest, &to.loaded.manifest);
     let (a, b) = (from.snapshot.label.as_str(), to.snapshot.label.as_str());
     let output = match args.format {
+        DiffFormat::Terminal => {
+            let color = color_for(std::io::stdout().is_terminal());
+            Output::Stdout(changes::terminal(&delta, a, b, color).into())
+        }
         DiffFormat::Md => Output::Stdout(changes::markdown(&delta, a, b).into()),
         DiffFormat::Json => Output::Stdout(changes::json(&delta, a, b).into()),
         DiffFormat::Pdf => pdf(&delta, a, b, to, args.out.as_deref())?,
-        _ => Output::Stdout(
-            changes::terminal(&delta, a, b, color_for(std::io::stdout().is_terminal())).into(),
-        ),
+        // `run` makes these itself, so that the models go early; the result is the same.
+        DiffFormat::Html | DiffFormat::Docx => {
+            return redline_sources(from, to, args).and_then(redline);
+        }
     };
     let changed = !delta.is_empty();
     std::mem::forget(delta);

@@ -105,7 +105,7 @@ pub fn render(
     view.matrix = marked;
     // Copied from above: the originals would double the peak while the page is made.
     drop(places);
-    drop((new_principles, old, new));
+    crate::memory::free_beside((new_principles, old, new));
     Ok(matrix::fill(render_prepared(view, templates)?, &marks))
 }
 

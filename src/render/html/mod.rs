@@ -44,14 +44,12 @@ pub fn render_prepared(mut view: View, templates: &Templates) -> Result<String, 
         )
     });
     let house_style = Value::from_safe_string(house_css(&view.house));
-    let view = Value::from(Serde(view));
-    // The view's trees were made on other threads: their memory goes back to the system,
-    // or the page would be made beside it.
-    crate::memory::give_back();
+    let value = Value::from(Serde(&view));
+    crate::memory::free_beside(view);
     templates.render_with_capacity(
         "document.html",
         context! {
-            view => view,
+            view => value,
             style => templates.style_html(),
             house_style => house_style,
             logo_src => logo_src.map(Value::from_safe_string),
