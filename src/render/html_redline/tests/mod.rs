@@ -102,3 +102,23 @@ mod from_files;
 
 /// A changed paragraph with markup, on generated texts.
 mod paragraphs;
+
+#[test]
+fn merged_keeps_the_new_order_with_the_removed_at_their_old_place() {
+    let ids = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+    let (old, new) = (ids(&["a", "b", "c", "b"]), ids(&["b", "d", "c"]));
+    let pairs: Vec<_> = super::merged(&old, &new, |s| s)
+        .into_iter()
+        .map(|(o, n)| (o.map(String::as_str), n.map(String::as_str)))
+        .collect();
+    // An id twice in the old version (an error `check` reports): its first place counts.
+    assert_eq!(
+        pairs,
+        [
+            (Some("a"), None),
+            (Some("b"), Some("b")),
+            (None, Some("d")),
+            (Some("c"), Some("c")),
+        ]
+    );
+}
