@@ -9,14 +9,11 @@ use crate::text::LineIndex;
 /// forbids: in a file, or written as an escape (`"\e"`, `"\x01"`) in a double-quoted
 /// YAML value. The formats remove or show them; the council should take them out.
 pub(super) fn control_characters(path: &str, text: &str, out: &mut Vec<Finding>) {
-    use crate::text::terminal::is_control;
-    let bad = |c: char| (is_control(c) && c != '\r') || matches!(c, '\u{FFFE}' | '\u{FFFF}');
-    let mut found: Vec<(usize, usize, char)> = text
-        .char_indices()
-        .filter(|&(_, c)| bad(c))
-        .map(|(at, c)| (at, 1, c))
-        .collect();
-    let yaml = if file_kind(path) == Some(FileKind::Identity) {
+    let mut found = bad_characters(text);
+    // An escape starts with a backslash: without one, no YAML to read.
+    let yaml = if !text.contains('\\') {
+        None
+    } else if file_kind(path) == Some(FileKind::Identity) {
         Some((0, text))
     } else {
         crate::load::frontmatter::split(text)
@@ -25,7 +22,7 @@ pub(super) fn control_characters(path: &str, text: &str, out: &mut Vec<Finding>)
     };
     if let Some((offset, yaml)) = yaml {
         for (at, len, c) in yaml_escapes(yaml) {
-            if bad(c) || c == '\r' {
+            if is_bad(c) || c == '\r' {
                 found.push((offset + at, len, c));
             }
         }
@@ -58,6 +55,29 @@ pub(super) fn control_characters(path: &str, text: &str, out: &mut Vec<Finding>)
             .help("haal het teken weg (het komt vaak mee bij kopiëren uit een pdf of een terminal); Word laat het weg, de terminal toont het als teken"),
         );
     }
+}
+
+/// A control character (a lone CR aside: a line end for YAML and Markdown) or a noncharacter.
+fn is_bad(c: char) -> bool {
+    use crate::text::terminal::is_control;
+    (is_control(c) && c != '\r') || matches!(c, '\u{FFFE}' | '\u{FFFF}')
+}
+
+/// Every [`is_bad`] character of `text` with its byte offset and length (one). Most
+/// texts have none, which a look at the bytes shows without decoding the characters:
+/// C0 controls and DEL are single bytes, the C1 controls start with 0xC2 and U+FFFE and
+/// U+FFFF with 0xEF.
+fn bad_characters(text: &str) -> Vec<(usize, usize, char)> {
+    let may_have = text.bytes().any(|b| {
+        (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r')) || matches!(b, 0x7f | 0xc2 | 0xef)
+    });
+    if !may_have {
+        return Vec::new();
+    }
+    text.char_indices()
+        .filter(|&(_, c)| is_bad(c))
+        .map(|(at, c)| (at, 1, c))
+        .collect()
 }
 
 /// The characters that escapes in double-quoted YAML values stand for, with the
@@ -162,5 +182,26 @@ mod escape_tests {
         assert_eq!(found, vec!['\u{1b}', '\u{1}', '\u{7}', '\u{fffe}']);
         let (at, len, _) = yaml_escapes(yaml)[1];
         assert_eq!(&yaml[at..at + len], "\\x01");
+    }
+}
+
+#[cfg(test)]
+mod scan_tests {
+    use super::*;
+
+    proptest::proptest! {
+        /// The look at the bytes never hides a character the full scan finds: for any
+        /// mix of controls, C1 controls, noncharacters, line ends and ordinary text.
+        #[test]
+        fn the_bytes_look_finds_what_the_full_scan_finds(
+            s in "[a é\t\n\r\u{0}\u{1b}\u{7f}\u{80}\u{9b}\u{9f}\u{a0}\u{fffe}\u{ffff}\u{fffd}]{0,16}"
+        ) {
+            let full: Vec<(usize, usize, char)> = s
+                .char_indices()
+                .filter(|&(_, c)| is_bad(c))
+                .map(|(at, c)| (at, 1, c))
+                .collect();
+            proptest::prop_assert_eq!(bad_characters(&s), full);
+        }
     }
 }
