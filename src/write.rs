@@ -79,10 +79,22 @@ fn resolve(path: &Path) -> PathBuf {
 
 /// Replace `path` with `bytes` atomically.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
-    let tmp = complete_temporary(path, bytes)?;
+    write_atomically_with(path, |out| out.write_all(bytes))
+}
+
+/// Replace `path` atomically with what `write` writes: a large document goes to the
+/// file as it is made, never whole in memory beside its parts.
+pub fn write_atomically_with(
+    path: &Path,
+    write: impl FnOnce(&mut Output) -> std::io::Result<()>,
+) -> Result<(), WriteError> {
+    let tmp = complete_temporary(path, write)?;
     tmp.persist(path).map_err(|e| io(path, e.error))?;
     Ok(())
 }
+
+/// Where a file's content is written: buffered, and seekable for the zip of a Word file.
+pub type Output<'a> = std::io::BufWriter<&'a mut std::fs::File>;
 
 /// Create `path` with `bytes`, whole or not at all, only if nothing is there yet.
 pub fn write_new(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
@@ -91,7 +103,7 @@ pub fn write_new(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
             path: path.to_path_buf(),
         });
     }
-    let tmp = complete_temporary(path, bytes)?;
+    let tmp = complete_temporary(path, |out| out.write_all(bytes))?;
     tmp.persist_noclobber(path).map_err(|e| {
         if e.error.kind() == std::io::ErrorKind::AlreadyExists {
             WriteError::Exists {
@@ -140,9 +152,12 @@ fn remove_stale_temporaries(dir: &Path) {
     }
 }
 
-/// A temporary file beside `path` holding all of `bytes`, synced, with the mode the
-/// target should get.
-fn complete_temporary(path: &Path, bytes: &[u8]) -> Result<tempfile::NamedTempFile, WriteError> {
+/// A temporary file beside `path` holding all that `write` wrote, synced, with the
+/// mode the target should get.
+fn complete_temporary(
+    path: &Path,
+    write: impl FnOnce(&mut Output) -> std::io::Result<()>,
+) -> Result<tempfile::NamedTempFile, WriteError> {
     let err = |source| io(path, source);
     let dir = path
         .parent()
@@ -154,7 +169,10 @@ fn complete_temporary(path: &Path, bytes: &[u8]) -> Result<tempfile::NamedTempFi
         .prefix(TEMPORARY_PREFIX)
         .tempfile_in(dir)
         .map_err(err)?;
-    tmp.write_all(bytes).map_err(err)?;
+    let mut out = std::io::BufWriter::new(tmp.as_file_mut());
+    write(&mut out).map_err(err)?;
+    out.flush().map_err(err)?;
+    drop(out);
     tmp.as_file().sync_all().map_err(err)?;
     readable_by_all(tmp.as_file(), path).map_err(err)?;
     Ok(tmp)
@@ -196,6 +214,24 @@ mod tests {
             let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
             assert_eq!(mode, 0o644);
         }
+    }
+
+    #[test]
+    fn a_write_that_fails_halfway_leaves_the_old_file_and_no_temporary() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("doc.docx");
+        write_atomically(&path, b"oud").unwrap();
+        let err = write_atomically_with(&path, |out| {
+            out.write_all(&[b'x'; 20_000])?;
+            Err(std::io::Error::from(std::io::ErrorKind::StorageFull))
+        })
+        .unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            format!("kan `{}` niet schrijven: de schijf is vol", path.display())
+        );
+        assert_eq!(std::fs::read(&path).unwrap(), b"oud");
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
     }
 
     #[test]

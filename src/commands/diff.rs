@@ -119,7 +119,10 @@ fn versions(
 /// What the diff writes: to standard output, or a file (Word, PDF).
 enum Output {
     Stdout(Vec<u8>),
-    File { path: PathBuf, bytes: Vec<u8> },
+    File {
+        path: PathBuf,
+        document: render::Rendered,
+    },
 }
 
 pub fn run(start: &Path, args: &DiffArgs) -> Result<u8, Error> {
@@ -197,8 +200,8 @@ pub fn run(start: &Path, args: &DiffArgs) -> Result<u8, Error> {
     let (output, changed) = made?;
     match output {
         Output::Stdout(bytes) => write_stdout(&bytes)?,
-        Output::File { path, bytes } => {
-            crate::write::write_atomically(&path, &bytes)?;
+        Output::File { path, document } => {
+            crate::write::write_atomically_with(&path, |out| document.write_to(out))?;
             write_stdout(format!("Geschreven: {}\n", shown(&path)).as_bytes())?;
         }
     }
@@ -316,9 +319,9 @@ fn redline(sources: RedlineSources) -> Result<(Output, bool), Error> {
             Output::Stdout(page.into())
         }
         RedlineFormat::Docx { path, revision } => {
-            let bytes = render::docx::redline::render_owned(old, new, &revision)?;
+            let document = render::docx::redline::render_owned(old, new, &revision)?;
             std::mem::forget(delta);
-            Output::File { path, bytes }
+            Output::File { path, document }
         }
     };
     Ok((output, changed))
@@ -336,8 +339,8 @@ fn pdf(
     let dir = out.map_or_else(|| side.root.join("build"), PathBuf::from);
     let path = dir.join("wijzigingen.pdf");
     crate::write::refuse_sources(&side.root, &path)?;
-    let bytes = pdf_bytes(delta, from, to, side)?;
-    Ok(Output::File { path, bytes })
+    let document = render::Rendered::Bytes(pdf_bytes(delta, from, to, side)?);
+    Ok(Output::File { path, document })
 }
 
 #[cfg(feature = "pdf")]

@@ -6,7 +6,7 @@ use super::{Checked, open, refuse, shown, write_stdout};
 use crate::cli::RenderArgs;
 use crate::error::Error;
 use crate::exit;
-use crate::render::{Format, RenderError, View, templates::Templates};
+use crate::render::{Format, RenderError, Rendered, View, templates::Templates};
 
 pub fn run(start: &Path, args: &RenderArgs) -> Result<u8, Error> {
     let checked = open(start, args.rev.as_deref())?;
@@ -41,22 +41,22 @@ pub fn write_document(
     let dir = out.map_or_else(|| checked.root.join("build"), PathBuf::from);
     let path = dir.join(format!("{stem}.{}", format.extension()));
     crate::write::refuse_sources(&checked.root, &path)?;
-    let bytes = bytes(view, format, &checked.snapshot.templates)?;
-    crate::write::write_atomically(&path, &bytes)?;
+    let document = rendered(view, format, &checked.snapshot.templates)?;
+    crate::write::write_atomically_with(&path, |out| document.write_to(out))?;
     write_stdout(format!("Geschreven: {}\n", shown(&path)).as_bytes())?;
     Ok(exit::OK)
 }
 
-fn bytes(
+fn rendered(
     view: &View,
     format: Format,
     overrides: &[crate::source::SourceFile],
-) -> Result<Vec<u8>, RenderError> {
+) -> Result<Rendered, RenderError> {
     let renderer = format.renderer();
     let own = if renderer.uses_templates() {
         overrides
     } else {
         &[]
     };
-    renderer.render(view, &Templates::load(own)?)
+    renderer.rendered(view, &Templates::load(own)?)
 }

@@ -49,6 +49,26 @@ pub trait DocumentFormat {
         true
     }
     fn render(&self, view: &View, templates: &Templates) -> Result<Vec<u8>, RenderError>;
+    /// The document ready to be written; the same bytes as `render` once written.
+    fn rendered(&self, view: &View, templates: &Templates) -> Result<Rendered, RenderError> {
+        self.render(view, templates).map(Rendered::Bytes)
+    }
+}
+
+/// A finished document on its way to a file. A Word file's parts are zipped straight
+/// into it: a large document is then never in memory twice, as parts and as zip.
+pub enum Rendered {
+    Bytes(Vec<u8>),
+    Word(Box<docx_rs::XMLDocx>),
+}
+
+impl Rendered {
+    pub fn write_to(self, out: &mut (impl std::io::Write + std::io::Seek)) -> std::io::Result<()> {
+        match self {
+            Rendered::Bytes(bytes) => out.write_all(&bytes),
+            Rendered::Word(parts) => docx::pack_into(*parts, out),
+        }
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]

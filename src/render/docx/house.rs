@@ -77,6 +77,9 @@ pub fn house_styled(h: &House, own: &crate::render::HouseView) -> Docx {
 /// (language, default style, schema order, core properties).
 pub fn finish(docx: Docx, h: &House) -> Result<XMLDocx, RenderError> {
     let mut xml = docx.build();
+    // The tree (millions of small allocations) is freed by now; glibc keeps its pages
+    // unless trimmed, and the copies of the XML below would come on top of them.
+    crate::memory::give_back();
     // docx-rs cannot set w:lang; in the run defaults it makes Dutch the
     // language of every text (spelling check, hyphenation, screen readers).
     let styles = insert_before(
@@ -106,10 +109,17 @@ pub fn pack(xml: XMLDocx) -> Result<Vec<u8>, RenderError> {
     let mut out = Cursor::new(Vec::new());
     // Packing into memory fails only in the zip writer itself; its English text says
     // nothing a council can act on.
-    xml.pack(&mut out).map_err(|_| {
+    pack_into(xml, &mut out).map_err(|_| {
         RenderError::Docx("de delen konden niet tot één bestand ingepakt worden".into())
     })?;
     Ok(out.into_inner())
+}
+
+/// The Word file zipped from its parts into `out` (a file, or memory for [`pack`]).
+pub fn pack_into(xml: XMLDocx, out: &mut (impl Write + Seek)) -> std::io::Result<()> {
+    // The zip error's kind is its I/O error's (a full disk is `StorageFull`), which
+    // is what the Dutch message is made from.
+    xml.pack(out).map_err(std::io::Error::from)
 }
 
 pub(super) fn styles(primary: &str) -> Vec<Style> {

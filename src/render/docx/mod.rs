@@ -3,7 +3,7 @@
 //! levels) so Word's navigation pane, LibreOffice's navigator and PDF
 //! bookmarks show the structure; Dutch as the document language.
 
-use std::io::Cursor;
+use std::io::{Cursor, Seek, Write};
 
 use docx_rs::{
     AlignmentType, BreakType, DocumentChild, Docx, FieldCharType, Footer, Header, HeaderReference,
@@ -21,7 +21,7 @@ mod tree;
 mod written;
 pub mod xml;
 
-pub use house::{House, created, finish, house, house_styled, pack};
+pub use house::{House, created, finish, house, house_styled, pack, pack_into};
 use letter::letter_part;
 #[cfg(test)]
 use matrix::column_widths;
@@ -89,6 +89,14 @@ impl super::DocumentFormat for Word {
         _templates: &super::templates::Templates,
     ) -> Result<Vec<u8>, RenderError> {
         render(view)
+    }
+
+    fn rendered(
+        &self,
+        view: &View,
+        _templates: &super::templates::Templates,
+    ) -> Result<super::Rendered, RenderError> {
+        Ok(super::Rendered::Word(Box::new(build_parts(view)?)))
     }
 }
 

@@ -30,13 +30,17 @@ pub fn render(old: &View, new: &View, rev: &Revision) -> Result<Vec<u8>, RenderE
     pack(parts(old, new, rev)?)
 }
 
-/// [`render`], the views freed once the parts are made: the zip is then packed in the
-/// memory they held, not beside it.
-pub fn render_owned(old: View, new: View, rev: &Revision) -> Result<Vec<u8>, RenderError> {
+/// [`render`] to be written, the views freed once the parts are made: the file is then
+/// written in the memory they held, not beside it.
+pub fn render_owned(
+    old: View,
+    new: View,
+    rev: &Revision,
+) -> Result<crate::render::Rendered, RenderError> {
     let parts = parts(&old, &new, rev)?;
     drop((old, new));
     crate::memory::give_back();
-    pack(parts)
+    Ok(crate::render::Rendered::Word(Box::new(parts)))
 }
 
 /// The package parts before zipping.

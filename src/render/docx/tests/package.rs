@@ -136,3 +136,17 @@ fn big_manifest_renders_quickly() {
     );
     assert!(took.as_secs_f64() < 3.0);
 }
+
+/// The file `render --format docx` streams is the file `render` makes in memory.
+#[test]
+fn the_streamed_file_is_the_packed_one() {
+    use crate::render::DocumentFormat;
+    let view = sample();
+    let templates = crate::render::templates::Templates::load(&[]).unwrap();
+    let mut streamed = Cursor::new(Vec::new());
+    Word.rendered(&view, &templates)
+        .unwrap()
+        .write_to(&mut streamed)
+        .unwrap();
+    assert_eq!(streamed.into_inner(), render(&view).unwrap());
+}
