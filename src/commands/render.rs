@@ -9,7 +9,7 @@ use crate::exit;
 use crate::render::{Format, RenderError, Rendered, View, templates::Templates};
 
 pub fn run(start: &Path, args: &RenderArgs) -> Result<u8, Error> {
-    let checked = open(start, args.rev.as_deref())?;
+    let mut checked = open(start, args.rev.as_deref())?;
     if let Some(e) = crate::render::unusable_logo(&checked.loaded.findings) {
         return Err(e.into());
     }
@@ -17,6 +17,8 @@ pub fn run(start: &Path, args: &RenderArgs) -> Result<u8, Error> {
         return Err(refuse(&checked, "Het document is"));
     }
     let view = View::from_manifest(&checked.loaded.manifest);
+    // The document is made from the view alone: the model's memory is free for it.
+    crate::memory::free_beside(std::mem::take(&mut checked.loaded.manifest));
     let written = write_document(
         &checked,
         &view,
