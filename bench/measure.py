@@ -8,6 +8,7 @@
                                   | --expect output]
                                  [--target-ms T] [--target-mb MB] -- CMD ARGS...
     python3 bench/measure.py report FILE
+    python3 bench/measure.py growth FILE
 
 `run` first runs CMD once with its output captured and checks its result:
 
@@ -319,6 +320,58 @@ def cmd_report(args):
     return 0
 
 
+DIFF_LIMIT_MS, DIFF_LIMIT_MB, DIFF_LIMIT_CASES = 10_000, 1_000, 100_000
+
+
+def cmd_growth(args):
+    """The rows of bench/growth.sh by command and size, each with the ratio of its time
+    and memory to the same command at half the size (target <= RATIO_TARGET); `diff`
+    at 100,000 cases or more also under DIFF_LIMIT_MS and DIFF_LIMIT_MB."""
+    with open(args.results, encoding="utf-8") as f:
+        rows = [json.loads(line) for line in f if line.strip()]
+    by_command = {}
+    for r in rows:
+        by_command.setdefault(r["label"].split(":")[0], {})[r["cases"]] = r
+    head = (f"{'command':<12} {'cases':>7} {'median ms':>10} {'cpu ms':>8} {'peak MB':>8} "
+            f"{'time ratio':>11} {'memory ratio':>13}  target")
+    print(head)
+    print("-" * (len(head) + 20))
+    missed = []
+    for command, sizes in by_command.items():
+        for cases in sorted(sizes):
+            r = sizes[cases]
+            half = sizes.get(cases // 2)
+            ratios, notes = ("", ""), []
+            if half:
+                t = r["median_ms"] / half["median_ms"]
+                m = r["peak_rss_mb"] / half["peak_rss_mb"]
+                ratios = (f"{t:.2f}", f"{m:.2f}")
+                for what, value in (("time", t), ("memory", m)):
+                    if value > RATIO_TARGET:
+                        notes.append(f"{what} ratio > {RATIO_TARGET} MISSED")
+                        missed.append(f"{command} at {cases}: {what} ratio {value:.2f}")
+            if command.startswith("diff") and cases >= DIFF_LIMIT_CASES:
+                ok = r["median_ms"] < DIFF_LIMIT_MS and r["peak_rss_mb"] < DIFF_LIMIT_MB
+                notes.append(f"< {DIFF_LIMIT_MS // 1000} s and < {DIFF_LIMIT_MB} MB "
+                             + ("ok" if ok else "MISSED"))
+                if not ok:
+                    missed.append(f"{command} at {cases}: over {DIFF_LIMIT_MS // 1000} s or "
+                                  f"{DIFF_LIMIT_MB} MB")
+            print(f"{command:<12} {cases:>7} {r['median_ms']:>10.0f} {r['cpu_ms']:>8.0f} "
+                  f"{r['peak_rss_mb']:>8.1f} {ratios[0]:>11} {ratios[1]:>13}  "
+                  + ("; ".join(notes) or "-"))
+    print(f"\nratio: to the same command at half the cases (and principles), target <= {RATIO_TARGET}; "
+          f"times: wall, median of {rows[0]['runs'] if rows else '?'} runs after a warm-up")
+    loads = [r["load"] for r in rows if r.get("load") is not None]
+    if loads:
+        print(f"load average during the runs: up to {max(loads):.2f} on {os.cpu_count() or 1} cores")
+    if missed:
+        print("targets missed: " + "; ".join(missed))
+        return 1
+    print("all targets met")
+    return 0
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     sub = ap.add_subparsers(dest="command", required=True)
@@ -341,9 +394,13 @@ def main():
     r.add_argument("cmd", nargs=argparse.REMAINDER)
     p = sub.add_parser("report")
     p.add_argument("results")
+    p = sub.add_parser("growth")
+    p.add_argument("results")
     args = ap.parse_args()
     if args.command == "run":
         cmd_run(args)
+    elif args.command == "growth":
+        sys.exit(cmd_growth(args))
     else:
         sys.exit(cmd_report(args))
 
