@@ -217,6 +217,10 @@ pub fn run(start: &Path, args: &DiffArgs) -> Result<u8, Error> {
 
 /// The output in the format asked for, and whether anything changed in meaning.
 fn output(from: &Checked, to: &Checked, args: &DiffArgs) -> Result<(Output, bool), Error> {
+    // `run` makes these itself, so that the models go early; the result is the same.
+    if matches!(args.format, DiffFormat::Html | DiffFormat::Docx) {
+        return redline_sources(from, to, args).and_then(redline);
+    }
     let delta = diff(&from.loaded.manifest, &to.loaded.manifest);
     let (a, b) = (from.snapshot.label.as_str(), to.snapshot.label.as_str());
     let output = match args.format {
@@ -227,10 +231,7 @@ fn output(from: &Checked, to: &Checked, args: &DiffArgs) -> Result<(Output, bool
         DiffFormat::Md => Output::Stdout(changes::markdown(&delta, a, b).into()),
         DiffFormat::Json => Output::Stdout(changes::json(&delta, a, b).into()),
         DiffFormat::Pdf => pdf(&delta, a, b, to, args.out.as_deref())?,
-        // `run` makes these itself, so that the models go early; the result is the same.
-        DiffFormat::Html | DiffFormat::Docx => {
-            return redline_sources(from, to, args).and_then(redline);
-        }
+        DiffFormat::Html | DiffFormat::Docx => unreachable!("handled above"),
     };
     let changed = !delta.is_empty();
     std::mem::forget(delta);
