@@ -11,25 +11,9 @@
 # at the default sizes on two cores.
 set -euo pipefail
 
-src_bin=""
-if [ -n "${KWALITEIT_BIN:-}" ]; then
-    src_bin="$(cd "$(dirname "$KWALITEIT_BIN")" && pwd)/$(basename "$KWALITEIT_BIN")"
-fi
-cd "$(dirname "$0")/.."
+source "$(dirname "$0")/binary.sh"
 RUNS="${RUNS:-3}"
 SIZES="${SIZES:-25000 50000 100000}"
-
-if [ -z "$src_bin" ]; then
-    echo "== cargo build --release" >&2
-    cargo build --release --quiet
-    src_bin=target/release/kwaliteit
-fi
-
-tmp="$(mktemp -d)"
-trap 'rm -rf "$tmp"' EXIT
-bin="$tmp/kwaliteit"
-cp "$src_bin" "$bin"
-results="$tmp/results.jsonl"
 
 measure() { # LABEL CASES [measure.py options...] -- CMD...
     local label="$1" cases="$2"

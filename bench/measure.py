@@ -255,6 +255,15 @@ SECTIONS = {
 }
 
 
+def print_load(rows):
+    """The highest load average seen during the runs, and a warning when it was high."""
+    loads = [r["load"] for r in rows if r.get("load") is not None]
+    if loads:
+        cores = os.cpu_count() or 1
+        note = "  (busy machine: wall times are noisy, compare cpu ms)" if max(loads) > cores / 2 else ""
+        print(f"load average during the runs: up to {max(loads):.2f} on {cores} cores{note}")
+
+
 def cmd_report(args):
     with open(args.results, encoding="utf-8") as f:
         rows = [json.loads(line) for line in f if line.strip()]
@@ -308,11 +317,7 @@ def cmd_report(args):
             print(f"{r['label']}: {r['changes']} changes{of} ({parts})")
     print(f"\ntimes: wall time, median and best of {rows[0]['runs'] if rows else '?'} runs after a "
           "warm-up (targets use the median); cpu = median user+system time")
-    loads = [r["load"] for r in rows if r.get("load") is not None]
-    if loads:
-        cores = os.cpu_count() or 1
-        note = "  (busy machine: wall times are noisy, compare cpu ms)" if max(loads) > cores / 2 else ""
-        print(f"load average during the runs: up to {max(loads):.2f} on {cores} cores{note}")
+    print_load(rows)
     if missed:
         print("targets missed: " + ", ".join(missed))
         return 1
@@ -362,9 +367,7 @@ def cmd_growth(args):
                   + ("; ".join(notes) or "-"))
     print(f"\nratio: to the same command at half the cases (and principles), target <= {RATIO_TARGET}; "
           f"times: wall, median of {rows[0]['runs'] if rows else '?'} runs after a warm-up")
-    loads = [r["load"] for r in rows if r.get("load") is not None]
-    if loads:
-        print(f"load average during the runs: up to {max(loads):.2f} on {os.cpu_count() or 1} cores")
+    print_load(rows)
     if missed:
         print("targets missed: " + "; ".join(missed))
         return 1

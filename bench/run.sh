@@ -6,26 +6,8 @@
 # Needs: cargo, python3, git. Exit code 1 when a target is missed.
 set -euo pipefail
 
-src_bin=""
-if [ -n "${KWALITEIT_BIN:-}" ]; then # absolute, before changing directory
-    src_bin="$(cd "$(dirname "$KWALITEIT_BIN")" && pwd)/$(basename "$KWALITEIT_BIN")"
-fi
-cd "$(dirname "$0")/.."
+source "$(dirname "$0")/binary.sh"
 RUNS="${RUNS:-5}"
-
-if [ -z "$src_bin" ]; then
-    echo "== cargo build --release" >&2
-    cargo build --release --quiet
-    src_bin=target/release/kwaliteit
-fi
-
-tmp="$(mktemp -d)"
-trap 'rm -rf "$tmp"' EXIT
-
-# Measure a copy, so that a rebuild while the benchmark runs cannot swap the binary.
-bin="$tmp/kwaliteit"
-cp "$src_bin" "$bin"
-results="$tmp/results.jsonl"
 
 # measure LABEL CASES TARGET_MS TARGET_MB [measure.py options...] -- CMD...
 # (CASES, TARGET_MS, TARGET_MB: "" or - for none)
