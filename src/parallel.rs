@@ -20,8 +20,8 @@ pub fn in_chunks<T: Sync, R: Send>(
     at_least: usize,
     work: impl Fn(&[T]) -> R + Sync,
 ) -> Vec<R> {
-    let cores = std::thread::available_parallelism().map_or(1, usize::from);
-    let threads = cores.min(items.len().div_ceil(at_least.max(1))).max(1);
+    let wanted = items.len().div_ceil(at_least.max(1));
+    let threads = if wanted <= 1 { 1 } else { cores().min(wanted) };
     if threads == 1 {
         return vec![work(items)];
     }
@@ -34,6 +34,13 @@ pub fn in_chunks<T: Sync, R: Send>(
             .collect();
         handles.into_iter().map(join).collect()
     })
+}
+
+/// The cores this process may use, asked once: on Linux the answer reads cgroup files,
+/// which cost more than loading a small file (and `fmt` loads each file several times).
+fn cores() -> usize {
+    static CORES: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
+    *CORES.get_or_init(|| std::thread::available_parallelism().map_or(1, usize::from))
 }
 
 fn join<T>(handle: std::thread::ScopedJoinHandle<'_, T>) -> T {
