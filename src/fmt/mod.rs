@@ -137,31 +137,47 @@ fn format_once(path: &str, kind: FileKind, text: &str, before: &Before) -> Optio
     if !matches!(tree.kind, Kind::Map(_) | Kind::Null) {
         return None;
     }
-    let mut verbatim_yaml = yaml_src.to_string();
-    if !verbatim_yaml.is_empty() && !verbatim_yaml.ends_with('\n') {
-        verbatim_yaml.push('\n');
-    }
-    let yamls = [canonical_yaml(kind, yaml_src, &tree), verbatim_yaml];
-    let bodies = body.map(|b| [format_body(b), verbatim_body(b)]);
-    for (y, yaml_text) in yamls.iter().enumerate() {
-        let candidates: Vec<(String, bool)> = match &bodies {
-            None => vec![(yaml_text.clone(), true)],
-            Some(bodies) => bodies
-                .iter()
-                .enumerate()
-                .map(|(b, body)| (format!("---\n{yaml_text}---\n{body}"), b == 0))
-                .collect(),
+    // Most files take the first candidate: the others are made only when it reads differently.
+    let verbatim_yaml = || {
+        let mut y = yaml_src.to_string();
+        if !y.is_empty() && !y.ends_with('\n') {
+            y.push('\n');
+        }
+        y
+    };
+    let canonical = canonical_yaml(kind, yaml_src, &tree);
+    let full_body = body.map(format_body);
+    let candidates = [(true, true), (true, false), (false, true), (false, false)];
+    let mut verbatim = None;
+    let mut verbatim_of_body = None;
+    for (canonical_front, formatted_body) in candidates {
+        if body.is_none() && !formatted_body {
+            continue;
+        }
+        let yaml_text: &str = if canonical_front {
+            &canonical
+        } else {
+            verbatim.get_or_insert_with(verbatim_yaml)
         };
-        for (out, full_body) in candidates {
-            // The text itself was checked already (or is the original).
-            if out == text || out == before.text || before.reads_as(path, &out) {
-                let mode = if y == 0 && full_body {
-                    Mode::Full
+        let out = match (body, &full_body) {
+            (Some(b), Some(full)) => {
+                let body_text: &str = if formatted_body {
+                    full
                 } else {
-                    Mode::Conservative
+                    verbatim_of_body.get_or_insert_with(|| verbatim_body(b))
                 };
-                return Some((out, mode));
+                format!("---\n{yaml_text}---\n{body_text}")
             }
+            _ => yaml_text.to_string(),
+        };
+        // The text itself was checked already (or is the original).
+        if out == text || out == before.text || before.reads_as(path, &out) {
+            let mode = if canonical_front && formatted_body {
+                Mode::Full
+            } else {
+                Mode::Conservative
+            };
+            return Some((out, mode));
         }
     }
     None
@@ -169,5 +185,8 @@ fn format_once(path: &str, kind: FileKind, text: &str, before: &Before) -> Optio
 
 /// CRLF and lone CR both end a line for YAML and CommonMark; LF is the one we write.
 fn unify_line_endings(text: &str) -> String {
+    if !text.contains('\r') {
+        return text.to_string();
+    }
     text.replace("\r\n", "\n").replace('\r', "\n")
 }

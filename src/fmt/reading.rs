@@ -5,7 +5,6 @@ use crate::load::frontmatter;
 use crate::load::yaml::{self, Kind, Yaml};
 use crate::model::finding::{Pos, Rule};
 use crate::model::{Located, MANIFEST_FILE, Manifest, file_kind, keys};
-use crate::source::SourceFile;
 
 use super::comments::find_comments;
 use super::{UNREADABLE, unify_line_endings};
@@ -25,10 +24,7 @@ pub(super) struct Reading {
 impl Reading {
     /// None when the file has syntax problems, so it is not ours to format.
     pub(super) fn of(path: &str, text: &str) -> Option<Reading> {
-        let loaded = load::load(&[SourceFile {
-            path: path.to_string(),
-            bytes: text.as_bytes().to_vec(),
-        }]);
+        let (loaded, front_matter) = load::load_text(path, text);
         if loaded.findings.iter().any(|f| UNREADABLE.contains(&f.rule)) {
             return None;
         }
@@ -40,30 +36,31 @@ impl Reading {
             .map(|f| (f.rule, f.message, f.help))
             .collect();
         findings.sort();
-        let text = unify_line_endings(text.strip_prefix('\u{feff}').unwrap_or(text));
-        let yaml_src = if path == MANIFEST_FILE {
-            Some(text.as_str())
-        } else {
-            frontmatter::split(&text).ok().map(|s| s.yaml)
+        // The front matter as the loader read it; manifest.yaml (not split) is read here.
+        // Its text is needed only for that, and to look for comments.
+        let needs_source = front_matter.is_none() || text.contains('#');
+        let text =
+            needs_source.then(|| unify_line_endings(text.strip_prefix('\u{feff}').unwrap_or(text)));
+        let yaml_src = text.as_deref().and_then(|text| {
+            if path == MANIFEST_FILE {
+                Some(text)
+            } else {
+                frontmatter::split(text).ok().map(|s| s.yaml)
+            }
+        });
+        let tree = front_matter.or_else(|| yaml_src.and_then(|src| yaml::parse(src, 1).ok()));
+        let mut comments: Vec<String> = match (yaml_src, &tree) {
+            (Some(src), Some(tree)) if src.contains('#') => find_comments(src, tree)
+                .into_iter()
+                .map(|c| c.text)
+                .collect(),
+            _ => Vec::new(),
         };
-        let (yaml, comments) = match yaml_src {
-            Some(src) => match yaml::parse(src, 1) {
-                Ok(tree) => {
-                    let mut comments: Vec<String> = find_comments(src, &tree)
-                        .into_iter()
-                        .map(|c| c.text)
-                        .collect();
-                    comments.sort();
-                    (Some(comparable_yaml(path, tree)), comments)
-                }
-                Err(_) => (None, Vec::new()),
-            },
-            None => (None, Vec::new()),
-        };
+        comments.sort();
         Some(Reading {
-            model: comparable_model(&loaded.manifest),
+            model: comparable_model(loaded.manifest),
             findings,
-            yaml,
+            yaml: tree.map(|tree| comparable_yaml(path, tree)),
             comments,
         })
     }
@@ -110,7 +107,7 @@ pub(super) fn without_positions(m: &Manifest) -> String {
 
 /// Positions left out and every Markdown text replaced by its document tree without
 /// offsets, whitespace runs counted as one: unwrapping a paragraph or a CRLF is no change.
-fn comparable_model(m: &Manifest) -> Manifest {
+fn comparable_model(m: Manifest) -> Manifest {
     let mut m = m.without_offsets();
     for p in &mut m.principles {
         (p.short_text, p.elaboration) = (String::new(), String::new());

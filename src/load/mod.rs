@@ -106,21 +106,40 @@ fn load_serial(files: &[SourceFile]) -> Loaded {
         if crate::model::image::is_image_name(&file.path) {
             continue;
         }
-        let mut findings = Vec::new();
-        let complete = match decode(file, &mut findings) {
+        match decode(file, &mut loaded.findings) {
             Some(text) => {
-                let complete = load_file(&file.path, &text, &mut loaded.manifest, &mut findings);
-                loaded.manifest.texts.insert(file.path.clone(), text);
-                complete
+                load_text_into(&file.path, text, &mut loaded);
             }
-            None => false,
-        };
-        if !complete {
-            mark_incomplete(&mut loaded.manifest.incomplete, &file.path);
+            None => mark_incomplete(&mut loaded.manifest.incomplete, &file.path),
         }
-        loaded.findings.append(&mut findings);
     }
     loaded
+}
+
+/// One file's text loaded on its own, as [`load`] would (a BOM left out), with the tree
+/// of its front matter: `fmt` compares that, and need not parse it again. No tree for
+/// `manifest.yaml` or when the front matter could not be read.
+pub fn load_text(path: &str, text: &str) -> (Loaded, Option<Yaml>) {
+    let mut loaded = Loaded {
+        file_count: 1,
+        ..Loaded::default()
+    };
+    if crate::model::image::is_image_name(path) {
+        return (loaded, None);
+    }
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text).to_string();
+    let front_matter = load_text_into(path, text, &mut loaded);
+    (loaded, front_matter)
+}
+
+fn load_text_into(path: &str, text: String, loaded: &mut Loaded) -> Option<Yaml> {
+    let (complete, front_matter) =
+        load_file(path, &text, &mut loaded.manifest, &mut loaded.findings);
+    loaded.manifest.texts.insert(path.to_string(), text);
+    if !complete {
+        mark_incomplete(&mut loaded.manifest.incomplete, path);
+    }
+    front_matter
 }
 
 /// Note that a file of `path`'s kind could not be read into the model.
@@ -165,20 +184,26 @@ fn decode(file: &SourceFile, findings: &mut Vec<Finding>) -> Option<String> {
     }
 }
 
-/// Load one file into the model; false when it could not be read into it.
-fn load_file(path: &str, text: &str, manifest: &mut Manifest, findings: &mut Vec<Finding>) -> bool {
+/// Load one file into the model; false when it could not be read into it. The tree of a
+/// Markdown file's front matter comes back, when it could be read.
+fn load_file(
+    path: &str,
+    text: &str,
+    manifest: &mut Manifest,
+    findings: &mut Vec<Finding>,
+) -> (bool, Option<Yaml>) {
     let Some(kind) = file_kind(path) else {
-        return true;
+        return (true, None);
     };
     if text.trim().is_empty() {
         findings.push(
             Finding::new(Rule::EmptyFile, path, Pos::START, "het bestand is leeg")
                 .help("vul het bestand aan of verwijder het"),
         );
-        return false;
+        return (false, None);
     }
     if matches!(kind, FileKind::Identity) {
-        return load_identity(path, text, manifest, findings);
+        return (load_identity(path, text, manifest, findings), None);
     }
     if !path.ends_with(".md") {
         findings.push(
@@ -190,10 +215,10 @@ fn load_file(path: &str, text: &str, manifest: &mut Manifest, findings: &mut Vec
             )
             .help("geef het bestand de extensie `.md` of zet het buiten deze map"),
         );
-        return true;
+        return (true, None);
     }
     let Some(doc) = MdFile::read(path, text, findings) else {
-        return false;
+        return (false, None);
     };
     let complete = match kind {
         FileKind::Principle => principle(&doc, findings).map(|p| manifest.principles.push(p)),
@@ -203,7 +228,7 @@ fn load_file(path: &str, text: &str, manifest: &mut Manifest, findings: &mut Vec
     }
     .is_some();
     manifest.pages.push(doc.page());
-    complete
+    (complete, Some(doc.yaml))
 }
 
 /// A Markdown file split into parsed front matter and scanned body.

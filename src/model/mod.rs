@@ -347,8 +347,8 @@ impl Manifest {
 
     /// The model with every document tree normalized (no byte offsets, white space
     /// runs as one) and without the file texts: to compare what two versions mean.
-    pub fn without_offsets(&self) -> Manifest {
-        let mut m = self.clone();
+    pub fn without_offsets(self) -> Manifest {
+        let mut m = self;
         m.texts.clear();
         // A tree the model holds twice (a case's story and its page) is normalized once.
         // The originals are kept until the end, so no other tree gets their address.

@@ -262,7 +262,7 @@ fn document() -> impl Strategy<Value = (String, String)> {
 /// The model as the diff sees it: no positions, Markdown texts as their words.
 fn by_words(m: &Manifest) -> String {
     let words = |s: &mut String| *s = s.split_whitespace().collect::<Vec<_>>().join(" ");
-    let mut m = m.without_offsets();
+    let mut m = m.clone().without_offsets();
     for p in &mut m.principles {
         words(&mut p.short_text);
         words(&mut p.elaboration);
