@@ -45,6 +45,20 @@ pub fn canonical_of_readable(path: &str, text: &str) -> Option<String> {
     format_file(path, text, Readable::Known).map(|(text, _)| text)
 }
 
+/// For `fmt --check`: the text after one formatting pass, or None as
+/// [`canonical_of_readable`]. A file is in canonical form exactly when this gives it back
+/// (line endings aside): a pass looks at the text with its line endings unified, so a
+/// pass that changes the file shows it is not, and the passes after it are not needed.
+/// (Formatting that does not settle, never seen, then counts as not canonical.)
+pub fn formatted_once_of_readable(path: &str, text: &str) -> Option<String> {
+    let kind = file_kind(path)?;
+    let before = Before {
+        text,
+        reading: std::cell::OnceCell::new(),
+    };
+    format_once(path, kind, text, &before).map(|(text, _)| text)
+}
+
 /// Whether a finding means `fmt` must leave the file alone: it could not be read as
 /// it is meant to be (or is no file of the manifest at all).
 pub fn leaves_alone(rule: Rule) -> bool {

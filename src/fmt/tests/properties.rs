@@ -366,6 +366,9 @@ proptest! {
         let text = format!("---\n{}\n---\n{}\n", front.join("\n"), body.join("\n"));
         // Random keys may repeat or clash: then there is nothing to format.
         if let Some(out) = canonical("cases/a.md", &text) {
+            // `fmt --check` makes one pass: it must tell what all of them tell.
+            let once = formatted_once_of_readable("cases/a.md", &text);
+            prop_assert_eq!(once.as_deref() == Some(text.as_str()), out == text);
             let again = canonical("cases/a.md", &out);
             prop_assert_eq!(again.as_deref(), Some(out.as_str()), "{:?}\n=>\n{:?}", text, out);
             prop_assert_eq!(
@@ -387,6 +390,8 @@ proptest! {
         // What `fmt` uses for a file it loaded without errors gives the same.
         prop_assert_eq!(canonical_of_readable(&path, &text), Some(out.clone()));
         prop_assert_eq!(canonical_of_readable(&path, &out), Some(out.clone()));
+        prop_assert_eq!(formatted_once_of_readable(&path, &out), Some(out.clone()));
+        prop_assert_eq!(formatted_once_of_readable(&path, &text) == Some(text.clone()), out == text);
         prop_assert_eq!(canonical(&path, &out), Some(out.clone()));
         let after = load_all(&[(path.clone(), out.clone())]);
         prop_assert_eq!(by_words(&before.manifest), by_words(&after.manifest));
