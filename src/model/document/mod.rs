@@ -321,15 +321,33 @@ fn normalize_inlines(inlines: &mut Vec<Inline>) {
 
 /// [`collapse`], leaving a text that has no run to collapse as it is (most texts).
 fn collapse_in_place(s: &mut String) {
-    let mut space = false;
-    let settled = s.chars().all(|c| {
-        let run = space || c != ' ';
-        space = c == ' ';
-        !(c.is_whitespace() && run)
-    });
-    if !settled {
+    if !settled(s) {
         *s = collapse(s);
     }
+}
+
+/// Whether `s` has no white space but single spaces. Byte by byte: it is asked of every
+/// text of every tree `fmt` compares; a byte that may start a non-ASCII white space
+/// (U+0085, U+00A0, U+1680, U+2000 to U+3000) is decided by its character.
+fn settled(s: &str) -> bool {
+    let mut space = false;
+    for (i, &b) in s.as_bytes().iter().enumerate() {
+        let white = match b {
+            b' ' if space => return false,
+            b' ' => {
+                space = true;
+                continue;
+            }
+            b'\t' | b'\n' | 0x0B | 0x0C | b'\r' => true,
+            0xC2 | 0xE1 | 0xE2 | 0xE3 => s[i..].chars().next().is_some_and(char::is_whitespace),
+            _ => false,
+        };
+        if white {
+            return false;
+        }
+        space = false;
+    }
+    true
 }
 
 /// White space runs as one space, ends kept so neighbours stay apart.
