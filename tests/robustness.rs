@@ -577,3 +577,35 @@ fn a_party_twice_in_the_new_version_is_compared_in_every_output() {
     };
     redline::render(&a, &b, &revision).unwrap();
 }
+
+/// Found by the `diff` fuzzer (its input shrunk to 63 bytes): a principle whose text ends
+/// in a three-byte character made the Word redline cut that character in two.
+#[test]
+fn a_changed_paragraph_ending_in_a_wide_character_is_redlined_in_word() {
+    use kwaliteit::render::View;
+    use kwaliteit::render::docx::redline::{self, Revision};
+    let version = |files: Vec<SourceFile>| {
+        let snapshot = kwaliteit::source::from_files(files, "v");
+        let mut loaded = load(&snapshot.files);
+        let exists = |p: &str| snapshot.has_path(p);
+        let read = |rels: &[String]| snapshot.read_other_files(rels);
+        kwaliteit::load::images::load(&mut loaded.manifest, &read, &exists, &mut loaded.findings);
+        View::from_manifest(&loaded.manifest)
+    };
+    let old = version(vec![
+        file(MANIFEST, "n"),
+        file(
+            "manifest/principles/01-a.md",
+            "---\nid: H\n---\nn verbeteren\u{301d}\nk",
+        ),
+    ]);
+    let new = version(vec![file(
+        "manifest/principles/01-a.md",
+        "---\nid: e\n---\nverbeteren\u{301d}",
+    )]);
+    let revision = Revision {
+        author: "R".to_string(),
+        date: "2015-08-18T00:00:00Z".to_string(),
+    };
+    redline::render(&old, &new, &revision).unwrap();
+}

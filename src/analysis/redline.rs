@@ -146,8 +146,24 @@ impl Redline {
         })
     }
 
+    /// Where each piece of the old text (unchanged or deleted, in order) starts in
+    /// [`old_text`](Self::old_text). Not at the sum of the pieces before it: a space
+    /// may stand between two of them (see `join`).
+    pub fn old_starts(&self) -> Vec<usize> {
+        self.join_with_starts(|s| match s {
+            Segment::Same(t) | Segment::Deleted(t) => Some(t),
+            Segment::Inserted(_) => None,
+        })
+        .1
+    }
+
     fn join(&self, pick: impl Fn(&Segment) -> Option<&String>) -> String {
+        self.join_with_starts(pick).0
+    }
+
+    fn join_with_starts(&self, pick: impl Fn(&Segment) -> Option<&String>) -> (String, Vec<usize>) {
         let mut out = String::new();
+        let mut starts = Vec::new();
         for piece in self.0.iter().filter_map(pick) {
             // An unchanged piece carries the new text's spacing: after a deleted word
             // the old text may need the space back.
@@ -156,10 +172,16 @@ impl Redline {
             if glued {
                 out.push(' ');
             }
+            starts.push(out.len());
             out.push_str(piece);
         }
         // A piece left out may leave the next one's space at the start.
-        out.trim_start().to_string()
+        let trimmed = out.len() - out.trim_start().len();
+        let starts = starts
+            .into_iter()
+            .map(|s| s.saturating_sub(trimmed))
+            .collect();
+        (out[trimmed..].to_string(), starts)
     }
 
     /// Long unchanged stretches shortened to their first and last words, for summaries.
@@ -250,6 +272,17 @@ mod tests {
             ]
         );
         assert!(same_words("a .", "a."));
+    }
+
+    #[test]
+    fn old_pieces_start_where_the_old_text_has_them() {
+        // "verbeteren" carries the new spacing (none before it); the old text has a space.
+        let r = Redline::between("n verbeteren\u{301d} k", "verbeteren\u{301d}");
+        assert_eq!(r.old_text(), "n verbeteren\u{301d} k");
+        assert_eq!(r.old_starts(), [0, 2, 15]);
+        let r = Redline::between("zo", "n zo");
+        assert_eq!(r.0[1], Segment::Same(" zo".into()));
+        assert_eq!(r.old_starts(), [0]);
     }
 
     #[test]

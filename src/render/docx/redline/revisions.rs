@@ -157,27 +157,46 @@ fn word_level(a: &Paragraph, b: &Paragraph, rev: &Marks) -> Option<Paragraph> {
         old_links,
         new_links,
     };
-    let (mut at_old, mut at_new) = (0, 0);
+    // The new text is the pieces one after the other; in the old text a deleted piece
+    // reaches to where the next old piece starts (a space may stand between them).
+    // An unchanged piece has the new text's spacing: a space before it that the old
+    // text lacks is marked inserted.
+    let old_starts = red.old_starts();
+    let old_start = |i: usize| old_starts.get(i).copied().unwrap_or(sa.0.len());
+    let old_end = |i: usize| old_start(i + 1);
+    let (mut old_piece, mut at_new) = (0, 0);
     for segment in &red.0 {
         let len = segment.text().len();
         match segment {
-            Segment::Same(_) => {
-                for (t, props, link) in pieces(&sb, at_new, at_new + len) {
+            Segment::Same(text) => {
+                let new_space = text.starts_with(' ')
+                    && !sa
+                        .0
+                        .get(old_start(old_piece)..)
+                        .is_some_and(|t| t.starts_with(' '));
+                let unchanged = at_new + usize::from(new_space);
+                for (t, props, link) in pieces(&sb, at_new, unchanged) {
+                    let insert = Insert::new(run_with(props).add_text(t))
+                        .author(&rev.author)
+                        .date(&rev.date);
+                    children.push(ParagraphChild::Insert(insert), link.map(|i| (false, i)));
+                }
+                for (t, props, link) in pieces(&sb, unchanged, at_new + len) {
                     let run = run_with(props).add_text(t);
                     children.push(ParagraphChild::Run(Box::new(run)), link.map(|i| (false, i)));
                 }
-                at_old += len;
+                old_piece += 1;
                 at_new += len;
             }
             Segment::Deleted(_) => {
-                for (t, props, link) in pieces(&sa, at_old, at_old + len) {
+                for (t, props, link) in pieces(&sa, old_start(old_piece), old_end(old_piece)) {
                     let delete = Delete::new()
                         .author(&rev.author)
                         .date(&rev.date)
                         .add_run(run_with(props).add_delete_text(t));
                     children.push(ParagraphChild::Delete(delete), link.map(|i| (true, i)));
                 }
-                at_old += len;
+                old_piece += 1;
             }
             Segment::Inserted(_) => {
                 for (t, props, link) in pieces(&sb, at_new, at_new + len) {
