@@ -52,6 +52,7 @@ pub fn run(start: &Path, args: &FmtArgs) -> Result<u8, Error> {
         if with_errors.contains(path.as_str()) {
             None
         } else if args.check {
+            // One pass tells as well as all whether a file is in the form.
             crate::fmt::formatted_once_of_readable(path, text)
         } else {
             crate::fmt::canonical_of_readable(path, text)
@@ -63,7 +64,6 @@ pub fn run(start: &Path, args: &FmtArgs) -> Result<u8, Error> {
     .into_iter()
     .flatten()
     .collect();
-    // With --check, one pass: it tells as well as all whether a file is in the form.
     let mut changed = Vec::new();
     let mut skipped = Vec::new();
     for ((path, _), canonical) in texts.iter().zip(formatted) {
