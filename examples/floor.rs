@@ -1,5 +1,5 @@
-//! The floor of `check`: read the same files the same way (`source::read_worktree`),
-//! then touch every byte on as many threads as `load` uses, and nothing else.
+//! The floor of `check`: read the same files the same way, on the same threads
+//! (`source::read_worktree_with`), touching every byte where `check` loads, and nothing else.
 //! `bench/compare.sh` reports `check` as a multiple of this.
 //!
 //!     cargo run --release --example floor -- DIR
@@ -15,22 +15,22 @@ fn main() {
             std::process::exit(2);
         }
     };
-    let snapshot = match kwaliteit::source::read_worktree(&root) {
-        Ok(s) => s,
+    // Read as `check` reads, each chunk of files touched on the other cores while this
+    // thread reads the next (`source::read_worktree_with`, where `check` loads them).
+    let touch = |part: &[kwaliteit::source::SourceFile]| {
+        part.iter()
+            .filter_map(|f| std::str::from_utf8(&f.bytes).ok())
+            .map(|t| memchr::memchr_iter(b'\n', t.as_bytes()).count())
+            .sum::<usize>()
+    };
+    let (snapshot, counts) = match kwaliteit::source::read_worktree_with(&root, touch) {
+        Ok(read) => read,
         Err(e) => {
             eprintln!("floor: {e}");
             std::process::exit(2);
         }
     };
     let files = &snapshot.files;
-    // The same split as `load::load`: contiguous chunks of at least 512 files per core.
-    let lines: usize = kwaliteit::parallel::in_chunks(files, 512, |part| {
-        part.iter()
-            .filter_map(|f| std::str::from_utf8(&f.bytes).ok())
-            .map(|t| memchr::memchr_iter(b'\n', t.as_bytes()).count())
-            .sum::<usize>()
-    })
-    .into_iter()
-    .sum();
+    let lines: usize = counts.into_iter().sum();
     println!("{} files, {lines} lines", files.len());
 }

@@ -1,6 +1,6 @@
-//! Work shared by the machine's cores: two things at once, or a slice in contiguous
-//! chunks, one per core, with the results in order. Every step that touches each file
-//! (loading, checking, formatting) splits its work here, the same way.
+//! Work shared by the machine's cores: two things at once, a slice in contiguous
+//! chunks, one per core, or chunks as they are made, with the results in order. Every
+//! step that touches each file (loading, checking, formatting) splits its work here.
 
 /// `a` on a thread of its own while `b` runs on this one. A panic in `a` goes on in
 /// the caller, as if `a` had run here.
@@ -36,6 +36,69 @@ pub fn in_chunks<T: Sync, R: Send>(
     })
 }
 
+/// `work` on each chunk that `produce` hands over, while it goes on producing: the other
+/// cores start on the first chunks while this thread makes the next ones, then this
+/// thread helps with what is left. The chunks come back with their results, in the
+/// order they were made. One chunk is worked here, with no thread started.
+pub fn while_producing<T: Send, R: Send, E>(
+    produce: impl FnOnce(&mut dyn FnMut(Vec<T>)) -> Result<(), E>,
+    work: impl Fn(&[T]) -> R + Sync,
+) -> Result<Vec<(Vec<T>, R)>, E> {
+    let (send, receive) = std::sync::mpsc::channel::<(usize, Vec<T>)>();
+    let receive = std::sync::Mutex::new(receive);
+    let done = std::sync::Mutex::new(Vec::new());
+    let work_through = || {
+        loop {
+            // The lock is held while waiting, so one helper waits and the others queue.
+            let next = lock(&receive).recv();
+            let Ok((index, items)) = next else { break };
+            let result = work(&items);
+            lock(&done).push((index, items, result));
+        }
+    };
+    let produced = std::thread::scope(|scope| {
+        let mut helpers = Vec::new();
+        // The first chunk waits for a second one: a single chunk starts no thread.
+        let mut first = None;
+        let mut count = 0;
+        let produced = produce(&mut |items| {
+            if count == 0 {
+                first = Some(items);
+            } else {
+                if count == 1 {
+                    let started = cores().saturating_sub(1);
+                    helpers.extend((0..started).map(|_| scope.spawn(work_through)));
+                    // Sent while the receiver lives: a send cannot fail here.
+                    let _ = send.send((0, first.take().unwrap_or_default()));
+                }
+                let _ = send.send((count, items));
+            }
+            count += 1;
+        });
+        if let Some(items) = first.take() {
+            let _ = send.send((0, items));
+        }
+        // Owned by this closure (it is dropped here), so a panic while producing
+        // also ends the helpers' wait.
+        drop(send);
+        work_through();
+        for helper in helpers {
+            join(helper);
+        }
+        produced
+    });
+    produced?;
+    let mut done = done.into_inner().unwrap_or_else(|e| e.into_inner());
+    done.sort_by_key(|(index, ..)| *index);
+    Ok(done.into_iter().map(|(_, items, r)| (items, r)).collect())
+}
+
+/// A lock that another thread's panic left behind is still usable: that panic goes on
+/// in the caller when its thread is joined.
+fn lock<T>(mutex: &std::sync::Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    mutex.lock().unwrap_or_else(|e| e.into_inner())
+}
+
 /// The cores this process may use, asked once: on Linux the answer reads cgroup files,
 /// which cost more than loading a small file (and `fmt` loads each file several times).
 fn cores() -> usize {
@@ -61,6 +124,54 @@ mod tests {
             assert_eq!(parts.concat(), items, "{len}");
             assert!(parts.iter().all(|p| p.len() >= 100 || parts.len() == 1));
         }
+    }
+
+    #[test]
+    fn produced_chunks_come_back_in_order_with_their_results() {
+        for chunks in [0, 1, 2, 7, 50] {
+            let made = while_producing(
+                |give| {
+                    for c in 0..chunks {
+                        give((0..c).collect::<Vec<usize>>());
+                    }
+                    Ok::<(), ()>(())
+                },
+                |part| part.len() * 10,
+            )
+            .unwrap();
+            let expected: Vec<_> = (0..chunks).map(|c| ((0..c).collect(), c * 10)).collect();
+            assert_eq!(made, expected);
+        }
+    }
+
+    #[test]
+    fn a_failed_production_fails_after_the_chunks_made() {
+        let made = while_producing(
+            |give| {
+                give(vec![1]);
+                give(vec![2]);
+                Err("stop")
+            },
+            |part: &[i32]| part[0],
+        );
+        assert_eq!(made, Err("stop"));
+    }
+
+    #[test]
+    fn a_panic_while_producing_reaches_the_caller() {
+        let caught = std::panic::catch_unwind(|| {
+            while_producing(
+                |give| {
+                    give(vec![1]);
+                    give(vec![2]);
+                    panic!("stop");
+                    #[allow(unreachable_code)]
+                    Ok::<(), ()>(())
+                },
+                |part: &[i32]| part[0],
+            )
+        });
+        assert!(caught.is_err());
     }
 
     #[test]

@@ -55,7 +55,18 @@ pub fn check_snapshot_with(
 /// of loading, not yet sorted. [`check_findings`] and [`with_findings`] finish the job;
 /// apart, so that a command can check while it works on what was loaded.
 pub fn load_snapshot(root: PathBuf, snapshot: Snapshot) -> Checked {
-    let mut loaded = load::load(&snapshot.files);
+    let loaded = load::load(&snapshot.files);
+    finish_load(root, snapshot, loaded)
+}
+
+/// [`load_snapshot`] of the work tree, its files loaded while they are read.
+pub fn load_worktree(root: PathBuf) -> Result<Checked, Error> {
+    let (snapshot, parts) = source::read_worktree_with(&root, load::load_part)?;
+    Ok(finish_load(root, snapshot, load::join_parts(parts)))
+}
+
+/// What loading adds to the files' model: refused paths, the logo, the pictures.
+fn finish_load(root: PathBuf, snapshot: Snapshot, mut loaded: load::Loaded) -> Checked {
     load::refused::add(&mut loaded, &snapshot.refused);
     load::logo::attach(&mut loaded, &snapshot);
     let exists = |p: &str| snapshot.has_path(p);
@@ -99,11 +110,15 @@ pub fn open_with(
     options: crate::check::content::Options,
 ) -> Result<Checked, Error> {
     let root = source::discover(start)?;
-    let snapshot = match rev {
-        Some(rev) => source::read_revision(&root, rev)?,
-        None => source::read_worktree(&root)?,
+    let loaded = match rev {
+        Some(rev) => {
+            let snapshot = source::read_revision(&root, rev)?;
+            load_snapshot(root, snapshot)
+        }
+        None => load_worktree(root)?,
     };
-    Ok(check_snapshot_with(root, snapshot, options))
+    let findings = check_findings(&loaded, options);
+    Ok(with_findings(loaded, findings))
 }
 
 pub fn color_for(stream_is_terminal: bool) -> bool {
@@ -176,4 +191,39 @@ fn relative_to_cwd(cwd: &Option<PathBuf>, full: PathBuf) -> String {
         .and_then(|c| full.strip_prefix(c).ok().map(|p| p.display().to_string()))
         .filter(|p| !p.is_empty())
         .unwrap_or_else(|| full.display().to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Loading while reading gives what loading after reading gives, findings included.
+    #[test]
+    fn the_work_tree_loads_the_same_while_it_is_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::create_dir_all(root.join("cases")).unwrap();
+        std::fs::create_dir_all(root.join("manifest/principles")).unwrap();
+        std::fs::write(
+            root.join(crate::model::MANIFEST_FILE),
+            "titel: T\nraad: R\ngemeente: G\n",
+        )
+        .unwrap();
+        for i in 0..700 {
+            // Every seventh case has a problem of its own, so findings come from many chunks.
+            let id = if i % 7 == 0 {
+                "Fout Id".to_string()
+            } else {
+                format!("c{i:04}")
+            };
+            let text = format!("---\nid: {id}\ntitel: C\nuitgangspunt: a\n---\nVerhaal {i}.\n");
+            std::fs::write(root.join(format!("cases/c{i:04}.md")), text).unwrap();
+        }
+        let while_read = load_worktree(root.to_path_buf()).unwrap();
+        let after = load_snapshot(root.to_path_buf(), source::read_worktree(root).unwrap());
+        assert_eq!(while_read.loaded.manifest, after.loaded.manifest);
+        assert_eq!(while_read.loaded.findings, after.loaded.findings);
+        assert_eq!(while_read.loaded.manifest.cases.len(), 700);
+        assert!(while_read.loaded.findings.len() >= 100);
+    }
 }

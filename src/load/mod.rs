@@ -37,12 +37,28 @@ pub struct Loaded {
 /// Files are independent, so large manifests are loaded on every core in contiguous
 /// chunks; the parts are joined in file order, so the result is the same as serial.
 pub fn load(files: &[SourceFile]) -> Loaded {
-    let mut parts = crate::parallel::in_chunks(files, 512, |part| {
-        let has_identity = part.iter().any(|f| f.path == MANIFEST_FILE);
-        (has_identity, load_serial(part))
-    });
+    join_parts(crate::parallel::in_chunks(files, 512, load_part))
+}
+
+/// A run of files loaded on its own, for [`join_parts`].
+pub struct Part {
+    /// Whether the run holds manifest.yaml: only then is its identity taken.
+    has_identity: bool,
+    loaded: Loaded,
+}
+
+/// Load a contiguous run of the manifest's files (see [`load`]).
+pub fn load_part(files: &[SourceFile]) -> Part {
+    Part {
+        has_identity: files.iter().any(|f| f.path == MANIFEST_FILE),
+        loaded: load_serial(files),
+    }
+}
+
+/// The model of runs of files loaded apart, given in file order.
+pub fn join_parts(mut parts: Vec<Part>) -> Loaded {
     let mut loaded = match parts.pop() {
-        Some((_, only)) if parts.is_empty() => only,
+        Some(only) if parts.is_empty() => only.loaded,
         last => {
             parts.extend(last);
             join(parts)
@@ -62,9 +78,21 @@ pub fn load(files: &[SourceFile]) -> Loaded {
 }
 
 /// Join loaded parts in order; only one part can hold manifest.yaml's identity.
-fn join(parts: Vec<(bool, Loaded)>) -> Loaded {
+fn join(parts: Vec<Part>) -> Loaded {
     let mut all = Loaded::default();
-    for (has_identity, part) in parts {
+    // Room made once; the texts' map is built at the end from runs already in order,
+    // which costs no search per path.
+    let count = |of: fn(&Manifest) -> usize| parts.iter().map(|p| of(&p.loaded.manifest)).sum();
+    let into = &mut all.manifest;
+    into.principles.reserve(count(|m| m.principles.len()));
+    into.cases.reserve(count(|m| m.cases.len()));
+    into.pages.reserve(count(|m| m.pages.len()));
+    let mut all_texts = Vec::with_capacity(count(|m| m.texts.len()));
+    for Part {
+        has_identity,
+        loaded: part,
+    } in parts
+    {
         // Destructured whole, so a field added to Manifest must be joined here too.
         let Manifest {
             identity,
@@ -89,10 +117,11 @@ fn join(parts: Vec<(bool, Loaded)>) -> Loaded {
         into.incomplete.cases |= incomplete.cases;
         into.incomplete.rounds |= incomplete.rounds;
         all.findings.extend(part.findings);
-        into.texts.extend(texts);
+        all_texts.extend(texts);
         into.images.extend(images);
         all.file_count += part.file_count;
     }
+    all.manifest.texts = all_texts.into_iter().collect();
     all
 }
 
@@ -520,15 +549,7 @@ mod tests {
             .collect();
         files.insert(1200, file(MANIFEST_FILE, identity));
         let whole = load_serial(&files);
-        let parts = join(
-            files
-                .chunks(400)
-                .map(|c| {
-                    let has_identity = c.iter().any(|f| f.path == MANIFEST_FILE);
-                    (has_identity, load_serial(c))
-                })
-                .collect(),
-        );
+        let parts = join(files.chunks(400).map(load_part).collect());
         assert_eq!(parts.manifest, whole.manifest);
         assert_eq!(parts.manifest.identity.council_short.as_deref(), Some("RS"));
         assert_eq!(parts.manifest.identity.response_weeks, Some(8));

@@ -159,6 +159,20 @@ pub fn from_files(files: Vec<SourceFile>, label: &str) -> Snapshot {
 /// Symbolic links are not followed and special files are not opened: each becomes a
 /// [`Refusal`], so nothing outside `root` is read.
 pub fn read_worktree(root: &Path) -> Result<Snapshot, SourceError> {
+    read_worktree_with(root, |_| ()).map(|(snapshot, _)| snapshot)
+}
+
+/// Files handed to the work of [`read_worktree_with`] at a time: enough to be worth a
+/// hand-over, few enough that the other cores start soon.
+const CHUNK: usize = 256;
+
+/// [`read_worktree`], with `work` done on the manifest's files (templates aside) in
+/// contiguous chunks, on the other cores while this thread reads the next ones. The
+/// results are in file order: chunk after chunk of the snapshot's `files`.
+pub fn read_worktree_with<R: Send>(
+    root: &Path,
+    work: impl Fn(&[SourceFile]) -> R + Sync,
+) -> Result<(Snapshot, Vec<R>), SourceError> {
     let read = |path: &Path| {
         fs::read(path).map_err(|source| SourceError::Io {
             path: path.to_path_buf(),
@@ -252,20 +266,50 @@ pub fn read_worktree(root: &Path) -> Result<Snapshot, SourceError> {
             }
         }
     }
-    for (rel, path) in content {
-        files.push(SourceFile {
+    // Read in the order the snapshot keeps (manifest.yaml first, then by path), so
+    // that each chunk is a run of its files; templates last, not part of the work.
+    content.sort_by(|a, b| a.0.cmp(&b.0));
+    let (templates, content): (Vec<_>, Vec<_>) =
+        content.into_iter().partition(|(rel, _)| is_template(rel));
+    let chunks = crate::parallel::while_producing(
+        |give| {
+            let mut chunk = std::mem::take(&mut files);
+            for (rel, path) in content {
+                if chunk.len() == CHUNK {
+                    give(std::mem::replace(&mut chunk, Vec::with_capacity(CHUNK)));
+                }
+                chunk.push(SourceFile {
+                    path: rel,
+                    bytes: read(&path)?,
+                });
+            }
+            if !chunk.is_empty() {
+                give(chunk);
+            }
+            Ok::<(), SourceError>(())
+        },
+        work,
+    )?;
+    let mut all = Vec::new();
+    let mut results = Vec::with_capacity(chunks.len());
+    for (files, result) in chunks {
+        all.extend(files);
+        results.push(result);
+    }
+    for (rel, path) in templates {
+        all.push(SourceFile {
             path: rel,
             bytes: read(&path)?,
         });
     }
     let mut snapshot = snapshot(
-        files,
+        all,
         "de huidige versie".to_string(),
         Place::Folder(root.to_path_buf()),
     );
     refused.sort_by(|a, b| a.path.cmp(&b.path));
     snapshot.refused = refused;
-    Ok(snapshot)
+    Ok((snapshot, results))
 }
 
 /// Why the file at `path` is not read, if it is not a plain file (links not followed).
@@ -479,6 +523,40 @@ mod tests {
         assert_eq!(paths, vec![MANIFEST_FILE, "cases/a.md", "cases/b.md"]);
         assert!(snap.has_path("cases"));
         assert!(!snap.has_path("cases/c.md"));
+    }
+
+    /// The work gets every manifest file once, in runs of the snapshot's order, while
+    /// templates stay out of it; so a loader can join its parts in file order.
+    #[test]
+    fn work_on_chunks_follows_the_snapshot_order() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        for d in ["manifest/principles", "cases", TEMPLATES_DIR] {
+            fs::create_dir_all(root.join(d)).unwrap();
+        }
+        fs::write(root.join(MANIFEST_FILE), "titel: x\n").unwrap();
+        // Written in an order unlike the sorted one, more than two chunks' worth.
+        for i in (0..2 * CHUNK + 30).rev() {
+            let folder = if i % 3 == 0 {
+                "manifest/principles"
+            } else {
+                "cases"
+            };
+            fs::write(root.join(format!("{folder}/{i:04}.md")), "x").unwrap();
+        }
+        fs::write(root.join(TEMPLATES_DIR).join("brief.md"), "t").unwrap();
+        let (snap, chunks) = read_worktree_with(root, |part| {
+            part.iter().map(|f| f.path.clone()).collect::<Vec<_>>()
+        })
+        .unwrap();
+        assert!(chunks.len() >= 3);
+        assert!(chunks.iter().all(|c| c.len() <= CHUNK));
+        let worked: Vec<String> = chunks.concat();
+        let files: Vec<String> = snap.files.iter().map(|f| f.path.clone()).collect();
+        assert_eq!(worked, files);
+        assert_eq!(worked[0], MANIFEST_FILE);
+        assert_eq!(snap.templates.len(), 1);
+        assert_eq!(read_worktree(root).unwrap().files.len(), files.len());
     }
 
     /// Nothing that is not a plain file is opened, so nothing hangs on a FIFO and
