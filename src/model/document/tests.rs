@@ -110,10 +110,11 @@ proptest::proptest! {
     /// it gives, for every text (spaces, tabs, line ends and Unicode spaces mixed in).
     #[test]
     fn collapsing_in_place_is_collapsing(
-        s in "[ a\t\n\r\u{b}\u{c}\u{85}\u{a0}\u{a9}\u{1680}\u{1780}\u{2003}\u{2013}\u{2028}\u{202f}\u{3000}\u{3001}é]{0,12}"
+        s in "[ a\t\n\r\u{1}\u{b}\u{c}\u{85}\u{a0}\u{a9}\u{1680}\u{1780}\u{2003}\u{2013}\u{2028}\u{202f}\u{3000}\u{3001}é]{0,12}"
     ) {
         let mut t = s.clone();
         collapse_in_place(&mut t);
         proptest::prop_assert_eq!(t, collapse(&s));
+        proptest::prop_assert_eq!(settled(&s), settled_by_character(&s));
     }
 }
