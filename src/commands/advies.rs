@@ -17,8 +17,8 @@ use crate::render::changes::letter;
 use crate::render::{ChangesView, View};
 
 pub fn run(start: &Path, args: &AdviesArgs) -> Result<u8, Error> {
-    let root = crate::source::discover(start)?;
-    let current = super::check_snapshot(root.clone(), crate::source::read_worktree(&root)?);
+    let current = super::open(start, None)?;
+    let root = current.root.clone();
     if let Some(e) = crate::render::unusable_logo(&current.loaded.findings) {
         return Err(e.into());
     }
