@@ -47,7 +47,7 @@ pub fn run(start: &Path, args: &FmtArgs) -> Result<u8, Error> {
         .collect();
     let texts: Vec<(&String, &String)> = checked.loaded.manifest.texts.iter().collect();
     // Only files without such findings are formatted, so none has syntax problems. Each file
-    // on its own: the machine's cores share them, in order.
+    // on its own: the machine's cores share them, and the results keep their order.
     let canonical = |(path, text): &(&String, &String)| {
         if with_errors.contains(path.as_str()) {
             None
@@ -58,12 +58,19 @@ pub fn run(start: &Path, args: &FmtArgs) -> Result<u8, Error> {
             crate::fmt::canonical_of_readable(path, text)
         }
     };
-    let formatted: Vec<Option<String>> = crate::parallel::in_chunks(&texts, 1, |part| {
-        part.iter().map(canonical).collect::<Vec<_>>()
-    })
-    .into_iter()
-    .flatten()
-    .collect();
+    // In small runs handed out as the cores are free: files differ in work (a principle
+    // has more text than a case), so halves would leave one core waiting.
+    let runs = crate::parallel::while_producing(
+        |give| {
+            texts.chunks(64).for_each(|run| give(run.to_vec()));
+            Ok::<(), std::convert::Infallible>(())
+        },
+        |run| run.iter().map(canonical).collect::<Vec<_>>(),
+    );
+    let formatted: Vec<Option<String>> = match runs {
+        Ok(runs) => runs.into_iter().flat_map(|(_, of_run)| of_run).collect(),
+        Err(never) => match never {},
+    };
     let mut changed = Vec::new();
     let mut skipped = Vec::new();
     for ((path, _), canonical) in texts.iter().zip(formatted) {
