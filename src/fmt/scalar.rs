@@ -58,26 +58,11 @@ fn key_text_uncached(key: &str) -> String {
 /// A scalar as written in block context (`key: …`, `- …`) or inside `[…]`.
 pub(super) fn scalar_text(y: &Yaml, flow: bool) -> String {
     let reads_back = |candidate: &str| {
-        let src = if flow {
-            format!("k: [{candidate}]\n")
-        } else {
-            format!("k: {candidate}\n")
-        };
-        let Ok(tree) = yaml::parse(&src, 1) else {
-            return false;
-        };
-        let Kind::Map(entries) = &tree.kind else {
-            return false;
-        };
-        let value = match (&entries[..], flow) {
-            ([e], false) => &e.value,
-            ([e], true) => match &e.value.kind {
-                Kind::Seq(items) if items.len() == 1 => &items[0],
-                _ => return false,
-            },
-            _ => return false,
-        };
-        same_scalar(value, y)
+        // Most titles and ids need no parse to know how they read back.
+        if reads_as_itself(candidate) {
+            return matches!(&y.kind, Kind::Str(s) if s == candidate);
+        }
+        reads_back_parsed(y, candidate, flow)
     };
     let raw = y.raw.as_str();
     // As written, when it was written plain on one line and reads back the same:
@@ -131,6 +116,54 @@ pub(super) fn scalar_text(y: &Yaml, flow: bool) -> String {
     }
 }
 
+/// Whether YAML surely reads `candidate`, written plain, as the text it is, in block
+/// context and inside `[…]`: words of letters and digits, joined by single spaces or
+/// inner hyphens and underscores, that are no keyword. A property test holds this to
+/// parsing.
+fn reads_as_itself(candidate: &str) -> bool {
+    let bytes = candidate.as_bytes();
+    let (Some(&first), Some(&last)) = (bytes.first(), bytes.last()) else {
+        return false;
+    };
+    first.is_ascii_alphabetic()
+        && last.is_ascii_alphanumeric()
+        && bytes.len() > 1
+        && bytes.windows(2).all(|w| !(w[0] == b' ' && w[1] == b' '))
+        && bytes
+            .iter()
+            .all(|&b| b.is_ascii_alphanumeric() || matches!(b, b' ' | b'-' | b'_'))
+        && !KEYWORDS.contains(&candidate.to_ascii_lowercase().as_str())
+}
+
+/// Plain words that YAML may read as something other than text.
+const KEYWORDS: &[&str] = &[
+    "true", "false", "yes", "no", "y", "n", "on", "off", "null", "nan", "inf", "infinity",
+];
+
+/// How `candidate` reads back, by parsing it as the value of a key (or of a list item).
+fn reads_back_parsed(y: &Yaml, candidate: &str, flow: bool) -> bool {
+    let src = if flow {
+        format!("k: [{candidate}]\n")
+    } else {
+        format!("k: {candidate}\n")
+    };
+    let Ok(tree) = yaml::parse(&src, 1) else {
+        return false;
+    };
+    let Kind::Map(entries) = &tree.kind else {
+        return false;
+    };
+    let value = match (&entries[..], flow) {
+        ([e], false) => &e.value,
+        ([e], true) => match &e.value.kind {
+            Kind::Seq(items) if items.len() == 1 => &items[0],
+            _ => return false,
+        },
+        _ => return false,
+    };
+    same_scalar(value, y)
+}
+
 /// Can `s` be written without quotes? Conservative: anything YAML could read as
 /// something else (a number, yes/no, null), or that holds an indicator, gets quotes.
 pub(super) fn plain_safe(s: &str, flow: bool) -> bool {
@@ -176,4 +209,45 @@ pub(super) fn quoted(s: &str) -> String {
     }
     out.push('"');
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::finding::Pos;
+
+    fn text_value(s: &str) -> Yaml {
+        Yaml {
+            kind: Kind::Str(s.to_string()),
+            pos: Pos::START,
+            raw: s.to_string(),
+        }
+    }
+
+    #[test]
+    fn words_read_as_themselves_and_keywords_do_not() {
+        for word in ["De door geschoold", "de-door-geschoold", "Wmo_2015", "ab"] {
+            assert!(reads_as_itself(word), "{word}");
+        }
+        for word in [
+            "yes", "No", "NULL", "nan", "Inf", "a", "1a", "a ", "a  b", "a:b", "-a",
+        ] {
+            assert!(!reads_as_itself(word), "{word}");
+        }
+    }
+
+    proptest::proptest! {
+        /// What is taken for text without a parse, the parser reads as that text, in
+        /// block context and in a `[…]` list.
+        #[test]
+        fn what_reads_as_itself_parses_as_itself(
+            s in "(yes|no|on|off|y|n|true|false|null|nan|inf|infinity|Yes|NO|NaN|Inf|e|x|0|1|7|[a-zA-Z]|-|_| |  |:|\\.|#|,){1,6}"
+        ) {
+            if reads_as_itself(&s) {
+                let y = text_value(&s);
+                proptest::prop_assert!(reads_back_parsed(&y, &s, false), "block: {s:?}");
+                proptest::prop_assert!(reads_back_parsed(&y, &s, true), "flow: {s:?}");
+            }
+        }
+    }
 }
