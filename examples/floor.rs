@@ -1,5 +1,6 @@
 //! The floor of `check`: read the same files the same way, on the same threads
-//! (`source::read_worktree_with`), touching every byte where `check` loads, and nothing else.
+//! (`source::read_worktree_with`), touching every byte where `check` loads them, and
+//! nothing else.
 //! `bench/compare.sh` reports `check` as a multiple of this.
 //!
 //!     cargo run --release --example floor -- DIR
