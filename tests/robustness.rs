@@ -587,11 +587,8 @@ fn a_wide_character_after_a_deleted_word_does_not_stop_the_word_redline() {
     use kwaliteit::render::docx::redline::{self, Revision};
     let version = |files: Vec<SourceFile>| {
         let snapshot = kwaliteit::source::from_files(files, "v");
-        let mut loaded = load(&snapshot.files);
-        let exists = |p: &str| snapshot.has_path(p);
-        let read = |rels: &[String]| snapshot.read_other_files(rels);
-        kwaliteit::load::images::load(&mut loaded.manifest, &read, &exists, &mut loaded.findings);
-        View::from_manifest(&loaded.manifest)
+        let loaded = kwaliteit::commands::load_snapshot(".".into(), snapshot);
+        View::from_manifest(&loaded.loaded.manifest)
     };
     let old = version(vec![
         file(MANIFEST, "n"),

@@ -38,16 +38,8 @@ impl Checked {
 
 /// Load and check a snapshot: findings of single files and between files, sorted.
 pub fn check_snapshot(root: PathBuf, snapshot: Snapshot) -> Checked {
-    check_snapshot_with(root, snapshot, crate::check::content::Options::default())
-}
-
-pub fn check_snapshot_with(
-    root: PathBuf,
-    snapshot: Snapshot,
-    options: crate::check::content::Options,
-) -> Checked {
     let loaded = load_snapshot(root, snapshot);
-    let findings = check_findings(&loaded, options);
+    let findings = check_findings(&loaded, crate::check::content::Options::default());
     with_findings(loaded, findings)
 }
 

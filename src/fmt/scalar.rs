@@ -132,13 +132,14 @@ fn reads_as_itself(candidate: &str) -> bool {
         && bytes
             .iter()
             .all(|&b| b.is_ascii_alphanumeric() || matches!(b, b' ' | b'-' | b'_'))
-        && !KEYWORDS.contains(&candidate.to_ascii_lowercase().as_str())
+        && !KEYWORDS
+            .iter()
+            .chain(&["nan", "inf", "infinity"])
+            .any(|k| candidate.eq_ignore_ascii_case(k))
 }
 
-/// Plain words that YAML may read as something other than text.
-const KEYWORDS: &[&str] = &[
-    "true", "false", "yes", "no", "y", "n", "on", "off", "null", "nan", "inf", "infinity",
-];
+/// Plain words that YAML may read as yes/no or null, in any case.
+const KEYWORDS: &[&str] = &["true", "false", "yes", "no", "y", "n", "on", "off", "null"];
 
 /// How `candidate` reads back, by parsing it as the value of a key (or of a list item).
 fn reads_back_parsed(y: &Yaml, candidate: &str, flow: bool) -> bool {
@@ -170,10 +171,7 @@ pub(super) fn plain_safe(s: &str, flow: bool) -> bool {
     let Some(first) = s.chars().next() else {
         return false;
     };
-    let keyword = matches!(
-        s.to_ascii_lowercase().as_str(),
-        "true" | "false" | "yes" | "no" | "y" | "n" | "on" | "off" | "null" | "~" | "="
-    );
+    let keyword = KEYWORDS.contains(&s.to_ascii_lowercase().as_str()) || matches!(s, "~" | "=");
     s.trim() == s
         && !keyword
         && !"-?:,[]{}#&*!|>'\"%@`+.".contains(first)
