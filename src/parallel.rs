@@ -36,6 +36,34 @@ pub fn in_chunks<T: Sync, R: Send>(
     })
 }
 
+/// [`in_chunks`] for work that takes its items: each chunk is handed over whole.
+pub fn in_owned_chunks<T: Send, R: Send>(
+    mut items: Vec<T>,
+    at_least: usize,
+    work: impl Fn(Vec<T>) -> R + Sync,
+) -> Vec<R> {
+    let wanted = items.len().div_ceil(at_least.max(1));
+    let threads = if wanted <= 1 { 1 } else { cores().min(wanted) };
+    if threads == 1 {
+        return vec![work(items)];
+    }
+    let chunk = items.len().div_ceil(threads);
+    let mut chunks = Vec::with_capacity(threads);
+    while items.len() > chunk {
+        let rest = items.split_off(chunk);
+        chunks.push(std::mem::replace(&mut items, rest));
+    }
+    chunks.push(items);
+    let work = &work;
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = chunks
+            .into_iter()
+            .map(|part| scope.spawn(move || work(part)))
+            .collect();
+        handles.into_iter().map(join).collect()
+    })
+}
+
 /// `work` on each chunk that `produce` hands over, while it goes on producing: the other
 /// cores start on the first chunks while this thread makes the next ones, then this
 /// thread helps with what is left. The chunks come back with their results, in the
@@ -123,6 +151,16 @@ mod tests {
             let parts = in_chunks(&items, 100, |part| part.to_vec());
             assert_eq!(parts.concat(), items, "{len}");
             assert!(parts.iter().all(|p| p.len() >= 100 || parts.len() == 1));
+        }
+    }
+
+    #[test]
+    fn owned_chunks_cover_every_item_once_in_order() {
+        for len in [0, 1, 5, 199, 200, 201, 2000] {
+            let items: Vec<usize> = (0..len).collect();
+            let parts = in_owned_chunks(items.clone(), 100, |part| part);
+            assert_eq!(parts.concat(), items, "{len}");
+            assert!(parts.len() <= cores().min(len.div_ceil(100)).max(1), "{len}");
         }
     }
 

@@ -336,7 +336,7 @@ fn run(files: &[SourceFile]) -> Result<(), TestCaseError> {
 
 fn assert_points_into_its_file(
     f: &Finding,
-    texts: &BTreeMap<String, String>,
+    texts: &BTreeMap<String, std::sync::Arc<String>>,
     files: &[SourceFile],
 ) -> Result<(), TestCaseError> {
     prop_assert!(f.pos.line >= 1 && f.pos.column >= 1, "{:?}", f);

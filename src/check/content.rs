@@ -3,6 +3,7 @@
 //! byte offsets in those texts.
 
 use std::collections::{BTreeMap, HashSet};
+use std::sync::Arc;
 
 use crate::check::control_characters::control_characters;
 use crate::check::{plain_language, privacy};
@@ -31,7 +32,7 @@ pub fn content(m: &Manifest, options: Options, out: &mut Vec<Finding>) {
         .map(|c| c.path.as_str())
         .collect();
     let excepted = &excepted;
-    let texts: Vec<(&String, &String)> = m.texts.iter().collect();
+    let texts: Vec<(&String, &String)> = m.texts.iter().map(|(p, t)| (p, &**t)).collect();
     let all = &m.texts;
     let of_texts = crate::parallel::in_chunks(&texts, FILES_PER_THREAD, |part| {
         let mut found = Vec::new();
@@ -58,7 +59,7 @@ fn texts_of(texts: &[(&String, &String)], out: &mut Vec<Finding>) {
 
 /// The checks of each page (a principle's or case's body).
 fn pages_of(
-    all: &BTreeMap<String, String>,
+    all: &BTreeMap<String, Arc<String>>,
     excepted: &HashSet<&str>,
     pages: &[Page],
     options: Options,

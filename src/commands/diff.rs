@@ -4,20 +4,21 @@ use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
 use super::{
-    Checked, check_findings, color_for, load_snapshot, print_errors, shown, with_findings,
-    write_stdout,
+    Checked, check_findings, color_for, finish_load, load_snapshot, print_errors, shown,
+    with_findings, write_stdout,
 };
 use crate::analysis::diff::{Delta, diff};
 use crate::cli::{DiffArgs, DiffFormat};
 use crate::error::Error;
 use crate::exit;
-use crate::model::MANIFEST_FILE;
+use crate::load;
+use crate::model::{FileKind, MANIFEST_FILE, file_kind};
 use crate::render::{self, changes, templates::Templates};
-use crate::source::{self, SourceError};
+use crate::source::{self, Snapshot, SourceError, SourceFile};
 
 /// Read one side of a comparison: a folder holding a manifest, or a git revision.
 pub fn version(root: &Path, spec: &str) -> Result<Checked, SourceError> {
-    let loaded = loaded_version(root, spec)?;
+    let loaded = without_bytes(load_snapshot(root.to_path_buf(), snapshot_of(root, spec)?));
     let findings = check_findings(&loaded, Default::default());
     Ok(with_findings(loaded, findings))
 }
@@ -25,25 +26,49 @@ pub fn version(root: &Path, spec: &str) -> Result<Checked, SourceError> {
 /// A side once loaded: the model holds the files' texts, and a diff needs their bytes
 /// no more (`fmt` does, so loading keeps them). Freed now, their memory serves what
 /// comes next instead of raising the peak.
-fn loaded(root: PathBuf, snapshot: source::Snapshot) -> Checked {
-    let mut loaded = load_snapshot(root, snapshot);
+fn without_bytes(mut loaded: Checked) -> Checked {
     for file in &mut loaded.snapshot.files {
         file.bytes = Vec::new();
     }
     loaded
 }
 
-/// One side, loaded but not yet checked (see [`check_findings`]).
-fn loaded_version(root: &Path, spec: &str) -> Result<Checked, SourceError> {
+/// The files of one side, not yet loaded.
+fn snapshot_of(root: &Path, spec: &str) -> Result<Snapshot, SourceError> {
     let folder = Path::new(spec);
-    let snapshot = if folder.join(MANIFEST_FILE).is_file() {
+    if folder.join(MANIFEST_FILE).is_file() {
         let mut s = source::read_worktree(folder)?;
         s.label = spec.to_string();
-        s
+        Ok(s)
     } else {
-        source::read_revision(root, spec)?
-    };
-    Ok(loaded(root.to_path_buf(), snapshot))
+        source::read_revision(root, spec)
+    }
+}
+
+/// Both sides loaded, not yet checked. Loaded together: a file the same in both is
+/// loaded once, and its document trees are shared (`load::load_pair`). The files'
+/// bytes become the model's texts: a diff needs them no more.
+fn loaded_pair(root: &Path, mut from: Snapshot, mut to: Snapshot) -> (Checked, Checked) {
+    let [from_model, to_model] = load::load_pair(&mut from.files, &mut to.files);
+    let side = |snapshot, model| finish_load(root.to_path_buf(), snapshot, model);
+    crate::parallel::both(|| side(from, from_model), || side(to, to_model))
+}
+
+/// The revision of the newest round of `to` that records one: a round being drafted
+/// has none yet. Only the rounds are loaded to find it.
+fn latest_round_revision(to: &Snapshot) -> Option<String> {
+    let rounds: Vec<SourceFile> = to
+        .files
+        .iter()
+        .filter(|f| matches!(file_kind(&f.path), Some(FileKind::Round)))
+        .cloned()
+        .collect();
+    load::load(&rounds)
+        .manifest
+        .rounds
+        .into_iter()
+        .rev()
+        .find_map(|r| r.revision)
 }
 
 /// Warn about errors in a version being compared: the diff goes on regardless.
@@ -75,45 +100,29 @@ fn versions(
         Err(e) => return Err(e.into()),
     };
     let read_to = || match to {
-        Some(spec) => loaded_version(&root, spec),
-        None => source::read_worktree(&root).map(|s| loaded(root.clone(), s)),
+        Some(spec) => snapshot_of(&root, spec),
+        None => source::read_worktree(&root),
     };
-    // Two revisions: read together, so that git unpacks the files they share once;
-    // then loaded at the same time. TO's error first, as when read one by one.
+    // Two revisions: read together, so that git unpacks the files they share once.
+    // TO's error first, as when read one by one.
     if let (Some(from), Some(to)) = (from, to)
         && !is_folder(Some(from))
         && !is_folder(Some(to))
     {
         let [to, from] = source::read_revisions(&root, [to, from])?;
-        let (from, to) =
-            crate::parallel::both(|| loaded(root.clone(), from), || loaded(root.clone(), to));
-        return Ok((from, to));
+        return Ok(loaded_pair(&root, from, to));
     }
-    // Both sides named: read them at the same time (git unpacks one while the other
-    // is loaded). Errors in the order the sides are read one by one: TO first.
+    // Both sides named: read at the same time. Errors in the order the sides are read
+    // one by one: TO first.
     if let Some(from) = from {
-        let (from, to) = crate::parallel::both(|| loaded_version(&root, from), read_to);
+        let (from, to) = crate::parallel::both(|| snapshot_of(&root, from), read_to);
         let to = to?;
-        return Ok((from?, to));
+        return Ok(loaded_pair(&root, from?, to));
     }
     let to = read_to()?;
-    let from_spec = match from {
-        Some(f) => f.to_string(),
-        // The newest round that records its revision: a round being drafted has none yet.
-        None => match to
-            .loaded
-            .manifest
-            .rounds
-            .iter()
-            .rev()
-            .find_map(|r| r.revision.clone())
-        {
-            Some(rev) => rev,
-            None => return Err(Error::NoRevisionToCompare),
-        },
-    };
-    let from = loaded_version(&root, &from_spec)?;
-    Ok((from, to))
+    let from_spec = latest_round_revision(&to).ok_or(Error::NoRevisionToCompare)?;
+    let from = snapshot_of(&root, &from_spec)?;
+    Ok(loaded_pair(&root, from, to))
 }
 
 /// What the diff writes: to standard output, or a file (Word, PDF).

@@ -110,10 +110,10 @@ pub(super) fn without_positions(m: &Manifest) -> String {
 fn comparable_model(m: Manifest) -> Manifest {
     let mut m = m.without_offsets();
     for p in &mut m.principles {
-        (p.short_text, p.elaboration) = (String::new(), String::new());
+        (p.short_text, p.elaboration) = (Default::default(), Default::default());
     }
     for c in &mut m.cases {
-        c.story = String::new();
+        c.story = Default::default();
     }
     for r in &mut m.rounds {
         r.body = String::new();

@@ -70,7 +70,7 @@ pub fn load(
             },
         };
         for (path, span) in places {
-            let text = m.texts.get(*path).map_or("", String::as_str);
+            let text = m.texts.get(*path).map_or("", |t| t.as_str());
             let at = span.start.min(text.len());
             let end = span.end.min(text.len()).max(at);
             let index = indexes.entry(path).or_insert_with(|| LineIndex::new(text));

@@ -12,8 +12,12 @@ pub mod frontmatter;
 pub mod images;
 pub mod logo;
 pub mod markdown;
+mod pair;
+pub use pair::load_pair;
 pub mod refused;
 pub mod yaml;
+
+use std::borrow::Cow;
 
 use crate::load::fields::Fields;
 use crate::load::frontmatter::SplitError;
@@ -131,18 +135,28 @@ fn load_serial(files: &[SourceFile]) -> Loaded {
         ..Loaded::default()
     };
     for file in files {
-        // An image beside the texts is read by `images` when a text shows it.
-        if crate::model::image::is_image_name(&file.path) {
-            continue;
-        }
-        match decode(file, &mut loaded.findings) {
-            Some(text) => {
-                load_text_into(&file.path, text, &mut loaded);
-            }
-            None => mark_incomplete(&mut loaded.manifest.incomplete, &file.path),
-        }
+        load_file_into(file, &mut loaded);
     }
     loaded
+}
+
+/// Load one of the manifest's files into `loaded`.
+fn load_file_into(file: &SourceFile, loaded: &mut Loaded) {
+    load_bytes_into(&file.path, Cow::Borrowed(&file.bytes), loaded);
+}
+
+/// Load the file at `path` into `loaded`, from its bytes.
+fn load_bytes_into(path: &str, bytes: Cow<'_, [u8]>, loaded: &mut Loaded) {
+    // An image beside the texts is read by `images` when a text shows it.
+    if crate::model::image::is_image_name(path) {
+        return;
+    }
+    match decode(path, bytes, &mut loaded.findings) {
+        Some(text) => {
+            load_text_into(path, text, loaded);
+        }
+        None => mark_incomplete(&mut loaded.manifest.incomplete, path),
+    }
 }
 
 /// One file's text loaded on its own, as [`load`] would (a BOM left out), with the tree
@@ -164,7 +178,7 @@ pub fn load_text(path: &str, text: &str) -> (Loaded, Option<Yaml>) {
 fn load_text_into(path: &str, text: String, loaded: &mut Loaded) -> Option<Yaml> {
     let (complete, front_matter) =
         load_file(path, &text, &mut loaded.manifest, &mut loaded.findings);
-    loaded.manifest.texts.insert(path.to_string(), text);
+    loaded.manifest.texts.insert(path.to_string(), text.into());
     if !complete {
         mark_incomplete(&mut loaded.manifest.incomplete, path);
     }
@@ -189,28 +203,45 @@ fn mark_incomplete(incomplete: &mut crate::model::Incomplete, path: &str) {
     }
 }
 
-/// Bytes to text, or a finding that says where the first invalid byte is.
-fn decode(file: &SourceFile, findings: &mut Vec<Finding>) -> Option<String> {
-    match std::str::from_utf8(&file.bytes) {
-        Ok(text) => Some(text.strip_prefix('\u{feff}').unwrap_or(text).to_string()),
-        Err(err) => {
-            let valid = std::str::from_utf8(&file.bytes[..err.valid_up_to()]).unwrap_or("");
-            let pos = LineIndex::new(valid).pos(valid.len());
-            findings.push(
-                Finding::new(
-                    Rule::InvalidUtf8,
-                    &file.path,
-                    pos,
-                    format!(
-                        "het bestand is geen geldige UTF-8-tekst (byte {} van het bestand is ongeldig)",
-                        err.valid_up_to() + 1
-                    ),
-                )
-                .help("sla het bestand op als UTF-8, bijvoorbeeld via ‘Opslaan als’ met codering UTF-8"),
-            );
-            None
-        }
+/// Bytes to text, or a finding that says where the first invalid byte is. Bytes given
+/// away become the text without a copy.
+fn decode(path: &str, bytes: Cow<'_, [u8]>, findings: &mut Vec<Finding>) -> Option<String> {
+    match bytes {
+        Cow::Borrowed(bytes) => match std::str::from_utf8(bytes) {
+            Ok(text) => Some(text.strip_prefix('\u{feff}').unwrap_or(text).to_string()),
+            Err(err) => {
+                findings.push(invalid_utf8(path, bytes, err));
+                None
+            }
+        },
+        Cow::Owned(bytes) => match String::from_utf8(bytes) {
+            Ok(mut text) => {
+                if text.starts_with('\u{feff}') {
+                    text.drain(..'\u{feff}'.len_utf8());
+                }
+                Some(text)
+            }
+            Err(err) => {
+                findings.push(invalid_utf8(path, err.as_bytes(), err.utf8_error()));
+                None
+            }
+        },
     }
+}
+
+fn invalid_utf8(path: &str, bytes: &[u8], err: std::str::Utf8Error) -> Finding {
+    let valid = std::str::from_utf8(&bytes[..err.valid_up_to()]).unwrap_or("");
+    let pos = LineIndex::new(valid).pos(valid.len());
+    Finding::new(
+        Rule::InvalidUtf8,
+        path,
+        pos,
+        format!(
+            "het bestand is geen geldige UTF-8-tekst (byte {} van het bestand is ongeldig)",
+            err.valid_up_to() + 1
+        ),
+    )
+    .help("sla het bestand op als UTF-8, bijvoorbeeld via ‘Opslaan als’ met codering UTF-8")
 }
 
 /// Load one file into the model; false when it could not be read into it. The tree of a
@@ -567,8 +598,8 @@ mod tests {
         ]);
         assert!(loaded.findings.is_empty(), "{:?}", loaded.findings);
         let p = &loaded.manifest.principles[0];
-        assert_eq!(p.short_text, "Kort.");
-        assert_eq!(p.elaboration, "Lang.");
+        assert_eq!(&*p.short_text, "Kort.");
+        assert_eq!(&*p.elaboration, "Lang.");
         assert_eq!(p.responsibilities[0].actor.value, "inwoners");
         assert_eq!(p.responsibilities[0].actor.pos, Pos::new(6, 3));
     }

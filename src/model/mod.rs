@@ -8,6 +8,7 @@ pub mod law;
 pub mod placeholder;
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use crate::model::document::Document;
 use crate::model::finding::Pos;
@@ -75,7 +76,8 @@ pub struct Manifest {
     /// Which kinds of file could not all be read into the model.
     pub incomplete: Incomplete,
     /// Decoded text of every file, for the content checks and to quote source lines.
-    pub texts: BTreeMap<String, String>,
+    /// Shared: two versions loaded together hold a file that is the same in both once.
+    pub texts: BTreeMap<String, Arc<String>>,
     /// The image files the texts show, by repository path (PNG and JPEG only).
     pub images: BTreeMap<String, image::Image>,
 }
@@ -159,11 +161,12 @@ pub struct Principle {
     pub order: Option<Located<i64>>,
     /// Matrix cells of this principle's row, in the order written.
     pub responsibilities: Vec<Responsibility>,
-    /// The short text of the manifest (Markdown source).
-    pub short_text: String,
+    /// The short text of the manifest (Markdown source). The sources are shared, as the
+    /// trees are: two versions loaded together hold a file the same in both once.
+    pub short_text: Arc<str>,
     pub short_text_doc: Document,
     /// The text under `## Uitwerking` (Markdown source).
-    pub elaboration: String,
+    pub elaboration: Arc<str>,
     pub elaboration_doc: Document,
     pub kompas: Vec<Located<String>>,
     pub laws: Vec<LawCitation>,
@@ -184,8 +187,8 @@ pub struct Case {
     pub principle: Option<Located<String>>,
     pub actors: Vec<Located<String>>,
     pub since: Option<i64>,
-    /// The story (Markdown source).
-    pub story: String,
+    /// The story (Markdown source), shared as a principle's texts are.
+    pub story: Arc<str>,
     pub story_doc: Document,
     pub kompas: Vec<Located<String>>,
     pub laws: Vec<LawCitation>,

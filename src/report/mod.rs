@@ -61,7 +61,10 @@ const MARKED: usize = 80;
 
 /// Fill in the quoted source line of each finding from the files' texts: one line
 /// index per file, and a long line cut to the part around the finding.
-pub fn attach_source_lines(findings: &mut [Finding], texts: &BTreeMap<String, String>) {
+pub fn attach_source_lines(
+    findings: &mut [Finding],
+    texts: &BTreeMap<String, std::sync::Arc<String>>,
+) {
     let mut indexes: HashMap<&str, LineIndex> = HashMap::new();
     for f in findings {
         if f.source_line.is_some() {
@@ -200,7 +203,10 @@ mod tests {
     fn a_long_line_is_quoted_around_the_finding_at_its_true_column() {
         // 2,000 characters, non-ASCII among them, and the finding near the middle.
         let line = format!("{}TITTEL{}", "é ".repeat(500), "ab".repeat(497));
-        let texts = BTreeMap::from([("cases/a.md".to_string(), format!("kop\n{line}\nstaart\n"))]);
+        let texts = BTreeMap::from([(
+            "cases/a.md".to_string(),
+            format!("kop\n{line}\nstaart\n").into(),
+        )]);
         let mut f = Finding::new(Rule::UnknownKey, "cases/a.md", Pos::new(2, 1001), "x").width(6);
         let mut short = Finding::new(Rule::UnknownKey, "cases/a.md", Pos::new(1, 2), "y");
         let mut start = Finding::new(Rule::UnknownKey, "cases/a.md", Pos::new(2, 3), "z");

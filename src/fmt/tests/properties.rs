@@ -261,17 +261,17 @@ fn document() -> impl Strategy<Value = (String, String)> {
 
 /// The model as the diff sees it: no positions, Markdown texts as their words.
 fn by_words(m: &Manifest) -> String {
-    let words = |s: &mut String| *s = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let words = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
     let mut m = m.clone().without_offsets();
     for p in &mut m.principles {
-        words(&mut p.short_text);
-        words(&mut p.elaboration);
+        p.short_text = words(&p.short_text).into();
+        p.elaboration = words(&p.elaboration).into();
     }
     for c in &mut m.cases {
-        words(&mut c.story);
+        c.story = words(&c.story).into();
     }
     for r in &mut m.rounds {
-        words(&mut r.body);
+        r.body = words(&r.body);
     }
     without_positions(&m)
 }
