@@ -7,7 +7,7 @@
 use kwaliteit::analysis::diff::diff;
 use kwaliteit::render::docx::redline::{self, Revision};
 use kwaliteit::render::{View, changes, html_redline};
-use kwaliteit_fuzz::{SIDE_SEPARATOR, load, repository, templates};
+use kwaliteit_fuzz::{SIDE_SEPARATOR, load_pair, repository, templates};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
@@ -18,7 +18,8 @@ fuzz_target!(|data: &[u8]| {
         Some(at) => (&rest[..at], &rest[at + 1..]),
         None => (rest, &rest[..0]),
     };
-    let (old, new) = (&load(repository(old)), &load(repository(new)));
+    let (old, new) = load_pair(repository(old), repository(new));
+    let (old, new) = (&old, &new);
     let delta = diff(old, new);
     let _ = (delta.is_empty(), delta.len());
     match output % 5 {

@@ -62,6 +62,20 @@ pub fn load(files: Vec<SourceFile>) -> Manifest {
     loaded.manifest
 }
 
+/// Load two versions together, as `kwaliteit diff` does (a file the same in both is
+/// loaded once), the pictures of each included.
+pub fn load_pair(old: Vec<SourceFile>, new: Vec<SourceFile>) -> (Manifest, Manifest) {
+    let (mut old, mut new) = (source::from_files(old, "a"), source::from_files(new, "b"));
+    let [old_model, new_model] = kwaliteit::load::load_pair(&mut old.files, &mut new.files);
+    let finish = |snapshot: &source::Snapshot, mut loaded: kwaliteit::load::Loaded| {
+        let exists = |p: &str| snapshot.has_path(p);
+        let read = |rels: &[String]| snapshot.read_other_files(rels);
+        kwaliteit::load::images::load(&mut loaded.manifest, &read, &exists, &mut loaded.findings);
+        loaded.manifest
+    };
+    (finish(&old, old_model), finish(&new, new_model))
+}
+
 /// Load and check the files as `kwaliteit check` does; every finding must point into
 /// its file.
 pub fn check(files: Vec<SourceFile>) -> Checked {
