@@ -160,7 +160,10 @@ mod tests {
             let items: Vec<usize> = (0..len).collect();
             let parts = in_owned_chunks(items.clone(), 100, |part| part);
             assert_eq!(parts.concat(), items, "{len}");
-            assert!(parts.len() <= cores().min(len.div_ceil(100)).max(1), "{len}");
+            assert!(
+                parts.len() <= cores().min(len.div_ceil(100)).max(1),
+                "{len}"
+            );
         }
     }
 

@@ -17,9 +17,15 @@ fn same_form(bytes: &[u8], canonical: &str) -> bool {
     if bytes == canonical.as_bytes() {
         return true;
     }
+    // Without a CR there is nothing to read as LF: most files, and each file of a
+    // repository that is not in the form would otherwise be copied to find that out.
+    if memchr::memchr(b'\r', bytes).is_none() {
+        return false;
+    }
     let mut lf = Vec::with_capacity(bytes.len());
     let mut rest = bytes;
-    while let Some(i) = rest.windows(2).position(|w| w == b"\r\n") {
+    let crlf = memchr::memmem::Finder::new(b"\r\n");
+    while let Some(i) = crlf.find(rest) {
         lf.extend_from_slice(&rest[..i]);
         lf.push(b'\n');
         rest = &rest[i + 2..];
@@ -75,7 +81,7 @@ pub fn run(start: &Path, args: &FmtArgs) -> Result<u8, Error> {
     };
     let mut changed = Vec::new();
     let mut skipped = Vec::new();
-    for ((path, _), canonical) in texts.iter().zip(formatted) {
+    for ((path, _), canonical) in texts.iter().zip(&formatted) {
         let Some(canonical) = canonical else {
             skipped.push(path.as_str());
             continue;
@@ -83,7 +89,7 @@ pub fn run(start: &Path, args: &FmtArgs) -> Result<u8, Error> {
         // Compare with the bytes on disk: the loader's text has no BOM.
         if on_disk
             .get(path.as_str())
-            .is_some_and(|bytes| same_form(bytes, &canonical))
+            .is_some_and(|bytes| same_form(bytes, canonical))
         {
             continue;
         }
@@ -100,7 +106,9 @@ pub fn run(start: &Path, args: &FmtArgs) -> Result<u8, Error> {
     };
     let shown = shown_under(&checked.root);
     for path in &changed {
-        out.push_str(&format!("{verb}: {}\n", shown(path)));
+        for part in [verb, ": ", &shown(path), "\n"] {
+            out.push_str(part);
+        }
     }
     // Files the loader skips get their own reason: they have no errors to solve.
     let not_markdown: HashSet<&str> = checked
@@ -133,9 +141,9 @@ pub fn run(start: &Path, args: &FmtArgs) -> Result<u8, Error> {
         exit::OK
     };
     // The process ends next: the system takes the memory back at once, faster than
-    // freeing the model of a large manifest piece by piece.
+    // freeing the model of a large manifest, and the formatted texts, piece by piece.
     drop(shown);
-    std::mem::forget(checked);
+    std::mem::forget((checked, formatted));
     Ok(code)
 }
 
@@ -149,5 +157,9 @@ mod tests {
         assert!(same_form(b"a: 1\r\n---\r\nx\r\n", "a: 1\n---\nx\n"));
         assert!(!same_form(b"a: 2\r\n", "a: 1\n"));
         assert!(!same_form(b"a: 1\r", "a: 1\n"));
+        assert!(!same_form(b"a: 2\n", "a: 1\n"));
+        // Only a CR before an LF is read away.
+        assert!(same_form(b"a\r\r\nb\r\n", "a\r\nb\n"));
+        assert!(!same_form(b"a\r\r\nb\r\n", "a\nb\n"));
     }
 }

@@ -167,9 +167,22 @@ pub fn shown(path: &Path) -> String {
 /// [`shown`] for many files of the manifest under `root` (paths relative to it): the
 /// folders are resolved once, not once per file.
 pub fn shown_under(root: &Path) -> impl Fn(&str) -> String {
-    let cwd = current_dir();
     let root = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
-    move |path| relative_to_cwd(&cwd, root.join(path))
+    shown_from(current_dir(), root)
+}
+
+/// [`shown_under`] seen from the folder `cwd`.
+fn shown_from(cwd: Option<PathBuf>, root: PathBuf) -> impl Fn(&str) -> String {
+    // The manifest's folder at or below `cwd`: made relative once, with the separator a
+    // joined path has after it (none when it is empty), every file is that and its path.
+    let prefix = cwd
+        .as_ref()
+        .and_then(|c| root.strip_prefix(c).ok())
+        .map(|folder| folder.join("").display().to_string());
+    move |path| match &prefix {
+        Some(prefix) => prefix.clone() + path,
+        None => relative_to_cwd(&cwd, root.join(path)),
+    }
 }
 
 fn current_dir() -> Option<PathBuf> {
@@ -188,6 +201,36 @@ fn relative_to_cwd(cwd: &Option<PathBuf>, full: PathBuf) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Files are shown as one at a time would be, wherever the command is started.
+    #[cfg(unix)]
+    #[test]
+    fn files_under_the_root_are_shown_as_one_by_one() {
+        let root = PathBuf::from("/r/raad");
+        for cwd in [
+            "/r/raad",
+            "/r",
+            "/",
+            "/r/raad/cases",
+            "/elders",
+            "/r/raadhuis",
+        ] {
+            let cwd = Some(PathBuf::from(cwd));
+            let shown = shown_from(cwd.clone(), root.clone());
+            for path in ["cases/a.md", "manifest/manifest.yaml", "x"] {
+                let one = relative_to_cwd(&cwd, root.join(path));
+                assert_eq!(shown(path), one, "{cwd:?} {path}");
+            }
+        }
+        assert_eq!(
+            shown_from(None, root.clone())("cases/a.md"),
+            "/r/raad/cases/a.md"
+        );
+        assert_eq!(
+            shown_from(Some("/r".into()), root)("cases/a.md"),
+            "raad/cases/a.md"
+        );
+    }
 
     /// Loading while reading gives what loading after reading gives, findings included.
     #[test]
