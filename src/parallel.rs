@@ -20,12 +20,9 @@ pub fn in_chunks<T: Sync, R: Send>(
     at_least: usize,
     work: impl Fn(&[T]) -> R + Sync,
 ) -> Vec<R> {
-    let wanted = items.len().div_ceil(at_least.max(1));
-    let threads = if wanted <= 1 { 1 } else { cores().min(wanted) };
-    if threads == 1 {
+    let Some(chunk) = chunk_size(items.len(), at_least) else {
         return vec![work(items)];
-    }
-    let chunk = items.len().div_ceil(threads);
+    };
     let work = &work;
     std::thread::scope(|scope| {
         let handles: Vec<_> = items
@@ -36,19 +33,24 @@ pub fn in_chunks<T: Sync, R: Send>(
     })
 }
 
+/// The size of each chunk of `len` items, at most one per core and at least
+/// `at_least` in each; None when one chunk does (then no thread is started).
+fn chunk_size(len: usize, at_least: usize) -> Option<usize> {
+    let wanted = len.div_ceil(at_least.max(1));
+    let threads = if wanted <= 1 { 1 } else { cores().min(wanted) };
+    (threads > 1).then(|| len.div_ceil(threads))
+}
+
 /// [`in_chunks`] for work that takes its items: each chunk is handed over whole.
 pub fn in_owned_chunks<T: Send, R: Send>(
     mut items: Vec<T>,
     at_least: usize,
     work: impl Fn(Vec<T>) -> R + Sync,
 ) -> Vec<R> {
-    let wanted = items.len().div_ceil(at_least.max(1));
-    let threads = if wanted <= 1 { 1 } else { cores().min(wanted) };
-    if threads == 1 {
+    let Some(chunk) = chunk_size(items.len(), at_least) else {
         return vec![work(items)];
-    }
-    let chunk = items.len().div_ceil(threads);
-    let mut chunks = Vec::with_capacity(threads);
+    };
+    let mut chunks = Vec::with_capacity(items.len().div_ceil(chunk));
     while items.len() > chunk {
         let rest = items.split_off(chunk);
         chunks.push(std::mem::replace(&mut items, rest));

@@ -18,6 +18,8 @@ pub mod refused;
 pub mod yaml;
 
 use std::borrow::Cow;
+use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use crate::load::fields::Fields;
 use crate::load::frontmatter::SplitError;
@@ -92,41 +94,47 @@ fn join(parts: Vec<Part>) -> Loaded {
     into.cases.reserve(count(|m| m.cases.len()));
     into.pages.reserve(count(|m| m.pages.len()));
     let mut all_texts = Vec::with_capacity(count(|m| m.texts.len()));
-    for Part {
-        has_identity,
-        loaded: part,
-    } in parts
-    {
-        // Destructured whole, so a field added to Manifest must be joined here too.
-        let Manifest {
-            identity,
-            principles,
-            cases,
-            rounds,
-            pages,
-            incomplete,
-            texts,
-            images,
-        } = part.manifest;
-        let into = &mut all.manifest;
-        if has_identity {
-            into.identity = identity;
-        }
-        into.principles.extend(principles);
-        into.cases.extend(cases);
-        into.rounds.extend(rounds);
-        into.pages.extend(pages);
-        into.incomplete.identity |= incomplete.identity;
-        into.incomplete.principles.extend(incomplete.principles);
-        into.incomplete.cases |= incomplete.cases;
-        into.incomplete.rounds |= incomplete.rounds;
-        all.findings.extend(part.findings);
-        all_texts.extend(texts);
-        into.images.extend(images);
-        all.file_count += part.file_count;
+    for part in parts {
+        all_texts.extend(append(&mut all, part));
     }
     all.manifest.texts = all_texts.into_iter().collect();
     all
+}
+
+/// Add a part to what is loaded so far, except its texts, which come back: the caller
+/// knows how best to add them.
+fn append(all: &mut Loaded, part: Part) -> BTreeMap<String, Arc<String>> {
+    let Part {
+        has_identity,
+        loaded: part,
+    } = part;
+    // Destructured whole, so a field added to Manifest must be joined here too.
+    let Manifest {
+        identity,
+        principles,
+        cases,
+        rounds,
+        pages,
+        incomplete,
+        texts,
+        images,
+    } = part.manifest;
+    let into = &mut all.manifest;
+    if has_identity {
+        into.identity = identity;
+    }
+    into.principles.extend(principles);
+    into.cases.extend(cases);
+    into.rounds.extend(rounds);
+    into.pages.extend(pages);
+    into.incomplete.identity |= incomplete.identity;
+    into.incomplete.principles.extend(incomplete.principles);
+    into.incomplete.cases |= incomplete.cases;
+    into.incomplete.rounds |= incomplete.rounds;
+    all.findings.extend(part.findings);
+    into.images.extend(images);
+    all.file_count += part.file_count;
+    texts
 }
 
 fn load_serial(files: &[SourceFile]) -> Loaded {

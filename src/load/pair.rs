@@ -1,12 +1,12 @@
 //! Two versions loaded together, as `diff` compares them: a file that is the same in
-//! both (between two rounds most are) is loaded once, and the other version takes a
-//! copy of what it gave. The copy shares the document trees, which are most of a
-//! loaded file, so the two models together are little more than one.
+//! both (between two rounds most are) is loaded once, and each version takes what it
+//! gave. The copies share the file's text, its Markdown sources and their document
+//! trees, which are most of a loaded file, so the two models are little more than one.
 
 use std::borrow::Cow;
 
-use super::{Loaded, Part, load_bytes_into};
-use crate::model::{MANIFEST_FILE, Manifest};
+use super::{Loaded, Part, append, load_bytes_into};
+use crate::model::MANIFEST_FILE;
 use crate::source::SourceFile;
 
 /// The models of versions `a` and `b` (each in snapshot order: manifest.yaml first,
@@ -14,7 +14,7 @@ use crate::source::SourceFile;
 /// taken: a file's text in the model is made of them, without a copy.
 pub fn load_pair(a: &mut [SourceFile], b: &mut [SourceFile]) -> [Loaded; 2] {
     let pairs = paired(a, b);
-    let parts = crate::parallel::in_owned_chunks(pairs, 512, load_pairs);
+    let parts = crate::parallel::in_owned_chunks(pairs, 512, load_run);
     let (a_parts, b_parts): (Vec<Part>, Vec<Part>) = parts.into_iter().map(|[a, b]| (a, b)).unzip();
     [super::join_parts(a_parts), super::join_parts(b_parts)]
 }
@@ -65,7 +65,7 @@ fn snapshot_order(a: &SourceFile, b: &SourceFile) -> std::cmp::Ordering {
 }
 
 /// A run of paths loaded into one part per version.
-fn load_pairs<'a>(pairs: Vec<Paired<'a>>) -> [Part; 2] {
+fn load_run<'a>(pairs: Vec<Paired<'a>>) -> [Part; 2] {
     let part = |has: fn(&Paired<'a>) -> Option<&'a str>| Part {
         has_identity: pairs.iter().filter_map(has).any(|p| p == MANIFEST_FILE),
         loaded: Loaded {
@@ -84,13 +84,22 @@ fn load_pairs<'a>(pairs: Vec<Paired<'a>>) -> [Part; 2] {
                 // Loaded on its own, so that what the file gives is known apart.
                 let mut file = Loaded::default();
                 load_bytes_into(y.path, Cow::Owned(y.bytes), &mut file);
+                let has_identity = y.path == MANIFEST_FILE;
                 let copy = Loaded {
                     manifest: file.manifest.clone(),
                     findings: file.findings.clone(),
                     file_count: 0,
                 };
-                append(&mut a.loaded, copy, y.path);
-                append(&mut b.loaded, file, y.path);
+                for (loaded, part) in [(copy, &mut a), (file, &mut b)] {
+                    let texts = append(
+                        &mut part.loaded,
+                        Part {
+                            has_identity,
+                            loaded,
+                        },
+                    );
+                    part.loaded.manifest.texts.extend(texts);
+                }
             }
             (x, y) => {
                 for (taken, part) in [(x, &mut a), (y, &mut b)] {
@@ -102,35 +111,6 @@ fn load_pairs<'a>(pairs: Vec<Paired<'a>>) -> [Part; 2] {
         }
     }
     [a, b]
-}
-
-/// Add what one file at `path` gave, loaded on its own, to a part.
-fn append(into: &mut Loaded, file: Loaded, path: &str) {
-    // Destructured whole, so a field added to Manifest must be thought of here too.
-    let Manifest {
-        identity,
-        principles,
-        cases,
-        rounds,
-        pages,
-        incomplete,
-        texts,
-        images: _, // read after loading, from each version's own files
-    } = file.manifest;
-    let m = &mut into.manifest;
-    if path == MANIFEST_FILE {
-        m.identity = identity;
-    }
-    m.principles.extend(principles);
-    m.cases.extend(cases);
-    m.rounds.extend(rounds);
-    m.pages.extend(pages);
-    m.texts.extend(texts);
-    m.incomplete.identity |= incomplete.identity;
-    m.incomplete.principles.extend(incomplete.principles);
-    m.incomplete.cases |= incomplete.cases;
-    m.incomplete.rounds |= incomplete.rounds;
-    into.findings.extend(file.findings);
 }
 
 #[cfg(test)]
@@ -181,10 +161,18 @@ mod tests {
         files
     }
 
-    fn assert_same(pair: &Loaded, apart: &Loaded) {
-        assert_eq!(pair.manifest, apart.manifest);
-        assert_eq!(pair.findings, apart.findings);
-        assert_eq!(pair.file_count, apart.file_count);
+    /// Load two versions apart and together, and hold the two ways to each other. The
+    /// files come back as the pair left them.
+    fn loads_as_each_alone(a: &[Option<usize>], b: &[Option<usize>]) -> [Vec<SourceFile>; 2] {
+        let (mut a, mut b) = (version(a), version(b));
+        let alone = [super::super::load(&a), super::super::load(&b)];
+        let pair = load_pair(&mut a, &mut b);
+        for (pair, alone) in pair.iter().zip(&alone) {
+            assert_eq!(pair.manifest, alone.manifest);
+            assert_eq!(pair.findings, alone.findings);
+            assert_eq!(pair.file_count, alone.file_count);
+        }
+        [a, b]
     }
 
     proptest! {
@@ -202,12 +190,7 @@ mod tests {
             // Most paths the same in both, as between two rounds.
             let b_chosen: Vec<Option<usize>> =
                 paths.iter().map(|(a, b, same)| if *same { *a } else { *b }).collect();
-            let (a, b) = (version(&a_chosen), version(&b_chosen));
-            let (alone_a, alone_b) = (super::super::load(&a), super::super::load(&b));
-            let (mut a, mut b) = (a, b);
-            let [pair_a, pair_b] = load_pair(&mut a, &mut b);
-            assert_same(&pair_a, &alone_a);
-            assert_same(&pair_b, &alone_b);
+            loads_as_each_alone(&a_chosen, &b_chosen);
         }
     }
 
@@ -221,12 +204,7 @@ mod tests {
             b_chosen[i] = [None, Some(1), Some(4)][i % 3];
         }
         b_chosen[0] = Some(0);
-        let (a, b) = (version(&a_chosen), version(&b_chosen));
-        let (alone_a, alone_b) = (super::super::load(&a), super::super::load(&b));
-        let (mut a, mut b) = (a, b);
-        let [pair_a, pair_b] = load_pair(&mut a, &mut b);
-        assert_same(&pair_a, &alone_a);
-        assert_same(&pair_b, &alone_b);
+        let [a, b] = loads_as_each_alone(&a_chosen, &b_chosen);
         assert!(a.iter().chain(&b).all(|f| f.bytes.is_empty()));
     }
 
