@@ -46,8 +46,8 @@ fn snapshot_of(root: &Path, spec: &str) -> Result<Snapshot, SourceError> {
 }
 
 /// Both sides loaded, not yet checked. Loaded together: a file the same in both is
-/// loaded once, and its document trees are shared (`load::load_pair`). The files'
-/// bytes become the model's texts: a diff needs them no more.
+/// loaded once, and both models share its text and trees (`load::load_pair`). The
+/// files' bytes become the models' texts: a diff needs them no more.
 fn loaded_pair(root: &Path, mut from: Snapshot, mut to: Snapshot) -> (Checked, Checked) {
     let [from_model, to_model] = load::load_pair(&mut from.files, &mut to.files);
     let side = |snapshot, model| finish_load(root.to_path_buf(), snapshot, model);

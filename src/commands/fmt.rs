@@ -51,9 +51,8 @@ pub fn run(start: &Path, args: &FmtArgs) -> Result<u8, Error> {
         .iter()
         .map(|f| (f.path.as_str(), f.bytes.as_slice()))
         .collect();
-    let texts: Vec<(&String, &String)> = (checked.loaded.manifest.texts.iter())
-        .map(|(p, t)| (p, &**t))
-        .collect();
+    let all_texts = &checked.loaded.manifest.texts;
+    let texts: Vec<(&String, &String)> = all_texts.iter().map(|(p, t)| (p, &**t)).collect();
     // Only files without such findings are formatted, so none has syntax problems. Each file
     // on its own: the machine's cores share them, and the results keep their order.
     let canonical = |(path, text): &(&String, &String)| {
