@@ -74,8 +74,8 @@ pub fn house_styled(h: &House, own: &crate::render::HouseView) -> Docx {
 }
 
 /// The package parts of a house document, with what docx-rs has no API for
-/// (language, default style, schema order, core properties).
-pub fn finish(docx: Docx, h: &House) -> Result<XMLDocx, RenderError> {
+/// (language, default style, schema order, the core properties as given).
+pub fn finish(docx: Docx, core_properties: String) -> Result<XMLDocx, RenderError> {
     let mut xml = docx.build();
     // The tree (millions of small allocations) is freed by now; glibc keeps its pages
     // unless trimmed, and the copies of the XML below would come on top of them.
@@ -101,7 +101,7 @@ pub fn finish(docx: Docx, h: &House) -> Result<XMLDocx, RenderError> {
         *part = schema_order_fix(part);
     }
     // docx-rs has no setters for the core properties; the part is small, so write it whole.
-    xml.doc_props.core = core_properties(h).into_bytes();
+    xml.doc_props.core = core_properties.into_bytes();
     Ok(xml)
 }
 

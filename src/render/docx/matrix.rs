@@ -3,6 +3,14 @@
 use super::*;
 
 pub(super) fn matrix_table(m: &Matrix) -> Table {
+    let (mut table, rows) = matrix_parts(m);
+    table.rows.extend(rows.map(docx_rs::TableChild::TableRow));
+    table
+}
+
+/// The table with its header row, and its other rows one by one: a big matrix is
+/// written row by row, and is never a whole tree (a cell is kilobytes in docx-rs).
+pub(super) fn matrix_parts(m: &Matrix) -> (Table, impl Iterator<Item = TableRow> + '_) {
     let usable = (A4_LONG as i32 - 2 * ANNEX_MARGIN) as usize;
     let grid = column_widths(m, usable);
     let small = Fmt {
@@ -44,13 +52,14 @@ pub(super) fn matrix_table(m: &Matrix) -> Table {
         })
         .collect();
     // cantSplit keeps a row on one page; the header row also gets tblHeader (patched in later).
-    let mut rows = vec![TableRow::new(header_cells).cant_split()];
-    for row in &m.rows {
+    let header = TableRow::new(header_cells).cant_split();
+    let widths = grid.clone();
+    let rows = m.rows.iter().map(move |row| {
         let mut cells = vec![cell(
-            grid[0],
+            widths[0],
             vec![header_fmt.paragraph(&numbered(row.number, &row.title))],
         )];
-        for (text, &width) in row.cells.iter().zip(&grid[1..]) {
+        for (text, &width) in row.cells.iter().zip(&widths[1..]) {
             let paragraphs = match text {
                 Some(t) => tree::paragraphs(&Document::parse(t, 0), small),
                 None => Vec::new(),
@@ -63,8 +72,8 @@ pub(super) fn matrix_table(m: &Matrix) -> Table {
             };
             cells.push(cell(width, paragraphs));
         }
-        rows.push(TableRow::new(cells).cant_split());
-    }
+        TableRow::new(cells).cant_split()
+    });
     let borders = [
         TableBorderPosition::Top,
         TableBorderPosition::Left,
@@ -77,12 +86,13 @@ pub(super) fn matrix_table(m: &Matrix) -> Table {
     .fold(TableBorders::new(), |b, pos| {
         b.set(TableBorder::new(pos).size(4).color(BORDER_COLOR))
     });
-    Table::new(rows)
+    let table = Table::new(vec![header])
         .set_grid(grid)
         .width(usable, WidthType::Dxa)
         .layout(TableLayoutType::Fixed)
         .margins(TableCellMargins::new().margin(0, CELL_PADDING, 0, CELL_PADDING))
-        .set_borders(borders)
+        .set_borders(borders);
+    (table, rows)
 }
 
 /// Column widths by content: every column at least as wide as its longest word

@@ -107,9 +107,9 @@ pub fn render(view: &View) -> Result<Vec<u8>, RenderError> {
 /// The package parts before zipping.
 pub(super) fn build_parts(view: &View) -> Result<XMLDocx, RenderError> {
     let house = House::of(view);
-    let written = Written::of(&pieces(view).filter(|p| p.writable()).collect::<Vec<_>>());
+    let mut written = Written::of(&pieces(view).filter(|p| p.writable()).collect::<Vec<_>>());
     let mut n = 0;
-    let docx = document_with(view, &house, &mut |piece, out| {
+    let (mut docx, contents) = document_with(view, &house, &mut |piece, out| {
         if piece.writable() {
             out.push(Written::placeholder(n));
             n += 1;
@@ -117,46 +117,69 @@ pub(super) fn build_parts(view: &View) -> Result<XMLDocx, RenderError> {
             piece.write(out);
         }
     });
-    parts_of(view, &house, docx, written)
+    contents.place(&mut docx, &mut written);
+    Built::of(view, &house, docx, written).parts()
 }
 
-/// The package parts of a built document (the view's or a redline made of two), with
-/// the pieces written ahead in their places.
-fn parts_of(
-    view: &View,
-    house: &House,
-    mut docx: Docx,
-    mut written: Written,
-) -> Result<XMLDocx, RenderError> {
-    written.register_links(&mut docx);
-    let mut xml = finish(docx, house)?;
-    xml.document = written.splice(std::mem::take(&mut xml.document));
-    xml.document = mark_header_row(std::mem::take(&mut xml.document))?;
-    // The logo's alternative text first: it is what a screen reader says for it.
-    let descriptions: Vec<(Vec<u8>, String)> = view
-        .house
-        .logo
-        .iter()
-        .map(|logo| (logo.bytes.to_vec(), logo.alt.clone()))
-        .chain(tree::image_descriptions(view))
-        .collect();
-    xml.document =
-        xml::describe_pictures(std::mem::take(&mut xml.document), &xml.media, &descriptions);
-    // docx-rs names every picture `.png`; a JPEG is declared as what it is.
-    for (name, bytes) in &xml.media {
-        if crate::model::image::ImageKind::sniff(bytes)
-            == Some(crate::model::image::ImageKind::Jpeg)
-        {
-            xml.content_type = insert_before(
-                &xml.content_type,
-                "</Types>",
-                &format!(
-                    r#"<Override PartName="/word/media/{name}.png" ContentType="image/jpeg" />"#
-                ),
-            )?;
+/// A built document (the view's or a redline made of two) with what else it takes of
+/// its view, so that the view can be freed before the XML is made.
+pub(super) struct Built {
+    docx: Docx,
+    written: Written,
+    /// Each picture's alternative text, the logo's first: it is what a screen reader
+    /// says for it.
+    descriptions: Vec<(Vec<u8>, String)>,
+    /// The core properties part (title, author, language, dates).
+    core: String,
+}
+
+impl Built {
+    fn of(view: &View, house: &House, docx: Docx, written: Written) -> Self {
+        let descriptions = view
+            .house
+            .logo
+            .iter()
+            .map(|logo| (logo.bytes.to_vec(), logo.alt.clone()))
+            .chain(tree::image_descriptions(view))
+            .collect();
+        Built {
+            docx,
+            written,
+            descriptions,
+            core: core_properties(house),
         }
     }
-    Ok(xml)
+
+    /// The package parts, with the pieces written ahead in their places.
+    fn parts(self) -> Result<XMLDocx, RenderError> {
+        let Built {
+            mut docx,
+            mut written,
+            descriptions,
+            core,
+        } = self;
+        written.register_links(&mut docx);
+        let mut xml = finish(docx, core)?;
+        xml.document = written.splice(std::mem::take(&mut xml.document));
+        xml.document = mark_header_row(std::mem::take(&mut xml.document))?;
+        xml.document =
+            xml::describe_pictures(std::mem::take(&mut xml.document), &xml.media, &descriptions);
+        // docx-rs names every picture `.png`; a JPEG is declared as what it is.
+        for (name, bytes) in &xml.media {
+            if crate::model::image::ImageKind::sniff(bytes)
+                == Some(crate::model::image::ImageKind::Jpeg)
+            {
+                xml.content_type = insert_before(
+                    &xml.content_type,
+                    "</Types>",
+                    &format!(
+                        r#"<Override PartName="/word/media/{name}.png" ContentType="image/jpeg" />"#
+                    ),
+                )?;
+            }
+        }
+        Ok(xml)
+    }
 }
 
 /// The pieces of a view in the order `document_with` meets them.
@@ -172,12 +195,13 @@ fn pieces(view: &View) -> impl Iterator<Item = Piece<'_>> {
 }
 
 /// The document, each piece written by `piece` (ahead, or by the redline as a group
-/// where it reads the same in both versions); the rest is built here.
+/// where it reads the same in both versions); the rest is built here. The table of
+/// contents is left to the caller to place.
 fn document_with(
     view: &View,
     house_props: &House,
     piece: &mut dyn FnMut(Piece, &mut Vec<DocumentChild>),
-) -> Docx {
+) -> (Docx, Contents) {
     // The document's own (last) section is the landscape annex; the header and
     // footer of the house serve every section but the letter's. The empty "first
     // page" header and footer leave the cover bare (title page).
@@ -209,7 +233,10 @@ fn document_with(
         .map(|r| HeaderReference::new("default", r.id));
     letter_section.footer_reference = own.footer_reference.clone();
 
-    let mut body = Body(&mut docx.document.children);
+    let mut body = Body {
+        children: &mut docx.document.children,
+        contents: Vec::new(),
+    };
     // The letter stands alone, first, in its own section.
     if let Some(letter) = &view.letter {
         letter_part(view, letter, &mut body);
@@ -222,10 +249,10 @@ fn document_with(
             .add_run(Run::new().add_text(TOC_HEADING)),
     );
     // The contents go here once all headings are known.
-    let toc_at = body.0.len();
+    let toc_at = body.children.len();
     // A new advice says what changed since the previous one, right after the contents.
     if let Some(changes) = &view.changes {
-        body.push(heading(2, &changes.title).page_break_before(true));
+        body.heading(2, &changes.title, true);
         let item = Ctx {
             indent: INDENT,
             fmt: Fmt::default(),
@@ -237,22 +264,23 @@ fn document_with(
             );
         }
     }
-    body.push(heading(2, &view.title).page_break_before(true));
+    body.heading(2, &view.title, true);
+    // A principle's heading is part of its pieces.
     for p in &view.principles {
-        body.push(heading(3, &p.heading));
-        piece(Piece::Short(p), body.0);
+        body.listed(3, &p.heading);
+        piece(Piece::Short(p), body.children);
     }
-    body.push(heading(2, &view.elaboration_title).page_break_before(true));
+    body.heading(2, &view.elaboration_title, true);
     for p in &view.principles {
-        body.push(heading(3, &p.heading));
-        piece(Piece::Texts(p), body.0);
+        body.listed(3, &p.heading);
+        piece(Piece::Texts(p), body.children);
         for c in &p.cases {
-            piece(Piece::Case(c), body.0);
+            piece(Piece::Case(c), body.children);
         }
     }
     // The section break starts the annex on a new (landscape) page.
     body.push(Paragraph::new().section_property(portrait));
-    body.push(heading(2, ANNEX_HEADING));
+    body.heading(2, ANNEX_HEADING, false);
     body.push(Paragraph::new().add_run(Run::new().add_text(clean(&view.matrix_intro))));
     body.push(
         Paragraph::new()
@@ -260,9 +288,9 @@ fn document_with(
             .keep_next(true)
             .add_run(Run::new().add_text(super::matrix::CAPTION)),
     );
-    piece(Piece::Matrix(&view.matrix), body.0);
+    piece(Piece::Matrix(&view.matrix), body.children);
     if let Some(response) = &view.response {
-        body.push(heading(2, &format!("Bijlage: {}", response.title)).page_break_before(true));
+        body.heading(2, &format!("Bijlage: {}", response.title), true);
         let received = response.received.as_ref().map_or_else(
             || "Er is nog geen reactie ontvangen.".to_string(),
             |r| format!("Ontvangen op {r}."),
@@ -276,61 +304,74 @@ fn document_with(
             body.push(Paragraph::new().add_run(Run::new().add_text(clean(&format!("• {line}")))));
         }
     }
-    let toc = table_of_contents(&docx.document.children);
-    docx.document.children.splice(toc_at..toc_at, toc);
-    docx
+    let contents = Contents {
+        at: toc_at,
+        entries: body.contents,
+    };
+    (docx, contents)
+}
+
+/// The headings the table of contents lists (levels 1 to 3) and where it goes. It is
+/// written as XML, not as a docx-rs tree: a big manifest has thousands of entries.
+struct Contents {
+    at: usize,
+    entries: Vec<(usize, String)>,
+}
+
+impl Contents {
+    /// The table of contents in its place, written ahead with the pieces.
+    fn place(self, docx: &mut Docx, written: &mut Written) {
+        let n = written.add(table_of_contents(self.entries));
+        docx.document
+            .children
+            .insert(self.at, Written::placeholder(n));
+    }
+
+    /// One paragraph where the table of contents goes, for a version whose contents
+    /// are not shown (the redline shows the new version's).
+    fn stand_in(self, docx: &mut Docx) {
+        let toc = table_of_contents(Vec::new());
+        docx.document.children.splice(self.at..self.at, toc);
+    }
 }
 
 /// A TOC field over the heading styles. Its shown result lists the headings
 /// (without page numbers): LibreOffice shows that as it is; Word recomputes the
 /// field, with page numbers, on opening (dirty) or with F9.
-fn table_of_contents(children: &[DocumentChild]) -> Vec<DocumentChild> {
-    let entries: Vec<(usize, String)> = children
-        .iter()
-        .filter_map(|c| match c {
-            DocumentChild::Paragraph(p) => {
-                let style = p.property.style.as_ref()?.val.as_str();
-                let level = match style {
-                    "Heading1" => 1,
-                    "Heading2" => 2,
-                    "Heading3" => 3,
-                    _ => return None,
-                };
-                Some((level, p.raw_text()))
-            }
-            _ => None,
-        })
-        .collect();
-    let begin = Run::new()
-        .add_field_char(FieldCharType::Begin, true)
-        .add_instr_text(InstrText::Unsupported(TOC_FIELD.to_string()))
-        .add_field_char(FieldCharType::Separate, false);
-    let end = Run::new().add_field_char(FieldCharType::End, false);
-    if entries.is_empty() {
-        let p = Paragraph::new()
-            .add_run(begin)
+fn table_of_contents(entries: Vec<(usize, String)>) -> impl Iterator<Item = DocumentChild> {
+    let begin = || {
+        Run::new()
+            .add_field_char(FieldCharType::Begin, true)
+            .add_instr_text(InstrText::Unsupported(TOC_FIELD.to_string()))
+            .add_field_char(FieldCharType::Separate, false)
+    };
+    let end = || Run::new().add_field_char(FieldCharType::End, false);
+    let placeholder = entries.is_empty().then(|| {
+        Paragraph::new()
+            .add_run(begin())
             .add_run(Run::new().add_text(TOC_PLACEHOLDER))
-            .add_run(end);
-        return vec![DocumentChild::Paragraph(Box::new(p))];
-    }
-    let last = entries.len() - 1;
-    let mut begin = Some(begin);
-    entries
+            .add_run(end())
+    });
+    let last = entries.len().saturating_sub(1);
+    let listed = entries
         .into_iter()
         .enumerate()
-        .map(|(i, (level, text))| {
+        .map(move |(i, (level, text))| {
             // Word's built-in entry styles ("toc N"), which it uses when it recomputes.
             let mut p = Paragraph::new().style(&format!("TOC{level}"));
-            if let Some(b) = begin.take() {
-                p = p.add_run(b);
+            if i == 0 {
+                p = p.add_run(begin());
             }
             p = p.add_run(Run::new().add_text(clean(&text)));
             if i == last {
-                p = p.add_run(Run::new().add_field_char(FieldCharType::End, false));
+                p = p.add_run(end());
             }
-            DocumentChild::Paragraph(Box::new(p))
-        })
-        .collect()
+            p
+        });
+    placeholder
+        .into_iter()
+        .chain(listed)
+        .map(|p| DocumentChild::Paragraph(Box::new(p)))
 }
 
 /// The cover: title, council, municipality and the edition, then a page break.
@@ -363,16 +404,38 @@ fn cover(view: &View, body: &mut Body) {
 }
 
 /// Paragraphs go straight into the document, boxed, rather than through a
-/// Vec of their own: that copy doubled the peak memory of a big manifest.
-struct Body<'a>(&'a mut Vec<DocumentChild>);
+/// Vec of their own: that copy doubled the peak memory of a big manifest. The
+/// headings of levels 1 to 3 are noted for the table of contents.
+struct Body<'a> {
+    children: &'a mut Vec<DocumentChild>,
+    contents: Vec<(usize, String)>,
+}
 
 impl Body<'_> {
     fn push(&mut self, p: Paragraph) {
-        self.0.push(DocumentChild::Paragraph(Box::new(p)));
+        self.children.push(DocumentChild::Paragraph(Box::new(p)));
     }
 
     fn extend(&mut self, children: Vec<DocumentChild>) {
-        self.0.extend(children);
+        self.children.extend(children);
+    }
+
+    /// A heading, on a new page or not.
+    fn heading(&mut self, level: usize, text: &str, new_page: bool) {
+        self.listed(level, text);
+        let p = heading(level, text);
+        self.push(if new_page {
+            p.page_break_before(true)
+        } else {
+            p
+        });
+    }
+
+    /// A heading written elsewhere (in a piece), for the table of contents.
+    fn listed(&mut self, level: usize, text: &str) {
+        if level <= 3 {
+            self.contents.push((level, text.to_string()));
+        }
     }
 }
 
@@ -389,10 +452,12 @@ fn laws_line(laws: &[crate::render::LawView]) -> Document {
 }
 
 fn case_part(case: &CaseView, children: &mut Vec<DocumentChild>) {
-    let mut body = Body(children);
-    body.push(heading(4, &case.heading));
-    body.extend(tree::document(&case.story.doc, Fmt::default()));
-    body.extend(tree::document(&laws_line(&case.laws), Fmt::default()));
+    children.push(DocumentChild::Paragraph(Box::new(heading(
+        4,
+        &case.heading,
+    ))));
+    children.extend(tree::document(&case.story.doc, Fmt::default()));
+    children.extend(tree::document(&laws_line(&case.laws), Fmt::default()));
 }
 
 fn heading(level: usize, text: &str) -> Paragraph {

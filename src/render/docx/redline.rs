@@ -9,11 +9,11 @@
 use docx_rs::Docx;
 
 mod align;
+mod paired;
 mod revisions;
-mod same;
 
 use super::written::{Written, renumber};
-use super::{House, XMLDocx, document_with, pack, parts_of};
+use super::{Built, House, XMLDocx, document_with, pack};
 use crate::render::{RenderError, View};
 
 /// Who made the changes and when, as Word shows them.
@@ -30,40 +30,48 @@ pub fn render(old: &View, new: &View, rev: &Revision) -> Result<Vec<u8>, RenderE
     pack(parts(old, new, rev)?)
 }
 
-/// [`render`] to be written, the views freed once the parts are made: the file is then
-/// written in the memory they held, not beside it.
+/// [`render`] to be written, the views freed once the document is built: its XML and
+/// the file are then made in the memory they held, not beside it.
 pub fn render_owned(
     old: View,
     new: View,
     rev: &Revision,
 ) -> Result<crate::render::Rendered, RenderError> {
-    let parts = parts(&old, &new, rev)?;
+    let built = built(&old, &new, rev);
     drop((old, new));
     crate::memory::give_back();
-    Ok(crate::render::Rendered::Word(Box::new(parts)))
+    Ok(crate::render::Rendered::Word(Box::new(built.parts()?)))
 }
 
 /// The package parts before zipping.
 pub(crate) fn parts(old: &View, new: &View, rev: &Revision) -> Result<XMLDocx, RenderError> {
+    built(old, new, rev).parts()
+}
+
+/// The redline's document, before its XML is made.
+fn built(old: &View, new: &View, rev: &Revision) -> Built {
     let house = House::of(new);
-    let same = same::Same::between(old, new);
-    // Both versions at once: the new one whole, the old one without the cases that
-    // read the same.
-    let (before, (mut docx, written)): (_, (Docx, _)) = crate::parallel::both(
+    let paired = paired::Paired::between(old, new);
+    // Both versions at once, each without the pieces both have (built late where they
+    // changed, written ahead in the new version where they read the same). The table
+    // of contents is the new version's (see `align::body`).
+    let (before, (mut docx, mut written)): (_, (Docx, _)) = crate::parallel::both(
         || {
-            let mut children =
-                document_with(old, &House::of(old), &mut |c, out| same.stand_in(c, out))
-                    .document
-                    .children;
+            let (mut docx, contents) =
+                document_with(old, &House::of(old), &mut |c, out| paired.stand_in(c, out));
+            contents.stand_in(&mut docx);
+            let mut children = docx.document.children;
             let mut ids = OLD_PARAGRAPH_IDS.clone();
             renumber(&mut children, &mut ids);
-            same.ids_from(ids);
+            paired.ids_from(ids);
             children
         },
         || {
-            let written = Written::of(&same.written(new));
+            let mut written = Written::of(&paired.written(new));
             let mut n = 0;
-            let docx = document_with(new, &house, &mut |c, out| same.wrap(c, out, &mut n));
+            let (mut docx, contents) =
+                document_with(new, &house, &mut |c, out| paired.wrap(c, out, &mut n));
+            contents.place(&mut docx, &mut written);
             (docx, written)
         },
     );
@@ -73,10 +81,10 @@ pub(crate) fn parts(old: &View, new: &View, rev: &Revision) -> Result<XMLDocx, R
         date: rev.date.clone(),
         old_rows: matrix_keys(old),
         new_rows: matrix_keys(new),
-        same,
+        paired,
     };
-    docx.document.children = align::body(before, after, &marks);
-    parts_of(new, &house, docx, written)
+    docx.document.children = align::body(before, after, &marks, &mut written);
+    Built::of(new, &house, docx, written)
 }
 
 /// The old version's paragraph ids, apart from the new version's (see `written`).
@@ -89,7 +97,7 @@ struct Marks<'a> {
     date: String,
     old_rows: Vec<String>,
     new_rows: Vec<String>,
-    same: same::Same<'a>,
+    paired: paired::Paired<'a>,
 }
 
 fn matrix_keys(view: &View) -> Vec<String> {

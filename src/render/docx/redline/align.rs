@@ -8,21 +8,24 @@ use docx_rs::{
 };
 use similar::{Algorithm, DiffTag, capture_diff_slices};
 
+use super::paired::{Unit, units};
 use super::revisions::{Kind, changed_paragraph, row_marked, table_marked, whole};
-use super::same::{Unit, units};
 use super::{Marks, unescape};
 use crate::analysis::redline::{Redline, Segment};
 use crate::render::docx::PRINCIPLE_COLUMN;
+use crate::render::docx::written::Written;
 
 /// The body: the table of contents is the new version's, untracked (Word
-/// recomputes it); the rest is aligned before and after it.
+/// recomputes it); the rest is aligned before and after it. The revisions of changed
+/// pieces go to `written` as XML where they can.
 pub(super) fn body(
     old: Vec<DocumentChild>,
     new: Vec<DocumentChild>,
     rev: &Marks,
+    written: &mut Written,
 ) -> Vec<DocumentChild> {
     let (Some(o), Some(n)) = (toc(&old), toc(&new)) else {
-        return merge(old, new, rev);
+        return merge(old, new, rev, written);
     };
     let mut old = old;
     let old_rest = old.split_off(o.1);
@@ -30,14 +33,14 @@ pub(super) fn body(
     let mut new = new;
     let new_rest = new.split_off(n.1);
     let contents = new.split_off(n.0);
-    let mut out = merge(old, new, rev);
+    let mut out = merge(old, new, rev, written);
     out.extend(contents);
-    out.extend(merge(old_rest, new_rest, rev));
+    out.extend(merge(old_rest, new_rest, rev, written));
     out
 }
 
-/// The paragraphs of the table of contents: after its heading, the entries (or
-/// the one placeholder paragraph).
+/// The table of contents: after its heading, the entries, or the one paragraph or
+/// placeholder that stands for them.
 fn toc(children: &[DocumentChild]) -> Option<(usize, usize)> {
     let heading = children
         .iter()
@@ -58,7 +61,12 @@ fn style(c: &DocumentChild) -> Option<&str> {
 }
 
 /// Two sequences of paragraphs and tables as one, the differences tracked.
-fn merge(old: Vec<DocumentChild>, new: Vec<DocumentChild>, rev: &Marks) -> Vec<DocumentChild> {
+fn merge(
+    old: Vec<DocumentChild>,
+    new: Vec<DocumentChild>,
+    rev: &Marks,
+    written: &mut Written,
+) -> Vec<DocumentChild> {
     let (old, new) = (units(old), units(new));
     let mut looks = Looks::default();
     let mut keys = |units: &[Unit]| -> Vec<String> {
@@ -67,7 +75,7 @@ fn merge(old: Vec<DocumentChild>, new: Vec<DocumentChild>, rev: &Marks) -> Vec<D
             .map(|u| match u {
                 Unit::One(c) => key(c, &mut looks),
                 // Not a text a paragraph can have: its own key.
-                Unit::Same(id, _) => format!("\u{2}{id}"),
+                Unit::Group(id, _) => format!("\u{2}{id}"),
             })
             .collect()
     };
@@ -81,18 +89,27 @@ fn merge(old: Vec<DocumentChild>, new: Vec<DocumentChild>, rev: &Marks) -> Vec<D
         let olds = old[o].iter_mut().filter_map(Option::take);
         let news = new[n].iter_mut().filter_map(Option::take);
         match tag {
-            DiffTag::Equal => out.extend(news.flat_map(children)),
+            DiffTag::Equal => {
+                for unit in news {
+                    match unit {
+                        Unit::Group(id, _) if rev.paired.changed(&id) => {
+                            changed_piece(&id, rev, written, &mut out);
+                        }
+                        unit => out.extend(children(unit)),
+                    }
+                }
+            }
             _ => {
                 // A group that does not line up: its paragraphs in both versions after all.
                 let olds = olds
                     .flat_map(|u| match u {
-                        Unit::Same(id, _) => rev.same.old_paragraphs(&id),
+                        Unit::Group(id, _) => rev.paired.old_paragraphs(&id),
                         Unit::One(c) => vec![c],
                     })
                     .collect();
                 let news = news
                     .flat_map(|u| match u {
-                        Unit::Same(id, _) => rev.same.new_paragraphs(&id),
+                        Unit::Group(id, _) => rev.paired.new_paragraphs(&id),
                         Unit::One(c) => vec![c],
                     })
                     .collect();
@@ -103,10 +120,23 @@ fn merge(old: Vec<DocumentChild>, new: Vec<DocumentChild>, rev: &Marks) -> Vec<D
     out
 }
 
+/// A changed piece in its place: both versions' paragraphs built now and compared,
+/// its revisions written as XML where they can be, and the trees dropped.
+fn changed_piece(id: &str, rev: &Marks, written: &mut Written, out: &mut Vec<DocumentChild>) {
+    let old = rev.paired.old_paragraphs(id);
+    let new = rev.paired.new_paragraphs(id);
+    let marked = merge(old, new, rev, written);
+    if rev.paired.writable(id) {
+        out.push(Written::placeholder(written.add(marked)));
+    } else {
+        out.extend(marked);
+    }
+}
+
 fn children(unit: Unit) -> Vec<DocumentChild> {
     match unit {
         Unit::One(c) => vec![c],
-        Unit::Same(_, c) => c,
+        Unit::Group(_, c) => c,
     }
 }
 
@@ -383,10 +413,12 @@ fn changed_row(a: TableRow, b: TableRow, rev: &Marks) -> Vec<TableRow> {
                         })
                         .collect()
                 };
+                // A cell holds no pieces: nothing is written ahead.
                 let merged = merge(
                     paragraphs(ca.children),
                     paragraphs(std::mem::take(&mut cb.children)),
                     rev,
+                    &mut Written::default(),
                 );
                 cb.children = merged
                     .into_iter()

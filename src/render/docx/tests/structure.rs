@@ -23,6 +23,30 @@ fn headings_carry_the_documents_structure() {
 }
 
 #[test]
+fn the_contents_list_every_heading_once_as_it_reads() {
+    let mut view = sample();
+    view.principles[0].heading = "1. Zorg & welzijn, ‘samen’ <nu> \"echt\" 'ja'".into();
+    let (document, _) = parts(&view);
+    let paragraphs = paragraphs(&document);
+    let listed: Vec<(String, String)> = paragraphs
+        .iter()
+        .filter(|(style, _)| ["Heading1", "Heading2", "Heading3"].contains(&style.as_str()))
+        .map(|(style, text)| (style.replace("Heading", ""), text.clone()))
+        .collect();
+    let entries: Vec<(String, String)> = paragraphs
+        .iter()
+        .filter(|(style, _)| style.starts_with("TOC") && style != "TOCHeading")
+        .map(|(style, text)| (style.replace("TOC", ""), text.clone()))
+        .collect();
+    assert_eq!(entries, listed);
+    // Escaped once: the entry reads as the heading, not as `&amp;`.
+    assert_eq!(
+        entries[1].1,
+        "1. Zorg & welzijn, ‘samen’ <nu> \"echt\" 'ja'"
+    );
+}
+
+#[test]
 fn letter_and_texts_appear_in_order() {
     let (document, _) = parts(&sample());
     let texts = texts(&document);

@@ -1,8 +1,10 @@
-//! The pieces that read the same in both versions (principles' texts, cases, the
-//! matrix): most of a new round's document. The new version keeps each as one group,
-//! written ahead; the old version has only an empty stand-in for it. The alignment
-//! matches the two by the piece's name, so neither is compared paragraph by
-//! paragraph, and the old version's paragraphs are built only where they can differ.
+//! The pieces both versions have (principles' texts, cases, the matrix), by name: most
+//! of a new round's document. Each is one group in both versions, matched by its name,
+//! so the alignment never compares them paragraph by paragraph across the document.
+//! A piece that reads the same is written ahead in the new version, and is an empty
+//! stand-in in the old one. A changed piece is an empty stand-in in both: its
+//! paragraphs are built, compared and written when its group lines up, one piece at a
+//! time, so the two versions' trees of all changed pieces are never in memory at once.
 //! Should a group not line up (a move among changes), the paragraphs of both versions
 //! are built then.
 
@@ -19,31 +21,48 @@ use crate::render::View;
 /// A group's bounds are bookmarks with this name before the piece's name: the
 /// rendered document has no bookmarks of its own, and the groups are gone before it
 /// is written.
-const MARK: &str = "kwaliteit-zelfde:";
+const MARK: &str = "kwaliteit-stuk:";
 
-/// The pieces that read the same in both versions, by name, with each version's (the
-/// new one with whether it can be written ahead, found once).
-pub(super) struct Same<'a> {
+/// The new version of a piece both versions have.
+#[derive(Clone, Copy)]
+struct New<'a> {
+    piece: Piece<'a>,
+    /// Whether it reads as the old version.
+    same: bool,
+    /// Whether it can be written as XML: without pictures (in both versions, when
+    /// changed, as its revisions show both).
+    writable: bool,
+}
+
+/// The pieces both versions have, by name, with each version's.
+pub(super) struct Paired<'a> {
     old: HashMap<String, Piece<'a>>,
-    new: HashMap<String, (Piece<'a>, bool)>,
+    new: HashMap<String, New<'a>>,
     /// The Word paragraph ids of the old version's paragraphs built late.
     ids: Mutex<RangeFrom<u32>>,
 }
 
-impl<'a> Same<'a> {
+impl<'a> Paired<'a> {
     pub(super) fn between(old_view: &'a View, new_view: &'a View) -> Self {
-        let (mut old, mut new) = crate::parallel::both(
-            || by_name(old_view),
-            || {
-                by_name(new_view)
-                    .into_iter()
-                    .map(|(name, piece)| (name, (piece, piece.writable())))
-                    .collect::<HashMap<_, _>>()
-            },
-        );
-        old.retain(|name, o| new.get(name).is_some_and(|(n, _)| o.reads_as(*n)));
-        new.retain(|name, _| old.contains_key(name));
-        Same {
+        let (mut old, new) = crate::parallel::both(|| by_name(old_view), || by_name(new_view));
+        old.retain(|name, _| new.contains_key(name));
+        let new = new
+            .into_iter()
+            .filter_map(|(name, piece)| {
+                let was = *old.get(&name)?;
+                let same = was.reads_as(piece);
+                let writable = piece.writable() && (same || was.writable());
+                Some((
+                    name,
+                    New {
+                        piece,
+                        same,
+                        writable,
+                    },
+                ))
+            })
+            .collect();
+        Paired {
             old,
             new,
             ids: Mutex::new(0..),
@@ -57,35 +76,34 @@ impl<'a> Same<'a> {
         }
     }
 
-    /// The pieces of the new version, in order, that are written ahead.
+    /// The pieces of the new version, in order, that read the same and are written ahead.
     pub(super) fn written<'v>(&self, new: &'v View) -> Vec<Piece<'v>> {
         pieces(new)
-            .filter(|p| {
-                self.new
-                    .get(&p.key())
-                    .is_some_and(|(_, writable)| *writable)
-            })
+            .filter(|p| self.new.get(&p.key()).is_some_and(|n| n.same && n.writable))
             .collect()
     }
 
-    /// A piece of the new version: as one group when it reads the same as before, its
-    /// paragraphs written ahead (the `written`th of them) where they can be.
+    /// A piece of the new version: as one group when the old version has it, its
+    /// paragraphs written ahead (the `written`th of them) where it reads the same and
+    /// they can be, built late where it changed.
     pub(super) fn wrap(&self, piece: Piece, out: &mut Vec<DocumentChild>, written: &mut usize) {
         let name = piece.key();
-        let Some(&(_, writable)) = self.new.get(&name) else {
+        let Some(new) = self.new.get(&name) else {
             return piece.write(out);
         };
         out.push(start(&name));
-        if writable {
-            out.push(Written::placeholder(*written));
-            *written += 1;
-        } else {
-            piece.write(out);
+        match (new.same, new.writable) {
+            (true, true) => {
+                out.push(Written::placeholder(*written));
+                *written += 1;
+            }
+            (true, false) => piece.write(out),
+            (false, _) => {}
         }
         out.push(end());
     }
 
-    /// A piece of the old version: an empty group when it reads the same as after.
+    /// A piece of the old version: an empty group when the new version has it.
     pub(super) fn stand_in(&self, piece: Piece, out: &mut Vec<DocumentChild>) {
         let name = piece.key();
         if !self.old.contains_key(&name) {
@@ -93,6 +111,16 @@ impl<'a> Same<'a> {
         }
         out.push(start(&name));
         out.push(end());
+    }
+
+    /// Whether the piece of this name changed: its group is empty in both versions.
+    pub(super) fn changed(&self, name: &str) -> bool {
+        self.new.get(name).is_some_and(|n| !n.same)
+    }
+
+    /// Whether the piece's revisions can be written as XML.
+    pub(super) fn writable(&self, name: &str) -> bool {
+        self.new.get(name).is_some_and(|n| n.writable)
     }
 
     /// The old version's paragraphs of a group.
@@ -110,8 +138,8 @@ impl<'a> Same<'a> {
     /// The new version's paragraphs of a group, in a tree (its written XML unused).
     pub(super) fn new_paragraphs(&self, name: &str) -> Vec<DocumentChild> {
         let mut out = Vec::new();
-        if let Some((piece, _)) = self.new.get(name) {
-            piece.write(&mut out);
+        if let Some(new) = self.new.get(name) {
+            new.piece.write(&mut out);
         }
         out
     }
@@ -138,11 +166,11 @@ fn end() -> DocumentChild {
     DocumentChild::BookmarkEnd(BookmarkEnd::new(0))
 }
 
-/// One child of a version, or a group of a piece that reads the same in both.
+/// One child of a version, or the group of a piece both versions have.
 pub(super) enum Unit {
     One(DocumentChild),
     /// The piece's name and its paragraphs (none for a stand-in).
-    Same(String, Vec<DocumentChild>),
+    Group(String, Vec<DocumentChild>),
 }
 
 /// The children with each group gathered into one unit.
@@ -156,13 +184,13 @@ pub(super) fn units(children: Vec<DocumentChild>) -> Vec<Unit> {
             }
             (DocumentChild::BookmarkEnd(_), Some(_)) => {
                 if let Some((name, children)) = group.take() {
-                    out.push(Unit::Same(name, children));
+                    out.push(Unit::Group(name, children));
                 }
             }
             (child, Some((_, children))) => children.push(child),
             (child, None) => out.push(Unit::One(child)),
         }
     }
-    out.extend(group.map(|(name, children)| Unit::Same(name, children)));
+    out.extend(group.map(|(name, children)| Unit::Group(name, children)));
     out
 }
