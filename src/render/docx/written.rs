@@ -1,10 +1,11 @@
 //! The texts of the document written as Word XML ahead of the rest, on all cores:
-//! the principles' texts, the cases and the matrix (the `Piece`s). They are most of a
-//! document: as docx-rs trees they took more memory than the file itself (hundreds of
-//! bytes a run) and one core to write. The document keeps a placeholder where each
-//! piece goes, and its XML replaces it once docx-rs has written the rest (the letter,
-//! the cover, the headings). A piece with a picture stays in the tree: docx-rs packs
-//! pictures from there.
+//! the principles' headings and texts, the cases and the matrix (the `Piece`s). They
+//! are most of a document: as docx-rs trees they took more memory than the file itself
+//! (kilobytes a paragraph) and one core to write. The document keeps a placeholder
+//! where each piece goes, and its XML replaces it once docx-rs has written the rest
+//! (the letter, the cover, the part headings). The table of contents and the
+//! redline's changed pieces are written the same way, later (`add`). A piece with a
+//! picture stays in the tree: docx-rs packs pictures from there.
 
 use std::ops::RangeFrom;
 
