@@ -162,19 +162,46 @@ impl Written {
         self.xml.push(schema_order_fix(&xml));
     }
 
+    /// A table written row by row, after the pieces (the redline's changed matrix):
+    /// its frame now, each row as it comes, so that only one row is a tree at a time.
+    /// None, and nothing added, when docx-rs does not write the table as known.
+    pub(super) fn add_table(
+        &mut self,
+        frame: Table,
+        rows: impl IntoIterator<Item = TableRow>,
+    ) -> Option<usize> {
+        let mut ids = LATE_IDS + self.late..;
+        let added = self.push_table(frame, rows, &mut ids);
+        self.late = ids.start - LATE_IDS;
+        added.then(|| self.xml.len() - 1)
+    }
+
     /// The matrix, row by row.
     fn push_matrix(&mut self, matrix: &Matrix, ids: &mut RangeFrom<u32>) {
-        const CLOSE: &[u8] = b"</w:tbl>";
         let (table, rows) = matrix_parts(matrix);
-        let mut table = DocumentChild::Table(Box::new(table));
-        renumber(std::slice::from_mut(&mut table), ids);
-        links(&table, &mut self.links);
-        let mut xml = table.build();
-        if !xml.ends_with(CLOSE) {
+        if !self.push_table(table, rows, ids) {
             // Not the table docx-rs is known to write: the whole tree after all.
             let table = DocumentChild::Table(Box::new(matrix_table(matrix)));
-            return self.push([table], ids);
+            self.push([table], ids);
         }
+    }
+
+    /// The table's frame (its properties, grid and the rows it has), then `rows`.
+    /// False, with nothing added, when docx-rs does not end a table as known.
+    fn push_table(
+        &mut self,
+        frame: Table,
+        rows: impl IntoIterator<Item = TableRow>,
+        ids: &mut RangeFrom<u32>,
+    ) -> bool {
+        const CLOSE: &[u8] = b"</w:tbl>";
+        let mut frame = DocumentChild::Table(Box::new(frame));
+        renumber(std::slice::from_mut(&mut frame), ids);
+        let mut xml = frame.build();
+        if !xml.ends_with(CLOSE) {
+            return false;
+        }
+        links(&frame, &mut self.links);
         xml.truncate(xml.len() - CLOSE.len());
         for mut row in rows {
             renumber_row(&mut row, ids);
@@ -183,6 +210,13 @@ impl Written {
         }
         xml.extend_from_slice(CLOSE);
         self.xml.push(schema_order_fix(&xml));
+        true
+    }
+
+    /// The XML of the `n`th piece.
+    #[cfg(test)]
+    pub(super) fn xml_of(&self, n: usize) -> &[u8] {
+        &self.xml[n]
     }
 
     /// Where the `n`th piece goes in the document.

@@ -16,6 +16,7 @@ use docx_rs::{BookmarkEnd, BookmarkStart, DocumentChild};
 
 use super::super::pieces;
 use super::super::written::{Piece, Written, renumber};
+use crate::analysis::matrix::Matrix;
 use crate::render::View;
 
 /// A group's bounds are bookmarks with this name before the piece's name: the
@@ -121,6 +122,14 @@ impl<'a> Paired<'a> {
     /// Whether the piece's revisions can be written as XML.
     pub(super) fn writable(&self, name: &str) -> bool {
         self.new.get(name).is_some_and(|n| n.writable)
+    }
+
+    /// Both versions of the matrix, when the group of this name is the matrix.
+    pub(super) fn matrices(&self, name: &str) -> Option<(&'a Matrix, &'a Matrix)> {
+        match (self.old.get(name)?, self.new.get(name)?.piece) {
+            (Piece::Matrix(old), Piece::Matrix(new)) => Some((old, new)),
+            _ => None,
+        }
     }
 
     /// The old version's paragraphs of a group.
