@@ -25,7 +25,6 @@ use crate::render::View;
 const MARK: &str = "kwaliteit-stuk:";
 
 /// The new version of a piece both versions have.
-#[derive(Clone, Copy)]
 struct New<'a> {
     piece: Piece<'a>,
     /// Whether it reads as the old version.
