@@ -38,7 +38,10 @@ pub fn render(
 ) -> Result<String, RenderError> {
     // Only the new version is rendered whole: an old text is rendered where it differs
     // or is gone, which for most diffs is a small part of the document.
-    let mut view = new.rendered_with(to_html);
+    let mut view = new;
+    for t in view.texts_mut() {
+        t.rendered = to_html(&t.doc);
+    }
     let mut sentences: Vec<String> = if d.is_empty() {
         vec!["Geen inhoudelijke wijzigingen.".to_string()]
     } else {
@@ -62,16 +65,27 @@ pub fn render(
         },
         sentences,
     });
-    let places = Places::new(&old, &new, d);
-    let mut principles = Vec::with_capacity(view.principles.len());
-    let new_principles = std::mem::take(&mut view.principles);
-    for (o, n) in merged(&old.principles, &new_principles, |p| &p.id) {
-        let Some(n) = n else {
+    let places = Places::new(&old, &view, d);
+    // Each new principle is taken, not copied: a copy of every text would stay beside
+    // the original until the page is made.
+    let mut new_principles: Vec<Option<PrincipleView>> = std::mem::take(&mut view.principles)
+        .into_iter()
+        .map(Some)
+        .collect();
+    let order = merged_places(
+        &old.principles,
+        &new_principles,
+        |p| p.id.as_str(),
+        |p| p.as_ref().map_or("", |p| p.id.as_str()),
+    );
+    let mut principles = Vec::with_capacity(order.len());
+    for (o, n) in order {
+        let Some(mut p) = n.and_then(|n| new_principles[n].take()) else {
             // Removed: at its old place.
-            principles.extend(o.map(|o| gone(o.clone(), &places)));
+            principles.extend(o.map(|o| gone(old.principles[o].clone(), &places)));
             continue;
         };
-        let mut p = n.clone();
+        let o = o.map(|o| &old.principles[o]);
         match o {
             None => {
                 p.heading = format!("{ADDED}: {}", p.heading);
@@ -87,26 +101,27 @@ pub fn render(
                 mark(&mut p.elaboration, &o.elaboration);
             }
         }
-        let case_ids: std::collections::HashSet<String> =
-            p.cases.iter().map(|c| c.id.clone()).collect();
+        let case_ids: std::collections::HashSet<&str> =
+            p.cases.iter().map(|c| c.id.as_str()).collect();
+        let left: Vec<CaseView> = o
+            .iter()
+            .flat_map(|o| &o.cases)
+            .filter(|oc| !case_ids.contains(oc.id.as_str()))
+            .map(|oc| places.left(oc.clone()))
+            .collect();
         for c in &mut p.cases {
             places.arrived(c, &p.id);
         }
-        for oc in o
-            .iter()
-            .flat_map(|o| &o.cases)
-            .filter(|oc| !case_ids.contains(&oc.id))
-        {
-            p.cases.push(places.left(oc.clone()));
-        }
+        p.cases.extend(left);
         principles.push(p);
     }
     view.principles = principles;
-    let (marked, marks) = matrix::marked(&old.matrix, &new.matrix);
+    let (marked, marks) = matrix::marked(&old.matrix, &view.matrix);
     view.matrix = marked;
-    // Copied from above: the originals would double the peak while the page is made.
+    // The old version (with the document trees only it holds) goes while the page is
+    // made: copied (by the template) from the new one, which is freed as it is copied.
     drop(places);
-    crate::memory::free_beside((new_principles, old, new));
+    crate::memory::free_beside(old);
     Ok(matrix::fill(render_prepared(view, templates)?, &marks))
 }
 
@@ -118,14 +133,27 @@ fn merged<'a, T>(
     new: &'a [T],
     id: impl Fn(&T) -> &String,
 ) -> Vec<(Option<&'a T>, Option<&'a T>)> {
+    merged_places(old, new, |x| id(x).as_str(), |x| id(x).as_str())
+        .into_iter()
+        .map(|(o, n)| (o.map(|o| &old[o]), n.map(|n| &new[n])))
+        .collect()
+}
+
+/// As [`merged`], by place in `old` and `new`: so that the new items can be taken.
+fn merged_places<O, N>(
+    old: &[O],
+    new: &[N],
+    old_id: impl Fn(&O) -> &str,
+    new_id: impl Fn(&N) -> &str,
+) -> Vec<(Option<usize>, Option<usize>)> {
     // By id, so that 10,000 principles cost no 10,000² comparisons; the first of an id
     // that occurs twice, as a search from the start would find.
     let mut places: HashMap<&str, usize> = HashMap::with_capacity(old.len());
     for (i, o) in old.iter().enumerate() {
-        places.entry(id(o).as_str()).or_insert(i);
+        places.entry(old_id(o)).or_insert(i);
     }
-    let place = |x: &T| places.get(id(x).as_str()).copied();
-    let new_ids: std::collections::HashSet<&str> = new.iter().map(|n| id(n).as_str()).collect();
+    let place = |x: &N| places.get(new_id(x)).copied();
+    let new_ids: std::collections::HashSet<&str> = new.iter().map(&new_id).collect();
     // For each new item, the old place of the first kept item from it on.
     let mut next_kept = vec![usize::MAX; new.len()];
     let mut next = usize::MAX;
@@ -134,18 +162,16 @@ fn merged<'a, T>(
         next_kept[i] = next;
     }
     let mut out = Vec::with_capacity(new.len());
-    let mut removed = old
-        .iter()
-        .enumerate()
-        .filter(|(_, o)| !new_ids.contains(id(o).as_str()))
+    let mut removed = (0..old.len())
+        .filter(|&i| !new_ids.contains(old_id(&old[i])))
         .peekable();
-    for (n, &before) in new.iter().zip(&next_kept) {
-        while let Some((_, r)) = removed.next_if(|(i, _)| *i < before) {
+    for (i, (n, &before)) in new.iter().zip(&next_kept).enumerate() {
+        while let Some(r) = removed.next_if(|&r| r < before) {
             out.push((Some(r), None));
         }
-        out.push((place(n).map(|p| &old[p]), Some(n)));
+        out.push((place(n), Some(i)));
     }
-    out.extend(removed.map(|(_, r)| (Some(r), None)));
+    out.extend(removed.map(|r| (Some(r), None)));
     out
 }
 
@@ -157,12 +183,13 @@ struct Places<'a> {
     reordered: HashMap<&'a str, (usize, usize)>,
     /// Every old case by its id, with its principle's id and title.
     old_cases: HashMap<&'a str, (&'a str, &'a str, &'a CaseView)>,
-    /// Every new case's principle's id and title.
-    new_cases: HashMap<&'a str, (&'a str, &'a str)>,
+    /// Every new case's principle's title, of the cases the old version has too.
+    /// Owned: the new principles are taken.
+    new_cases: HashMap<String, String>,
 }
 
 impl<'a> Places<'a> {
-    fn new(old: &'a View, new: &'a View, d: &'a Delta) -> Self {
+    fn new(old: &'a View, new: &View, d: &'a Delta) -> Self {
         let principles = d
             .principles
             .iter()
@@ -189,7 +216,7 @@ impl<'a> Places<'a> {
                 _ => None,
             })
             .collect();
-        let old_cases = old
+        let old_cases: HashMap<&str, (&str, &str, &CaseView)> = old
             .principles
             .iter()
             .flat_map(|p| {
@@ -198,14 +225,13 @@ impl<'a> Places<'a> {
                     .map(move |c| (c.id.as_str(), (p.id.as_str(), p.title.as_str(), c)))
             })
             .collect();
+        // Only the old cases are looked up here.
         let new_cases = new
             .principles
             .iter()
-            .flat_map(|p| {
-                p.cases
-                    .iter()
-                    .map(move |c| (c.id.as_str(), (p.id.as_str(), p.title.as_str())))
-            })
+            .flat_map(|p| p.cases.iter().map(move |c| (p, c)))
+            .filter(|(_, c)| old_cases.contains_key(c.id.as_str()))
+            .map(|(p, c)| (c.id.clone(), p.title.clone()))
             .collect();
         Places {
             principles,
@@ -238,7 +264,7 @@ impl<'a> Places<'a> {
     /// story deleted, or moved to another principle, its heading saying where to.
     fn left(&self, mut c: CaseView) -> CaseView {
         match self.new_cases.get(c.id.as_str()) {
-            Some((_, to_title)) => {
+            Some(to_title) => {
                 c.heading = format!("Verplaatst naar ‘{to_title}’: {}", c.heading);
                 // The text is at the new place only; a link leads there.
                 c.story.rendered = format!(
