@@ -27,8 +27,8 @@ pub fn render(view: &View, templates: &Templates) -> Result<String, RenderError>
 }
 
 /// A view whose texts are rendered already (the diff's redline marks them itself).
-/// The view is taken: the template reads its own copy of what it shows, and the
-/// view (with its document trees) is freed on another thread while the page is written.
+/// The view is taken: the template reads its own copy of what it shows
+/// ([`template_value`]), and the view is freed as that is made.
 pub fn render_prepared(mut view: View, templates: &Templates) -> Result<String, RenderError> {
     // The page is mostly its texts, then markup around each principle, case and
     // matrix cell, and the style sheet: room for that, a little more than it needs.
@@ -44,8 +44,7 @@ pub fn render_prepared(mut view: View, templates: &Templates) -> Result<String, 
         )
     });
     let house_style = Value::from_safe_string(house_css(&view.house));
-    let value = Value::from(Serde(&view));
-    crate::memory::free_beside(view);
+    let value = template_value(view);
     templates.render_with_capacity(
         "document.html",
         context! {
@@ -56,6 +55,30 @@ pub fn render_prepared(mut view: View, templates: &Templates) -> Result<String, 
         },
         capacity,
     )
+}
+
+/// The view as the template reads it, the same as `Value::from(Serde(&view))`. Made
+/// one principle at a time, each freed (with its document trees) once copied: a copy
+/// of the whole view beside the view itself was the peak of a large page.
+fn template_value(mut view: View) -> Value {
+    let principles: Vec<Value> = std::mem::take(&mut view.principles)
+        .into_iter()
+        .map(|p| Value::from(Serde(&p)))
+        .collect();
+    let mut principles = Some(Value::from(principles));
+    let rest = Value::from(Serde(&view));
+    crate::memory::free_beside(view);
+    let Ok(keys) = rest.try_iter() else {
+        return rest;
+    };
+    Value::from_pairs(keys.map(|key| {
+        let value = if key.as_str() == Some("principles") {
+            principles.take().unwrap_or_default()
+        } else {
+            rest.get_item(&key).unwrap_or_default()
+        };
+        (key, value)
+    }))
 }
 
 /// The council's font and colour as CSS custom properties, for every HTML page.
@@ -186,5 +209,25 @@ mod tests {
         // Anything the loader would have refused is left out, not escaped into the sheet.
         assert_eq!(css("x\"; } body { display: none", "red; }"), "");
         assert_eq!(css("</style>", "#12345g"), "");
+    }
+
+    #[test]
+    fn the_template_reads_the_view_made_one_principle_at_a_time_as_the_whole_view() {
+        // The real manifest (a letter, seven principles with cases and laws, the
+        // matrix) and the sample (a response): every field the template can reach.
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let snapshot = crate::source::read_worktree(root).unwrap();
+        let real = View::from_manifest(&crate::load::load(&snapshot.files).manifest);
+        for view in [real, crate::render::docx::tests::sample()] {
+            let view = view.rendered_with(tree::to_html);
+            let whole = Value::from(Serde(&view));
+            let made = template_value(view.clone());
+            // Compared as JSON: the same keys and values, in whatever order.
+            let json = |v: &Value| serde_json::to_value(v).unwrap();
+            assert_eq!(json(&made), json(&whole));
+            let principles = made.get_attr("principles").unwrap();
+            assert_eq!(principles.len(), Some(view.principles.len()));
+            assert!(!view.principles.is_empty());
+        }
     }
 }
