@@ -151,16 +151,11 @@ pub fn run(start: &Path, args: &DiffArgs) -> Result<u8, Error> {
     }
     let (from, to) = versions(start, args.from.as_deref(), args.to.as_deref())?;
     let check = |side: &Checked| check_findings(side, Default::default());
-    let free_models = |sides: &mut [&mut Checked; 2]| {
-        let models = sides
-            .each_mut()
-            .map(|s| std::mem::take(&mut s.loaded.manifest));
-        crate::memory::free_beside(models);
-    };
-    let (from, to, made) = if matches!(args.format, DiffFormat::Html) {
-        // The HTML redline's page is made on one core, and is the largest at the end:
-        // checked first, the models are freed before it is made, with only the views
-        // (and the file texts before those are made: only the checks read them).
+    let (from, to, made) = if matches!(args.format, DiffFormat::Html | DiffFormat::Docx) {
+        // A redline is made from the two views alone, and is the largest at the end:
+        // checked first, the models are freed before it is made (and the file texts
+        // before the views are made: only the checks read them). Checks running beside
+        // the redline would keep the models and the views at once.
         let (from_findings, to_findings) = crate::parallel::both(|| check(&from), || check(&to));
         let (mut from, mut to) = (
             with_findings(from, from_findings),
@@ -169,27 +164,9 @@ pub fn run(start: &Path, args: &DiffArgs) -> Result<u8, Error> {
         let texts = [&mut from, &mut to].map(|s| std::mem::take(&mut s.loaded.manifest.texts));
         crate::memory::free_beside(texts);
         let sources = redline_sources(&from, &to, args);
-        free_models(&mut [&mut from, &mut to]);
+        let models = [&mut from, &mut to].map(|s| std::mem::take(&mut s.loaded.manifest));
+        crate::memory::free_beside(models);
         let made = sources.and_then(redline);
-        (from, to, made)
-    } else if matches!(args.format, DiffFormat::Docx) {
-        // The Word redline uses both cores, so the checks run beside it. It is made from
-        // the two views alone: once those are built, the models are only the checks' to
-        // read, and are freed as soon as those are done.
-        let sources = redline_sources(&from, &to, args);
-        let ((from, to), made) = crate::parallel::both(
-            move || {
-                let (from_findings, to_findings) =
-                    crate::parallel::both(|| check(&from), || check(&to));
-                let (mut from, mut to) = (
-                    with_findings(from, from_findings),
-                    with_findings(to, to_findings),
-                );
-                free_models(&mut [&mut from, &mut to]);
-                (from, to)
-            },
-            || sources.and_then(redline),
-        );
         (from, to, made)
     } else {
         // The checks only warn here, and nothing in the output depends on them: they run
