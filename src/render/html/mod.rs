@@ -28,7 +28,7 @@ pub fn render(view: &View, templates: &Templates) -> Result<String, RenderError>
 
 /// A view whose texts are rendered already (the diff's redline marks them itself).
 /// The view is taken: the template reads its own copy of what it shows
-/// ([`template_value`]), and the view is freed as that is made.
+/// (`template_value`), and the view is freed as that is made.
 pub fn render_prepared(mut view: View, templates: &Templates) -> Result<String, RenderError> {
     // The page is mostly its texts, then markup around each principle, case and
     // matrix cell, and the style sheet: room for that, a little more than it needs.
