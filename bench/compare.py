@@ -7,8 +7,9 @@
     python3 bench/compare.py report FILE
 
 DIR is the output of bench/generate_peers.py. For each pair (A, B) it runs A, B, A, B, ...
-(`--warmup` rounds first, not counted: StrictDoc's cache is then warm), and keeps the
-median wall time of each side, with the ratio A/B. Peak memory of the kwaliteit side is
+(`--warmup` rounds first, not counted: StrictDoc's cache is then warm, except in the
+`-cold` pairs, which give it a new, empty one for every run), and keeps the median wall
+time of each side, with the ratio A/B. Peak memory of the kwaliteit side is
 measured as in bench/measure.py (through /bin/sh, the binary alone). Every command must
 exit 0; a pair whose other tool fails is reported as failed, with its error.
 Standard library only; reuses bench/measure.py.
@@ -61,12 +62,21 @@ def pairs(args, tmp):
     if args.peers:
         args.peers = os.path.abspath(args.peers)
         sd = [f"{args.peers}/strictdoc", "export", str(c / "strictdoc")]
+        sd_json = sd + ["--formats", "json", "--output-dir", f"{tmp}/sd-json"]
+        sd_html = sd + ["--formats", "html", "--output-dir", f"{tmp}/sd-html"]
+        # A new, empty cache for every run, as on a council's first export: StrictDoc
+        # keeps it in the output folder (`_cache`), so each run gets a new one there and
+        # the warm-up rounds cannot warm it.
+        cold = ["/bin/sh", "-c", 'out="$(mktemp -d "$0/sd-cold.XXXXXX")" '
+                '&& exec "$@" --output-dir "$out"', tmp]
         ds = ["env", "-C", str(c / "doorstop"), f"{args.peers}/doorstop"]
         peers = [
-            ("strictdoc-json", "StrictDoc export --formats json", "check",
-             sd + ["--formats", "json", "--output-dir", f"{tmp}/sd-json"], check),
-            ("strictdoc-html", "StrictDoc export --formats html", "render html",
-             sd + ["--formats", "html", "--output-dir", f"{tmp}/sd-html"], html),
+            ("strictdoc-json", "StrictDoc export --formats json", "check", sd_json, check),
+            ("strictdoc-html", "StrictDoc export --formats html", "render html", sd_html, html),
+            ("strictdoc-json-cold", "StrictDoc json, empty cache each run", "check",
+             cold + sd + ["--formats", "json"], check),
+            ("strictdoc-html-cold", "StrictDoc html, empty cache each run", "render html",
+             cold + sd + ["--formats", "html"], html),
             ("doorstop-check", "Doorstop validate (doorstop -F)", "check", ds + ["-F"], check),
             ("doorstop-html", "Doorstop publish all --html", "render html",
              ds + ["publish", "all", f"{tmp}/ds-html", "--html"], html),
@@ -154,7 +164,7 @@ def report(path):
               f"{r['kw_mb']:6.1f}  {target}")
     print()
     print("A s, B s: median wall time in seconds of interleaved runs A, B, A, B, ... after "
-          "warm-up rounds\n(so StrictDoc's cache is warm); cpu: median user+system time of the "
+          "warm-up rounds\n(so StrictDoc's cache is warm, but for the rows with an empty cache each run); cpu: median user+system time of the "
           "same runs (children included);\nkw MB: peak RSS of the kwaliteit side. Targets are "
           "on the wall-time ratio.")
     return 1 if missed else 0

@@ -5,7 +5,8 @@
 #   SIZES="2000 10000"  cases per corpus (principles: one per ten cases)
 #   RUNS=3 WARMUP=1     interleaved measured runs and warm-up rounds per pair
 #   SKIP=doorstop-html  pairs to leave out (names: strictdoc-json strictdoc-html
-#                       doorstop-check doorstop-html floor fmt fmt-kept docx), comma-separated
+#                       strictdoc-json-cold strictdoc-html-cold doorstop-check
+#                       doorstop-html floor fmt fmt-kept docx), comma-separated
 #   NO_PEERS=1          only kwaliteit's own rows (no virtual environment, no network)
 #   KWALITEIT_BIN=path  measure that binary instead of building target/release/kwaliteit
 # StrictDoc and Doorstop (pinned below) are installed once from the Python package index
