@@ -95,6 +95,14 @@ def pairs(args, tmp):
 
 def run(args):
     tmp = tempfile.mkdtemp(prefix="kwaliteit-compare-")
+    try:
+        measure_pairs(args, tmp)
+    finally:
+        # The outputs, and a StrictDoc output folder per run of the `-cold` pairs.
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def measure_pairs(args, tmp):
     with open(args.results, "a", encoding="utf-8") as results:
         for name, a_label, b_label, a, b in pairs(args, tmp):
             print(f"-- {args.size}: {a_label} vs {b_label}", file=sys.stderr)
@@ -164,9 +172,9 @@ def report(path):
               f"{r['kw_mb']:6.1f}  {target}")
     print()
     print("A s, B s: median wall time in seconds of interleaved runs A, B, A, B, ... after "
-          "warm-up rounds\n(so StrictDoc's cache is warm, but for the rows with an empty cache each run); cpu: median user+system time of the "
-          "same runs (children included);\nkw MB: peak RSS of the kwaliteit side. Targets are "
-          "on the wall-time ratio.")
+          "warm-up rounds\n(so StrictDoc's cache is warm, but for the rows with an empty cache "
+          "each run); cpu: median user+system time\nof the same runs (children included); "
+          "kw MB: peak RSS of the kwaliteit side. Targets are on the\nwall-time ratio.")
     return 1 if missed else 0
 
 
