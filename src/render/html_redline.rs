@@ -66,18 +66,13 @@ pub fn render(
         sentences,
     });
     let places = Places::new(&old, &view, d);
+    let order = merged_places(&old.principles, &view.principles, |p| &p.id);
     // Each new principle is taken, not copied: a copy of every text would stay beside
     // the original until the page is made.
     let mut new_principles: Vec<Option<PrincipleView>> = std::mem::take(&mut view.principles)
         .into_iter()
         .map(Some)
         .collect();
-    let order = merged_places(
-        &old.principles,
-        &new_principles,
-        |p| p.id.as_str(),
-        |p| p.as_ref().map_or("", |p| p.id.as_str()),
-    );
     let mut principles = Vec::with_capacity(order.len());
     for (o, n) in order {
         let Some(mut p) = n.and_then(|n| new_principles[n].take()) else {
@@ -133,27 +128,26 @@ fn merged<'a, T>(
     new: &'a [T],
     id: impl Fn(&T) -> &String,
 ) -> Vec<(Option<&'a T>, Option<&'a T>)> {
-    merged_places(old, new, |x| id(x).as_str(), |x| id(x).as_str())
+    merged_places(old, new, id)
         .into_iter()
         .map(|(o, n)| (o.map(|o| &old[o]), n.map(|n| &new[n])))
         .collect()
 }
 
 /// As [`merged`], by place in `old` and `new`: so that the new items can be taken.
-fn merged_places<O, N>(
-    old: &[O],
-    new: &[N],
-    old_id: impl Fn(&O) -> &str,
-    new_id: impl Fn(&N) -> &str,
+fn merged_places<T>(
+    old: &[T],
+    new: &[T],
+    id: impl Fn(&T) -> &String,
 ) -> Vec<(Option<usize>, Option<usize>)> {
     // By id, so that 10,000 principles cost no 10,000² comparisons; the first of an id
     // that occurs twice, as a search from the start would find.
     let mut places: HashMap<&str, usize> = HashMap::with_capacity(old.len());
     for (i, o) in old.iter().enumerate() {
-        places.entry(old_id(o)).or_insert(i);
+        places.entry(id(o).as_str()).or_insert(i);
     }
-    let place = |x: &N| places.get(new_id(x)).copied();
-    let new_ids: std::collections::HashSet<&str> = new.iter().map(&new_id).collect();
+    let place = |x: &T| places.get(id(x).as_str()).copied();
+    let new_ids: std::collections::HashSet<&str> = new.iter().map(|n| id(n).as_str()).collect();
     // For each new item, the old place of the first kept item from it on.
     let mut next_kept = vec![usize::MAX; new.len()];
     let mut next = usize::MAX;
@@ -163,7 +157,7 @@ fn merged_places<O, N>(
     }
     let mut out = Vec::with_capacity(new.len());
     let mut removed = (0..old.len())
-        .filter(|&i| !new_ids.contains(old_id(&old[i])))
+        .filter(|&i| !new_ids.contains(id(&old[i]).as_str()))
         .peekable();
     for (i, (n, &before)) in new.iter().zip(&next_kept).enumerate() {
         while let Some(r) = removed.next_if(|&r| r < before) {
